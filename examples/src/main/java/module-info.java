@@ -1,0 +1,10 @@
+/** Example programs, one per workflow, and the {@code oci} command built from them. */
+module dev.oci4j.examples {
+    requires dev.oci4j.image;
+    requires dev.oci4j.runtime;
+    requires dev.oci4j.distribution;
+    requires dev.oci4j.linux;
+    requires info.picocli;
+
+    opens dev.oci4j.examples to info.picocli;
+}

@@ -1,0 +1,195 @@
+package dev.oci4j.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A content identifier, {@code algorithm:encoded}, as defined by image-spec descriptor.md "Digests".
+ *
+ * <p>The grammar is {@code algorithm ::= component (separator component)*},
+ * {@code component ::= [a-z0-9]+}, {@code separator ::= [+._-]}, {@code encoded ::= [a-zA-Z0-9=_-]+}.
+ * The registered algorithms are checked strictly ({@code sha256}: 64 lowercase hex characters,
+ * {@code sha512}: 128); any other algorithm that fits the grammar is accepted as opaque, since the
+ * spec lets implementations meet algorithms they do not know.
+ *
+ * <pre>{@code Digest d = Digest.parse("sha256:6c3c624b58dbbcd3c0dd82b4c53f04194d1247c6eebdaab7c610cf7d66709b3b");}</pre>
+ */
+public final class Digest implements Comparable<Digest> {
+
+    /** The SHA-256 algorithm name; REQUIRED to be supported by implementations. */
+    public static final String SHA256 = "sha256";
+    /** The SHA-512 algorithm name; MAY be supported. */
+    public static final String SHA512 = "sha512";
+
+    private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*");
+    private static final Pattern ENCODED = Pattern.compile("[a-zA-Z0-9=_-]+");
+    private static final Pattern SHA256_HEX = Pattern.compile("[a-f0-9]{64}");
+    private static final Pattern SHA512_HEX = Pattern.compile("[a-f0-9]{128}");
+
+    private final String algorithm;
+    private final String encoded;
+
+    private Digest(String algorithm, String encoded) {
+        this.algorithm = algorithm;
+        this.encoded = encoded;
+    }
+
+    /**
+     * Parses {@code algorithm:encoded}.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the text does not fit the grammar,
+     *     or a registered algorithm's encoded part has the wrong alphabet or length
+     */
+    public static Digest parse(String text) {
+        Objects.requireNonNull(text, "digest");
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("digest \"" + text + "\" has no ':' between algorithm and encoded part");
+        }
+        return of(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    /** Like {@link #parse} but from the two parts. */
+    public static Digest of(String algorithm, String encoded) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(encoded, "encoded");
+        String problem = problem(algorithm, encoded);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new Digest(algorithm, encoded);
+    }
+
+    /** Whether {@code text} is a valid digest; never throws. */
+    public static boolean isValid(String text) {
+        return text != null && problemOf(text) == null;
+    }
+
+    /** Explains why {@code text} is not a valid digest, or empty when it is. */
+    public static Optional<String> problemWith(String text) {
+        return Optional.ofNullable(text == null ? "digest is null" : problemOf(text));
+    }
+
+    private static String problemOf(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return "digest \"" + text + "\" has no ':' between algorithm and encoded part";
+        }
+        return problem(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    private static String problem(String algorithm, String encoded) {
+        String text = algorithm + ":" + encoded;
+        if (!ALGORITHM.matcher(algorithm).matches()) {
+            return "digest \"" + text + "\": algorithm \"" + algorithm
+                    + "\" does not match [a-z0-9]+([+._-][a-z0-9]+)*";
+        }
+        if (!ENCODED.matcher(encoded).matches()) {
+            return "digest \"" + text + "\": encoded part does not match [a-zA-Z0-9=_-]+";
+        }
+        if (algorithm.equals(SHA256) && !SHA256_HEX.matcher(encoded).matches()) {
+            return "digest \"" + text + "\": sha256 needs 64 lowercase hex characters, found "
+                    + encoded.length() + " characters";
+        }
+        if (algorithm.equals(SHA512) && !SHA512_HEX.matcher(encoded).matches()) {
+            return "digest \"" + text + "\": sha512 needs 128 lowercase hex characters, found "
+                    + encoded.length() + " characters";
+        }
+        return null;
+    }
+
+    /** The SHA-256 digest of {@code bytes}. */
+    public static Digest sha256(byte[] bytes) {
+        return of(SHA256, bytes);
+    }
+
+    /** The digest of {@code bytes} with a registered algorithm ({@code sha256} or {@code sha512}). */
+    public static Digest of(String algorithm, byte[] bytes) {
+        MessageDigest md = newMessageDigest(algorithm);
+        return new Digest(algorithm, HexFormat.of().formatHex(md.digest(bytes)));
+    }
+
+    /** The SHA-256 digest of everything {@code in} yields; the stream is read to its end, not closed. */
+    public static Digest sha256(InputStream in) throws IOException {
+        MessageDigest md = newMessageDigest(SHA256);
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            md.update(buffer, 0, n);
+        }
+        return new Digest(SHA256, HexFormat.of().formatHex(md.digest()));
+    }
+
+    /** The SHA-256 digest of a file's content. */
+    public static Digest sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    /** Whether this implementation can compute this digest's algorithm (sha256, sha512). */
+    public boolean isVerifiable() {
+        return isRegistered(algorithm);
+    }
+
+    static boolean isRegistered(String algorithm) {
+        return algorithm.equals(SHA256) || algorithm.equals(SHA512);
+    }
+
+    /** A fresh JDK MessageDigest for a registered algorithm. */
+    static MessageDigest newMessageDigest(String algorithm) {
+        String jdkName = switch (algorithm) {
+            case SHA256 -> "SHA-256";
+            case SHA512 -> "SHA-512";
+            default -> throw new IllegalArgumentException(
+                    "digest algorithm \"" + algorithm + "\" cannot be computed; supported: sha256, sha512");
+        };
+        try {
+            return MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(jdkName + " is missing from this JDK", e);
+        }
+    }
+
+    static Digest fromHash(String algorithm, byte[] hash) {
+        return new Digest(algorithm, HexFormat.of().formatHex(hash));
+    }
+
+    /** The algorithm part, such as {@code sha256}. */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /** The encoded part, such as 64 hex characters for sha256. */
+    public String encoded() {
+        return encoded;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Digest d && d.algorithm.equals(algorithm) && d.encoded.equals(encoded);
+    }
+
+    @Override
+    public int hashCode() {
+        return algorithm.hashCode() * 31 + encoded.hashCode();
+    }
+
+    @Override
+    public int compareTo(Digest o) {
+        return toString().compareTo(o.toString());
+    }
+
+    /** {@code algorithm:encoded}, as it is written in JSON. */
+    @Override
+    public String toString() {
+        return algorithm + ":" + encoded;
+    }
+}

@@ -1,0 +1,10 @@
+/** The OCI image spec: model, JSON codec, validation, image layout, layers and the image builder. */
+module dev.oci4j.image {
+    requires com.fasterxml.jackson.databind;
+    requires jakarta.validation;
+    requires org.apache.commons.compress;
+    requires com.github.luben.zstd_jni;
+
+    exports dev.oci4j.image;
+    exports dev.oci4j.image.layer;
+}
