@@ -1,0 +1,77 @@
+package dev.oci4j.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DigestTest {
+
+    private static final String EMPTY_JSON_SHA256 =
+            "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
+
+    @Test
+    void sha256OfTheEmptyJsonObjectIsTheSpecsEmptyDescriptorDigest() {
+        assertThat(Digest.sha256("{}".getBytes(StandardCharsets.UTF_8)))
+                .hasToString(EMPTY_JSON_SHA256);
+    }
+
+    @Test
+    void registeredAlgorithmsNeedLowercaseHexOfTheRightLength() {
+        assertThatThrownBy(() -> Digest.parse("sha256:ABC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 lowercase hex");
+        assertThatThrownBy(() -> Digest.parse("sha512:" + "a".repeat(64)))
+                .hasMessageContaining("128 lowercase hex");
+        assertThat(Digest.isValid(EMPTY_JSON_SHA256.toUpperCase())).isFalse();
+    }
+
+    @Test
+    void unknownAlgorithmsThatFitTheGrammarAreAcceptedAsOpaque() {
+        Digest d = Digest.parse("multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8");
+        assertThat(d.algorithm()).isEqualTo("multihash+base58");
+        assertThat(d.isVerifiable()).isFalse();
+        assertThat(Digest.isValid("sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564")).isTrue();
+    }
+
+    @Test
+    void textOutsideTheGrammarIsRejected() {
+        assertThat(Digest.problemWith("sha256")).get().asString().contains("no ':'");
+        assertThat(Digest.isValid("SHA256:abc")).isFalse();
+        assertThat(Digest.isValid("sha256:")).isFalse();
+        assertThat(Digest.isValid("sha256:abc/def")).isFalse();
+        assertThat(Digest.isValid("sha__256:abc")).isFalse();
+    }
+
+    @Test
+    void streamsDigestWhatPassesThrough() throws Exception {
+        byte[] content = "{}".getBytes(StandardCharsets.UTF_8);
+        var sink = new ByteArrayOutputStream();
+        try (var out = new DigestingOutputStream(sink)) {
+            out.write(content);
+            assertThat(out.digest()).hasToString(EMPTY_JSON_SHA256);
+            assertThat(out.size()).isEqualTo(2);
+        }
+        try (var in = DigestingInputStream.verifying(
+                new ByteArrayInputStream(content), Digest.parse(EMPTY_JSON_SHA256), 2)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+            assertThat(in.digest()).hasToString(EMPTY_JSON_SHA256);
+        }
+    }
+
+    @Test
+    void verificationFailsOnWrongContentOrSize() {
+        Digest expected = Digest.parse(EMPTY_JSON_SHA256);
+        assertThatThrownBy(() -> DigestingInputStream.verifying(
+                new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)), expected, 2).readAllBytes())
+                .isInstanceOf(DigestMismatchException.class)
+                .hasMessageContaining("expected " + EMPTY_JSON_SHA256);
+        assertThatThrownBy(() -> DigestingInputStream.verifying(
+                new ByteArrayInputStream("{} ".getBytes(StandardCharsets.UTF_8)), expected, 2).readAllBytes())
+                .isInstanceOf(DigestMismatchException.class)
+                .hasMessageContaining("longer than the expected 2 bytes");
+    }
+}
