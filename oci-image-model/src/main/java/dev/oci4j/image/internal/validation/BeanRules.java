@@ -97,7 +97,7 @@ public final class BeanRules {
                 .field("config")
                     .constraint(new NotNullDef().message(Rules.MANIFEST_CONFIG_MISSING.id()))
                     .valid()
-                .field("layers").valid()
+                .field("layers").containerElementType().valid()
                 .field("subject").valid();
         m.type(ImageIndex.class)
                 .field("schemaVersion")
@@ -107,7 +107,7 @@ public final class BeanRules {
                 .field("artifactType")
                     .constraint(new PatternDef().regexp(Grammars.MEDIA_TYPE_REGEX)
                             .message(Rules.INDEX_ARTIFACT_TYPE_INVALID.id()))
-                .field("manifests").valid()
+                .field("manifests").containerElementType().valid()
                 .field("subject").valid();
         m.type(ImageConfiguration.class)
                 .field("created")
@@ -120,7 +120,7 @@ public final class BeanRules {
                 .field("rootfs")
                     .constraint(new NotNullDef().message(Rules.CONFIG_ROOTFS_MISSING.id()))
                     .valid()
-                .field("history").valid();
+                .field("history").containerElementType().valid();
         m.type(ExecutionConfig.class)
                 .field("env")
                     .containerElementType()

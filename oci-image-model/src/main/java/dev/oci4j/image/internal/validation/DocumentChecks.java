@@ -96,9 +96,9 @@ final class DocumentChecks {
             findings.add(Rules.CONFIG_OS_UNKNOWN, "/os", "expected a GOOS value such as linux or windows, found \""
                     + os + "\"");
         }
-        c.config().ifPresent(exec -> execution(exec, findings));
+        execution(c.config(), findings);
         List<History> history = c.history();
-        if (!history.isEmpty() && c.rootfs() != null) {
+        if (!history.isEmpty()) {
             long layers = history.stream().filter(h -> !h.emptyLayer()).count();
             int diffIds = c.rootfs().diffIds().size();
             if (layers != diffIds) {
