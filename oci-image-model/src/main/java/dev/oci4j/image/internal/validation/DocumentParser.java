@@ -50,6 +50,7 @@ final class DocumentParser {
             if (kind == DocumentKind.CONFIGURATION) {
                 repairDiffIds(tree, findings, repaired);
             }
+            checkPresence(tree, kind, findings);
         }
         try {
             T model = ImageJson.standard().read(kind, repaired.isEmpty() ? bytes : Json.write(tree));
@@ -99,6 +100,13 @@ final class DocumentParser {
             d.put("digest", PLACEHOLDER_DIGEST);
             repaired.add(at);
         }
+        JsonNode size = d.get("size");
+        if (size == null || size.isNull()) {
+            findings.add(Rules.DESCRIPTOR_SIZE_MISSING, at + "/size", "required member \"size\" is missing,"
+                    + " expected the content length in bytes");
+            d.put("size", 0);
+            repaired.add(at);
+        }
         JsonNode data = d.get("data");
         if (data != null && data.isTextual()) {
             try {
@@ -110,6 +118,27 @@ final class DocumentParser {
                 repaired.add(at);
             }
         }
+    }
+
+    /**
+     * REQUIRED members the model reads as empty when absent, so only the document can tell
+     * "absent" from "empty".
+     */
+    private static void checkPresence(JsonNode tree, DocumentKind<?> kind, Findings findings) {
+        if (kind == DocumentKind.INDEX && !present(tree, "manifests")) {
+            findings.add(Rules.INDEX_MANIFESTS_MISSING, "/manifests",
+                    "required member \"manifests\" is missing, expected an array (it may be empty)");
+        }
+        JsonNode rootfs = tree.get("rootfs");
+        if (kind == DocumentKind.CONFIGURATION && rootfs != null && rootfs.isObject() && !present(rootfs, "diff_ids")) {
+            findings.add(Rules.CONFIG_DIFF_IDS_MISSING, "/rootfs/diff_ids",
+                    "required member \"diff_ids\" is missing, expected an array of layer digests");
+        }
+    }
+
+    private static boolean present(JsonNode object, String key) {
+        JsonNode v = object.get(key);
+        return v != null && !v.isNull();
     }
 
     private static void repairDiffIds(JsonNode tree, Findings findings, Set<String> repaired) {
@@ -146,6 +175,12 @@ final class DocumentParser {
         String at = e.location();
         String message = e.getMessage();
         if (message.contains("required member")) {
+            if (at.equals("/config")) {
+                return Rules.MANIFEST_CONFIG_MISSING;
+            }
+            if (at.endsWith("/size")) {
+                return Rules.DESCRIPTOR_SIZE_MISSING;
+            }
             return at.endsWith("/digest") ? Rules.DESCRIPTOR_DIGEST_MISSING : Rules.JSON_MEMBER_MISSING;
         }
         if (at.endsWith("/data")) {

@@ -35,6 +35,7 @@ public final class Rules {
     public static final Rule DESCRIPTOR_MEDIA_TYPE_MISSING = Rule.must("descriptor.mediaType.missing", DESCRIPTOR);
     public static final Rule DESCRIPTOR_MEDIA_TYPE_INVALID = Rule.must("descriptor.mediaType.invalid", DESCRIPTOR);
     public static final Rule DESCRIPTOR_DIGEST_MISSING = Rule.must("descriptor.digest.missing", DESCRIPTOR);
+    public static final Rule DESCRIPTOR_SIZE_MISSING = Rule.must("descriptor.size.missing", DESCRIPTOR);
     // int64 "size, in bytes": v1.1.1 has no explicit sentence against negatives, but a negative byte
     // count is no size at all (the next release says MUST NOT be negative).
     public static final Rule DESCRIPTOR_SIZE_NEGATIVE = Rule.must("descriptor.size.negative", DESCRIPTOR);
@@ -75,6 +76,7 @@ public final class Rules {
     public static final Rule INDEX_MEDIA_TYPE_MISSING = Rule.should("index.mediaType.missing", INDEX);
     public static final Rule INDEX_MEDIA_TYPE_MISMATCH = Rule.must("index.mediaType.mismatch", INDEX);
     public static final Rule INDEX_ARTIFACT_TYPE_INVALID = Rule.must("index.artifactType.invalid", INDEX);
+    public static final Rule INDEX_MANIFESTS_MISSING = Rule.must("index.manifests.missing", INDEX);
     public static final Rule INDEX_PLATFORM_MISSING = Rule.should("index.manifests.platform.missing", INDEX);
 
     public static final Rule PLATFORM_ARCHITECTURE_MISSING = Rule.must("platform.architecture.missing", INDEX);
@@ -96,6 +98,7 @@ public final class Rules {
     // "Its keys can be in the format of port/tcp, port/udp, port": "can be", and Docker also writes sctp.
     public static final Rule CONFIG_EXPOSED_PORT_FORMAT = Rule.should("config.exposedPorts.format", CONFIG);
     public static final Rule CONFIG_ROOTFS_MISSING = Rule.must("config.rootfs.missing", CONFIG);
+    public static final Rule CONFIG_DIFF_IDS_MISSING = Rule.must("config.rootfs.diffIds.missing", CONFIG);
     public static final Rule CONFIG_ROOTFS_TYPE = Rule.must("config.rootfs.type.unsupported", CONFIG);
     // empty_layer "is set to true if this history item doesn't correspond to an actual layer": the
     // counts must agree, but the sentence has no RFC 2119 keyword, so a warning.
