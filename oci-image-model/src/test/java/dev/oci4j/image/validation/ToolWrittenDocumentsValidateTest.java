@@ -64,10 +64,10 @@ class ToolWrittenDocumentsValidateTest {
     private static void assertNoErrors(DocumentKind<?> kind, byte[] bytes) {
         ValidationReport report = ImageValidator.validate(bytes, kind);
         assertThat(report.errors()).as("%s: %s", kind.name(), new String(bytes, StandardCharsets.UTF_8)).isEmpty();
-        // Tools skip some SHOULDs (umoci 0.4 writes index.json without mediaType and its entries without a
-        // platform; a golden file has no layers); nothing else may appear.
-        assertThat(report.warnings()).extracting(Violation::ruleId).isSubsetOf(
-                "index.mediaType.missing", "index.manifests.platform.missing", "manifest.layers.empty");
+        // Tools skip some SHOULDs (umoci 0.4 writes index.json and manifests without mediaType, index
+        // entries without a platform; a golden file has no layers); nothing else may appear.
+        assertThat(report.warnings()).extracting(Violation::ruleId).isSubsetOf("index.mediaType.missing",
+                "manifest.mediaType.missing", "index.manifests.platform.missing", "manifest.layers.empty");
     }
 
     private static byte[] blob(Path layout, Digest digest) throws IOException {
