@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class Descriptor {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("mediaType", "digest", "size", "urls", "annotations", "data", "platform", "artifactType");
+
     /**
      * The empty descriptor (descriptor.md "Guidance for an Empty Descriptor"): the two bytes
      * {@code {}} of media type {@code application/vnd.oci.empty.v1+json}, with the data embedded.
@@ -294,7 +297,7 @@ public final class Descriptor {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
