@@ -146,6 +146,11 @@ public final class Descriptor {
         List<String> urls = f.stringList("urls");
         Map<String, String> annotations = JsonFields.sorted(f.stringMap("annotations"));
         byte[] data = f.string("data").map(text -> {
+            // RFC 4648 section 4 pads to a multiple of 4; Go's decoder insists, Java's would not.
+            if (text.length() % 4 != 0) {
+                throw f.error("data", "expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
+                        + text.length() + " characters");
+            }
             try {
                 return Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
