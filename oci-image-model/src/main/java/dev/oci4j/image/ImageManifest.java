@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class ImageManifest {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("schemaVersion", "mediaType", "artifactType", "config", "layers", "subject", "annotations");
+
     private final Integer schemaVersion;
     private final String mediaType;
     private final String artifactType;
@@ -243,7 +246,7 @@ public final class ImageManifest {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class RootFs {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("type", "diff_ids");
+
     /** The only type the spec defines. */
     public static final String LAYERS = "layers";
 
@@ -139,7 +142,7 @@ public final class RootFs {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
