@@ -126,14 +126,25 @@ final class DocumentParser {
         }
         JsonNode data = d.get("data");
         if (data != null && data.isTextual()) {
-            try {
-                Base64.getDecoder().decode(data.textValue());
-            } catch (IllegalArgumentException e) {
-                findings.add(Rules.DESCRIPTOR_DATA_BASE64, at + "/data", "expected base64 (RFC 4648 section 4), "
-                        + e.getMessage());
+            base64Problem(data.textValue()).ifPresent(problem -> {
+                findings.add(Rules.DESCRIPTOR_DATA_BASE64, at + "/data", problem);
                 d.remove("data");
                 repaired.add(at);
-            }
+            });
+        }
+    }
+
+    /** RFC 4648 section 4, padded as Go's decoder (and so the codec) insists. */
+    private static Optional<String> base64Problem(String text) {
+        if (text.length() % 4 != 0) {
+            return Optional.of("expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
+                    + text.length() + " characters");
+        }
+        try {
+            Base64.getDecoder().decode(text);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("expected base64 (RFC 4648 section 4), " + e.getMessage());
         }
     }
 
