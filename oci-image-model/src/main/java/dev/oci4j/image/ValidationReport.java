@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Every violation found in one document, errors (broken MUSTs) and warnings (broken SHOULDs),
- * in document order as far as the checks allow.
+ * ordered by JSON pointer (array indexes numerically), so a report reads the same however the checks ran.
  *
  * <pre>{@code
  * ValidationReport r = ImageValidator.validate(manifest);

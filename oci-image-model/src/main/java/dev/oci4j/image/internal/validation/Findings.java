@@ -27,8 +27,8 @@ public final class Findings {
     }
 
     /**
-     * The report, ordered by pointer so violations read in document order (Bean Validation and the
-     * cross-field checks find them in different orders); equal pointers keep their finding order.
+     * The report, ordered by pointer (Bean Validation's order is unspecified, and the cross-field
+     * checks run after it); equal pointers keep their finding order.
      */
     public ValidationReport report() {
         List<Violation> sorted = new ArrayList<>(violations);
