@@ -154,6 +154,14 @@ class ValidateCommandTest {
         assertThat(files.get(2).get("problem").textValue()).contains("malformed JSON at line 1");
     }
 
+    @Test
+    void helpListsTheDocumentTypes() {
+        CommandRun run = CommandRun.of("validate", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--type=TYPE", "layout-header, descriptor, index, manifest,", "FILE...");
+    }
+
     private String copy(String name) throws IOException {
         return write(name, resource(name));
     }
