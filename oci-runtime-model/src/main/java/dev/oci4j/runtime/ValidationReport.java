@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Every violation {@link RuntimeValidator} found in one runtime document, in document order.
+ * Every violation {@link RuntimeValidator} found in one runtime document, ordered by JSON pointer.
  * A document is valid when no violation is an error; warnings (broken SHOULDs) do not make it invalid.
  *
  * <pre>{@code
