@@ -3,5 +3,5 @@ module dev.oci4j.runtime {
     requires com.fasterxml.jackson.databind;
     requires jakarta.validation;
 
-    // Packages are exported as they gain code.
+    exports dev.oci4j.runtime;
 }

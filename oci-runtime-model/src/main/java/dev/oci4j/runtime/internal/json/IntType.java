@@ -1,0 +1,50 @@
+package dev.oci4j.runtime.internal.json;
+
+import java.math.BigInteger;
+import java.util.function.BiFunction;
+
+/**
+ * The Go integer types of the runtime-spec structs, each carried in a Java {@code long}. A
+ * {@code uint64} uses all 64 bits (2^64-1 is stored as -1); the others keep their natural value.
+ */
+public enum IntType {
+    I32("int32", Integer.MIN_VALUE, Integer.MAX_VALUE),
+    I64("int64", Long.MIN_VALUE, Long.MAX_VALUE),
+    U16("uint16", 0, 0xFFFFL),
+    U32("uint32", 0, 0xFFFF_FFFFL),
+    U64("uint64", 0, -1);
+
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private final String goName;
+    private final long min;
+    private final long max;
+
+    IntType(String goName, long min, long max) {
+        this.goName = goName;
+        this.min = min;
+        this.max = max;
+    }
+
+    long fromJson(BigInteger value, String pointer, BiFunction<String, String, RuntimeException> error) {
+        boolean ok = this == U64
+                ? value.signum() >= 0 && value.compareTo(UINT64_MAX) <= 0
+                : value.bitLength() <= 63 && value.longValue() >= min && value.longValue() <= max;
+        if (!ok) {
+            throw error.apply(pointer, "integer " + value + " is out of range for " + goName + " (" + range() + ")");
+        }
+        return value.longValue();
+    }
+
+    /** Builder argument check: every long is a valid int64 or uint64; the narrower types are range-checked. */
+    public long check(String name, long value) {
+        if (this != U64 && (value < min || value > max)) {
+            throw new IllegalArgumentException(name + " must be a " + goName + " (" + range() + "), got " + value);
+        }
+        return value;
+    }
+
+    private String range() {
+        return this == U64 ? "0 to 18446744073709551615" : min + " to " + max;
+    }
+}

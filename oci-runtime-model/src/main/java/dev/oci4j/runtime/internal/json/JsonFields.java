@@ -1,0 +1,337 @@
+/*
+ * Copied from dev.oci4j.image.internal.json: oci-runtime-model must depend on no other oci4j
+ * module (the runtime spec stands alone), so the tree helpers are duplicated here, with the
+ * additions the runtime spec needs (Go's uint16/uint32/int32 ranges, an indented writer).
+ */
+package dev.oci4j.runtime.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Reads the members of one JSON object, knowing its JSON pointer so every error names where it is.
+ * {@code null} means absent (as Go's encoding/json reads it). Every member read is remembered, so
+ * {@link #unknown()} returns exactly the members the model does not know, to be kept and written back.
+ *
+ * <pre>{@code
+ * JsonFields f = JsonFields.of(tree, "", ImageFormatException::new);
+ * long size = f.requiredLong("size");           // "/size: expected an integer, found string"
+ * List<Descriptor> layers = f.objectList("layers", DescriptorJson::read);
+ * }</pre>
+ */
+public final class JsonFields {
+
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private final ObjectNode node;
+    private final String pointer;
+    private final BiFunction<String, String, RuntimeException> error;
+    private final Set<String> read = new HashSet<>();
+
+    private JsonFields(ObjectNode node, String pointer, BiFunction<String, String, RuntimeException> error) {
+        this.node = node;
+        this.pointer = pointer;
+        this.error = error;
+    }
+
+    /** Reads {@code value}, which must be a JSON object, found at {@code pointer}. */
+    public static JsonFields of(JsonNode value, String pointer, BiFunction<String, String, RuntimeException> error) {
+        if (!value.isObject()) {
+            throw error.apply(pointer, "expected an object, found " + describe(value));
+        }
+        return new JsonFields((ObjectNode) value, pointer, error);
+    }
+
+    /** This object's JSON pointer ("" for the root). */
+    public String pointer() {
+        return pointer;
+    }
+
+    /** The pointer of member {@code key}. */
+    public String pointer(String key) {
+        return Json.pointer(pointer, key);
+    }
+
+    /** An error at member {@code key}. */
+    public RuntimeException error(String key, String message) {
+        return error.apply(pointer(key), message);
+    }
+
+    /** The raw member, absent when missing or null. */
+    public Optional<JsonNode> node(String key) {
+        read.add(key);
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    public boolean has(String key) {
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull();
+    }
+
+    public Optional<String> string(String key) {
+        return node(key).map(v -> asString(v, pointer(key)));
+    }
+
+    public String requiredString(String key) {
+        return string(key).orElseThrow(() -> missing(key, "a string"));
+    }
+
+    public Optional<Boolean> bool(String key) {
+        return node(key).map(v -> {
+            if (!v.isBoolean()) {
+                throw error(key, "expected true or false, found " + describe(v));
+            }
+            return v.booleanValue();
+        });
+    }
+
+    /** A signed integer that fits in a Java long (Go int, int64). */
+    public OptionalLong longValue(String key) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        BigInteger big = integer(v.get(), pointer(key));
+        if (big.bitLength() > 63) {
+            throw error(key, "integer " + big + " is out of range for int64");
+        }
+        return OptionalLong.of(big.longValue());
+    }
+
+    public long requiredLong(String key) {
+        OptionalLong v = longValue(key);
+        if (v.isEmpty()) {
+            throw missing(key, "an integer");
+        }
+        return v.getAsLong();
+    }
+
+    /** A signed integer that fits in a Java int (Go int32; also used for small Go ints). */
+    public Optional<Integer> intValue(String key) {
+        OptionalLong v = longValue(key);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        long l = v.getAsLong();
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw error(key, "integer " + l + " is out of range for int32");
+        }
+        return Optional.of((int) l);
+    }
+
+    /**
+     * A Go uint64 (0 to 2^64-1), returned in a long's 64 bits: read it back with
+     * {@link Long#toUnsignedString(long)}.
+     */
+    public OptionalLong unsignedLong(String key) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        BigInteger big = integer(v.get(), pointer(key));
+        if (big.signum() < 0 || big.compareTo(UINT64_MAX) > 0) {
+            throw error(key, "integer " + big + " is out of range for uint64 (0 to 18446744073709551615)");
+        }
+        return OptionalLong.of(big.longValue());
+    }
+
+    /** An array of strings; empty when absent. */
+    public List<String> stringList(String key) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        JsonNode array = array(v.get(), pointer(key));
+        List<String> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(asString(array.get(i), Json.pointer(pointer(key), i)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** An object of string values, in document order; empty when absent. */
+    public Map<String, String> stringMap(String key) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return Map.of();
+        }
+        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), asString(e.getValue(), obj.pointer(e.getKey())));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The keys of an object used as a set, such as {@code "ExposedPorts": {"80/tcp": {}}}; empty when
+     * absent. The values are {@code {}} in the spec; any other value is kept by nobody, so it is not read.
+     */
+    public Set<String> keySet(String key) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return Set.of();
+        }
+        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        Set<String> out = new LinkedHashSet<>();
+        obj.node.fieldNames().forEachRemaining(out::add);
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** A nested object mapped by {@code reader}; empty when absent. */
+    public <T> Optional<T> object(String key, Function<JsonFields, T> reader) {
+        return node(key).map(v -> reader.apply(JsonFields.of(v, pointer(key), error)));
+    }
+
+    public <T> T requiredObject(String key, Function<JsonFields, T> reader) {
+        return object(key, reader).orElseThrow(() -> missing(key, "an object"));
+    }
+
+    /** An array of objects, each mapped by {@code reader}; empty when absent. */
+    public <T> List<T> objectList(String key, Function<JsonFields, T> reader) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        JsonNode array = array(v.get(), pointer(key));
+        List<T> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(reader.apply(JsonFields.of(array.get(i), Json.pointer(pointer(key), i), error)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** An object whose values are objects, each mapped by {@code reader}, in document order. */
+    public <T> Map<String, T> objectMap(String key, Function<JsonFields, T> reader) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return Map.of();
+        }
+        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        Map<String, T> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), reader.apply(JsonFields.of(e.getValue(), obj.pointer(e.getKey()), error)));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The members not read so far, as compact JSON text in document order: the fields this
+     * version of the model does not know, kept so a read-modify-write loses nothing.
+     * Call it after reading every known member.
+     */
+    public Map<String, String> unknown() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!read.contains(e.getKey())) {
+                out.put(e.getKey(), Json.text(e.getValue()));
+            }
+        }
+        return out.isEmpty() ? Map.of() : Collections.unmodifiableMap(out);
+    }
+
+    /** Sorted copy, for maps whose keys are written sorted. */
+    public static <V> Map<String, V> sorted(Map<String, V> map) {
+        return Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+
+    /** An integer of Go type {@code type}; out-of-range values are format errors. Unsigned 64-bit values use all 64 bits. */
+    public OptionalLong integer(String key, IntType type) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(type.fromJson(integer(v.get(), pointer(key)), pointer(key), error));
+    }
+
+    /** An array of integers of Go type {@code type}; empty when absent. */
+    public List<Long> integerList(String key, IntType type) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        JsonNode array = array(v.get(), pointer(key));
+        List<Long> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String at = Json.pointer(pointer(key), i);
+            out.add(type.fromJson(integer(array.get(i), at), at, error));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The raw member as compact JSON text, for members typed {@code interface{}} in Go. */
+    public Optional<String> raw(String key) {
+        return node(key).map(Json::text);
+    }
+
+    private RuntimeException missing(String key, String what) {
+        return error(key, "required member \"" + key + "\" is missing, expected " + what);
+    }
+
+    private String asString(JsonNode v, String at) {
+        if (!v.isTextual()) {
+            throw error.apply(at, "expected a string, found " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private JsonNode array(JsonNode v, String at) {
+        if (!v.isArray()) {
+            throw error.apply(at, "expected an array, found " + describe(v));
+        }
+        return v;
+    }
+
+    private BigInteger integer(JsonNode v, String at) {
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue();
+        }
+        if (v.isNumber()) {
+            // 12.0 and 1e3 are integers in JSON's number model; 1.5 is not.
+            try {
+                return v.decimalValue().toBigIntegerExact();
+            } catch (ArithmeticException e) {
+                throw error.apply(at, "expected an integer, found " + v.asText());
+            }
+        }
+        throw error.apply(at, "expected an integer, found " + describe(v));
+    }
+
+    /** "string \"abc\"", "number 12", "object", ... for error messages. */
+    public static String describe(JsonNode v) {
+        JsonNodeType t = v.getNodeType();
+        return switch (t) {
+            case STRING -> "string \"" + abbreviate(v.textValue()) + "\"";
+            case NUMBER -> "number " + v.asText();
+            case BOOLEAN -> "boolean " + v.asText();
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> t.name().toLowerCase();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}
