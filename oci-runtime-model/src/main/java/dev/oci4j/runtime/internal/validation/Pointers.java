@@ -13,7 +13,7 @@ final class Pointers {
 
     /** Model field names that are not spelled like their JSON key. */
     private static final Map<String, String> JSON_KEYS = Map.of(
-            "hostId", "hostID", "containerId", "containerID", "classId", "classID", "closId", "closID");
+            "ioClass", "class", "finalCpus", "final", "utilityVmPath", "utilityVMPath");
 
     private Pointers() {
     }
