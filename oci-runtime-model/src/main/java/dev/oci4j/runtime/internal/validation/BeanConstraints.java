@@ -21,6 +21,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintDef;
@@ -50,6 +52,13 @@ final class BeanConstraints {
 
     private static final String ABSOLUTE = "/.*";
 
+    /**
+     * Hibernate Validator announces its version at INFO when it starts; through JUL (its fallback)
+     * that line would land on the stderr of every command-line tool that validates. Held strongly:
+     * JUL forgets the level of a logger nobody references.
+     */
+    private static final Logger VERSION_LOGGER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
     private BeanConstraints() {
     }
 
@@ -71,6 +80,9 @@ final class BeanConstraints {
     }
 
     private static Validator build() {
+        if (VERSION_LOGGER.getLevel() == null) {
+            VERSION_LOGGER.setLevel(Level.WARNING);
+        }
         HibernateValidatorConfiguration config = Validation.byProvider(HibernateValidator.class)
                 .configure()
                 // No Expression Language on the class path: messages are plain rule ids.
