@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ValidationReport report = RuntimeValidator.validate(Files.readAllBytes(bundle.resolve("config.json")));
- * // ERROR /process/cwd [config.process.cwd.absolute] process.cwd (REQUIRED) MUST be an absolute path; ... (config.md#process)
+ * // /process/cwd: expected an absolute path, found "tmp" [config.process.cwd.absolute]
  * }</pre>
  */
 public final class RuntimeValidator {

@@ -1,13 +1,14 @@
 package dev.oci4j.runtime;
 
 /**
- * How serious a {@link Violation} is, following the requirement level of the sentence it breaks
- * (RFC 2119 as used by the runtime spec): a broken MUST is an {@link #ERROR}, a broken SHOULD a
- * {@link #WARNING}.
+ * How much a {@link Violation} matters, after the requirement level (RFC 2119) of the spec sentence
+ * it breaks: MUST and MUST NOT give {@link #ERROR}, SHOULD and SHOULD NOT give {@link #WARNING}.
+ *
+ * <pre>{@code report.violations().stream().filter(v -> v.severity() == Severity.ERROR)}</pre>
  */
 public enum Severity {
-    /** A MUST or REQUIRED of the spec is broken: compliant runtimes reject the document. */
+    /** A MUST was broken: the document is invalid. */
     ERROR,
-    /** A SHOULD of the spec is broken, or a value that runtimes accept but are unlikely to honour. */
+    /** A SHOULD was broken, or a value runtimes are known to refuse: the document is valid but less portable. */
     WARNING
 }

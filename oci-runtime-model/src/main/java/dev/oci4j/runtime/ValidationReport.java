@@ -1,51 +1,81 @@
 package dev.oci4j.runtime;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
- * Every violation {@link RuntimeValidator} found in one runtime document, ordered by JSON pointer.
- * A document is valid when no violation is an error; warnings (broken SHOULDs) do not make it invalid.
+ * Every violation {@link RuntimeValidator} found in one runtime document, errors (broken MUSTs)
+ * and warnings (broken SHOULDs), ordered by JSON pointer. Same shape as the image spec's
+ * {@code dev.oci4j.image.ValidationReport}.
  *
  * <pre>{@code
- * ValidationReport report = RuntimeValidator.validate(spec);
- * if (!report.isValid()) {
- *     report.errors().forEach(System.err::println);
+ * ValidationReport r = RuntimeValidator.validate(spec);
+ * if (!r.isValid()) {
+ *     r.errors().forEach(System.err::println); // "/process/cwd: ... [config.process.cwd.absolute]"
  * }
  * }</pre>
  */
 public final class ValidationReport {
 
+    private static final ValidationReport VALID = new ValidationReport(List.of());
+
     private final List<Violation> violations;
 
     private ValidationReport(List<Violation> violations) {
-        this.violations = List.copyOf(violations);
+        this.violations = violations;
     }
 
-    /** A report holding {@code violations} in the given order. */
+    /** A report listing {@code violations}, in the given order. */
     public static ValidationReport of(List<Violation> violations) {
-        return new ValidationReport(Objects.requireNonNull(violations, "violations"));
+        Objects.requireNonNull(violations, "violations");
+        return violations.isEmpty() ? VALID : new ValidationReport(List.copyOf(violations));
     }
 
-    /** Every violation, errors and warnings. */
+    /** A report without violations. */
+    public static ValidationReport valid() {
+        return VALID;
+    }
+
+    /** Every violation, errors and warnings together. */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The broken MUSTs. */
+    /** The violations of MUST requirements. */
     public List<Violation> errors() {
-        return violations.stream().filter(Violation::isError).toList();
+        return filter(Severity.ERROR);
     }
 
-    /** The broken SHOULDs. */
+    /** The violations of SHOULD requirements. */
     public List<Violation> warnings() {
-        return violations.stream().filter(v -> !v.isError()).toList();
+        return filter(Severity.WARNING);
     }
 
-    /** True when no MUST is broken. */
+    /** Whether no MUST requirement is broken; warnings are allowed. */
     public boolean isValid() {
         return violations.stream().noneMatch(Violation::isError);
+    }
+
+    /** The violations of one rule, such as {@code linux.namespaces.type.unique}. */
+    public List<Violation> violations(String ruleId) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        return violations.stream().filter(v -> v.ruleId().equals(ruleId)).toList();
+    }
+
+    /** This report's violations followed by {@code other}'s. */
+    public ValidationReport and(ValidationReport other) {
+        if (other.violations.isEmpty()) {
+            return this;
+        }
+        List<Violation> all = new ArrayList<>(violations);
+        all.addAll(other.violations);
+        return new ValidationReport(Collections.unmodifiableList(all));
+    }
+
+    private List<Violation> filter(Severity severity) {
+        return violations.stream().filter(v -> v.severity() == severity).toList();
     }
 
     @Override
@@ -58,12 +88,21 @@ public final class ValidationReport {
         return violations.hashCode();
     }
 
-    /** One violation per line; "valid" when there are none. */
+    /** One line per violation, errors first, each prefixed with its severity; "valid" when empty. */
     @Override
     public String toString() {
         if (violations.isEmpty()) {
             return "valid";
         }
-        return violations.stream().map(Violation::toString).collect(Collectors.joining("\n"));
+        StringBuilder sb = new StringBuilder();
+        sb.append(isValid() ? "valid" : "invalid").append(": ")
+                .append(errors().size()).append(" error(s), ").append(warnings().size()).append(" warning(s)");
+        for (Violation v : errors()) {
+            sb.append(System.lineSeparator()).append("  ERROR   ").append(v);
+        }
+        for (Violation v : warnings()) {
+            sb.append(System.lineSeparator()).append("  WARNING ").append(v);
+        }
+        return sb.toString();
     }
 }

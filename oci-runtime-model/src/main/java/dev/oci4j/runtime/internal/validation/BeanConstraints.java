@@ -21,6 +21,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.validator.HibernateValidator;
@@ -59,7 +60,37 @@ final class BeanConstraints {
      */
     private static final Logger VERSION_LOGGER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
 
+    /** What each constraint expects, for the message "expected X, found Y". */
+    private static final Map<Rule, String> EXPECTED = Map.ofEntries(
+            Map.entry(Rules.OCI_VERSION_SEMVER, "a SemVer 2.0.0 version such as 1.2.0"),
+            Map.entry(Rules.ROOT_PATH_REQUIRED, "the path of the root filesystem"),
+            Map.entry(Rules.PROCESS_ENV_FORMAT, "NAME=value with a non-empty NAME"),
+            Map.entry(Rules.PROCESS_ENV_PORTABLE, "a name of letters, digits and underscores, not starting with a digit"),
+            Map.entry(Rules.CAPABILITY_KNOWN, "a capability of capabilities(7) such as CAP_CHOWN"),
+            Map.entry(Rules.RLIMIT_TYPE_KNOWN, "a resource of getrlimit(2) such as RLIMIT_NOFILE"),
+            Map.entry(Rules.IO_PRIORITY_RANGE, "a priority from 0 (highest) to 7 (lowest)"),
+            Map.entry(Rules.HOOK_PATH_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.HOOK_TIMEOUT_POSITIVE, "a timeout greater than zero"),
+            Map.entry(Rules.ROOTFS_PROPAGATION_KNOWN, "shared, slave, private or unbindable"),
+            Map.entry(Rules.MASKED_PATHS_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.READONLY_PATHS_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.NAMESPACE_PATH_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.DEVICE_TYPE_KNOWN, "c, b, u or p"),
+            Map.entry(Rules.DEVICE_PATH_ABSOLUTE, "the full (absolute) path of the device in the container"),
+            Map.entry(Rules.DEVICE_CGROUP_TYPE, "a (all), c (char) or b (block)"),
+            Map.entry(Rules.DEVICE_CGROUP_ACCESS, "a composition of r, w and m"),
+            Map.entry(Rules.INTEL_RDT_MEM_BW, "a schema starting with MB: without newlines"),
+            Map.entry(Rules.INTEL_RDT_L3, "a schema starting with L3: without newlines"),
+            Map.entry(Rules.STATE_OCI_VERSION_REQUIRED, "the spec version the state complies with"),
+            Map.entry(Rules.STATE_OCI_VERSION_SEMVER, "a SemVer 2.0.0 version such as 1.2.0"),
+            Map.entry(Rules.STATE_ID_REQUIRED, "the container's id"),
+            Map.entry(Rules.STATE_BUNDLE_ABSOLUTE, "the absolute path of the bundle directory"));
+
     private BeanConstraints() {
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String s && s.isEmpty();
     }
 
     private static final class Holder {
@@ -74,8 +105,8 @@ final class BeanConstraints {
         for (ConstraintViolation<Object> v : Holder.VALIDATOR.validate(bean, groups)) {
             String id = v.getMessage();
             Rule rule = Rules.byId(id).orElseThrow(() -> new IllegalStateException("constraint without rule: " + id));
-            out.add(rule, Pointers.of(v.getPropertyPath()),
-                    rule.requirement() + "; found " + Collector.quote(v.getInvalidValue()));
+            out.add(rule, Pointers.of(v.getPropertyPath()), "expected " + EXPECTED.getOrDefault(rule, rule.requirement())
+                    + ", found " + (isEmpty(v.getInvalidValue()) ? "nothing" : Collector.quote(v.getInvalidValue())));
         }
     }
 

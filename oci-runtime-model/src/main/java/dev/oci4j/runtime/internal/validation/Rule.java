@@ -15,6 +15,6 @@ public record Rule(String id, Severity severity, String section, String requirem
 
     /** A violation of this rule at {@code pointer}. */
     public Violation at(String pointer, String message) {
-        return new Violation(id, severity, pointer, message, section);
+        return Violation.of(id, pointer, message, section, severity);
     }
 }
