@@ -174,7 +174,7 @@ public final class LinuxBlockIo {
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt16 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint16 */
         public Builder weight(long weight) {
             this.weight = IntType.U16.check("weight", weight);
             return this;
@@ -185,7 +185,7 @@ public final class LinuxBlockIo {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt16 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint16 */
         public Builder leafWeight(long leafWeight) {
             this.leafWeight = IntType.U16.check("leafWeight", leafWeight);
             return this;

@@ -191,7 +191,7 @@ public final class LinuxDevice {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder fileMode(long fileMode) {
             this.fileMode = IntType.U32.check("fileMode", fileMode);
             return this;
@@ -202,7 +202,7 @@ public final class LinuxDevice {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder uid(long uid) {
             this.uid = IntType.U32.check("uid", uid);
             return this;
@@ -213,7 +213,7 @@ public final class LinuxDevice {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder gid(long gid) {
             this.gid = IntType.U32.check("gid", gid);
             return this;

@@ -122,19 +122,19 @@ public final class LinuxIdMapping {
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder containerID(long containerID) {
             this.containerID = IntType.U32.check("containerID", containerID);
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder hostID(long hostID) {
             this.hostID = IntType.U32.check("hostID", hostID);
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder size(long size) {
             this.size = IntType.U32.check("size", size);
             return this;

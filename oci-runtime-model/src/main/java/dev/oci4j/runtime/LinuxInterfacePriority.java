@@ -115,7 +115,7 @@ public final class LinuxInterfacePriority {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder priority(long priority) {
             this.priority = IntType.U32.check("priority", priority);
             return this;

@@ -114,7 +114,7 @@ public final class LinuxNetwork {
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder classID(long classID) {
             this.classID = IntType.U32.check("classID", classID);
             return this;

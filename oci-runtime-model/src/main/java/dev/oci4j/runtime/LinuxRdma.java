@@ -111,7 +111,7 @@ public final class LinuxRdma {
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder hcaHandles(long hcaHandles) {
             this.hcaHandles = IntType.U32.check("hcaHandles", hcaHandles);
             return this;
@@ -122,7 +122,7 @@ public final class LinuxRdma {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder hcaObjects(long hcaObjects) {
             this.hcaObjects = IntType.U32.check("hcaObjects", hcaObjects);
             return this;

@@ -1,6 +1,8 @@
 package dev.oci4j.runtime;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +13,7 @@ import java.util.Set;
  * <p>Spec: <a href="https://github.com/opencontainers/runtime-spec/blob/v1.2.0/config-linux.md#seccomp">config-linux.md#seccomp</a>.
  *
  * <pre>{@code
- * LinuxSeccompFlag v = LinuxSeccompFlag.of("SECCOMP_FILTER_FLAG_LOG");   // == LinuxSeccompFlag.LOG
+ * LinuxSeccompFlag v = LinuxSeccompFlag.of("SECCOMP_FILTER_FLAG_TSYNC");   // == LinuxSeccompFlag.TSYNC
  * boolean listed = v.isKnown();
  * }</pre>
  */
@@ -19,6 +21,7 @@ public final class LinuxSeccompFlag {
 
     private static final Map<String, LinuxSeccompFlag> KNOWN = new LinkedHashMap<>();
 
+    public static final LinuxSeccompFlag TSYNC = known("SECCOMP_FILTER_FLAG_TSYNC");
     public static final LinuxSeccompFlag LOG = known("SECCOMP_FILTER_FLAG_LOG");
     public static final LinuxSeccompFlag SPEC_ALLOW = known("SECCOMP_FILTER_FLAG_SPEC_ALLOW");
     public static final LinuxSeccompFlag WAIT_KILLABLE_RECV = known("SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV");
@@ -44,7 +47,7 @@ public final class LinuxSeccompFlag {
 
     /** The values runtime-spec v1.2 lists, in its order. */
     public static Set<String> knownValues() {
-        return Set.copyOf(KNOWN.keySet());
+        return Collections.unmodifiableSet(new LinkedHashSet<>(KNOWN.keySet()));
     }
 
     /** The JSON string. */

@@ -1,6 +1,8 @@
 package dev.oci4j.runtime;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,7 +50,7 @@ public final class LinuxSeccompOperator {
 
     /** The values runtime-spec v1.2 lists, in its order. */
     public static Set<String> knownValues() {
-        return Set.copyOf(KNOWN.keySet());
+        return Collections.unmodifiableSet(new LinkedHashSet<>(KNOWN.keySet()));
     }
 
     /** The JSON string. */

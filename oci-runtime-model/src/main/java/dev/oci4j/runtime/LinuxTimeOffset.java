@@ -115,7 +115,7 @@ public final class LinuxTimeOffset {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder nanosecs(long nanosecs) {
             this.nanosecs = IntType.U32.check("nanosecs", nanosecs);
             return this;

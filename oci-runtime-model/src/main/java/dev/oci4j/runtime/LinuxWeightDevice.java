@@ -145,7 +145,7 @@ public final class LinuxWeightDevice {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt16 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint16 */
         public Builder weight(long weight) {
             this.weight = IntType.U16.check("weight", weight);
             return this;
@@ -156,7 +156,7 @@ public final class LinuxWeightDevice {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt16 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint16 */
         public Builder leafWeight(long leafWeight) {
             this.leafWeight = IntType.U16.check("leafWeight", leafWeight);
             return this;

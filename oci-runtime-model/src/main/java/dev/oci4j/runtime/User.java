@@ -151,19 +151,19 @@ public final class User {
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder uid(long uid) {
             this.uid = IntType.U32.check("uid", uid);
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder gid(long gid) {
             this.gid = IntType.U32.check("gid", gid);
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt32 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint32 */
         public Builder umask(long umask) {
             this.umask = IntType.U32.check("umask", umask);
             return this;

@@ -133,7 +133,7 @@ public final class WindowsCpuResources {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt16 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint16 */
         public Builder shares(long shares) {
             this.shares = IntType.U16.check("shares", shares);
             return this;
@@ -144,7 +144,7 @@ public final class WindowsCpuResources {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the value does not fit a Go uintnt16 */
+        /** @throws IllegalArgumentException if the value does not fit a Go uint16 */
         public Builder maximum(long maximum) {
             this.maximum = IntType.U16.check("maximum", maximum);
             return this;

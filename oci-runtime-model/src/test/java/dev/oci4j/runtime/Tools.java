@@ -65,6 +65,18 @@ final class Tools {
         return TREES.readTree(json);
     }
 
+    static JsonNode parse(String json) {
+        try {
+            return TREES.readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(JsonNode tree) throws IOException {
+        return TREES.writeValueAsBytes(tree);
+    }
+
     static JsonNode tree(String json) throws IOException {
         return TREES.readTree(json.getBytes(StandardCharsets.UTF_8));
     }
