@@ -82,4 +82,19 @@ class ValidatorSchemaAgreementTest {
         assertThat(RuntimeValidator.validate(json).isValid()).isFalse();
         assertThat(RuntimeSchema.unexplained(RuntimeSchema.configErrors(json))).isNotEmpty();
     }
+
+    /** Every member of the model set at random: the validator reports, it never throws. */
+    @Test
+    void validatorNeverThrowsOnRandomDocuments() {
+        for (long seed = 0; seed < 40; seed++) {
+            Spec spec = new RandomSpecs(seed).spec();
+            for (String os : new String[] {"linux", "windows", "solaris", "zos", "freebsd"}) {
+                ValidationReport report = RuntimeValidator.validate(spec, os);
+                assertThat(report.violations()).allSatisfy(v -> {
+                    assertThat(v.pointer()).matches("(/[^/]*)*");
+                    assertThat(v.message()).isNotBlank();
+                });
+            }
+        }
+    }
 }
