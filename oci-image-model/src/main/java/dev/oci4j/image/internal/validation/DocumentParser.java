@@ -7,6 +7,7 @@ import dev.oci4j.image.Digest;
 import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageJson;
+import dev.oci4j.image.MediaType;
 import dev.oci4j.image.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,7 +58,24 @@ final class DocumentParser {
             return new Outcome<>(Optional.of(model), repaired);
         } catch (ImageFormatException e) {
             findings.add(classify(e), e.location(), stripLocation(e));
+            // The model could not be read, but a document of the wrong type is worth saying so.
+            checkDocumentType(tree, kind, findings);
             return new Outcome<>(Optional.empty(), repaired);
+        }
+    }
+
+    private static void checkDocumentType(JsonNode tree, DocumentKind<?> kind, Findings findings) {
+        JsonNode mediaType = tree.get("mediaType");
+        if (mediaType == null || !mediaType.isTextual()) {
+            return;
+        }
+        String found = mediaType.textValue();
+        if (kind == DocumentKind.MANIFEST && !found.equals(MediaType.OCI_MANIFEST.value())) {
+            findings.add(Rules.MANIFEST_MEDIA_TYPE_MISMATCH, "/mediaType", "an image manifest must have mediaType "
+                    + MediaType.OCI_MANIFEST + ", found " + found);
+        } else if (kind == DocumentKind.INDEX && !found.equals(MediaType.OCI_INDEX.value())) {
+            findings.add(Rules.INDEX_MEDIA_TYPE_MISMATCH, "/mediaType", "an image index must have mediaType "
+                    + MediaType.OCI_INDEX + ", found " + found);
         }
     }
 
