@@ -45,6 +45,11 @@ public final class Collector {
         return !token.isEmpty() && token.length() < 18 && token.chars().allMatch(Character::isDigit);
     }
 
+    /** A value list in a stable order, for messages. */
+    static String sorted(java.util.Set<String> values) {
+        return new java.util.TreeSet<>(values).toString();
+    }
+
     /** A value quoted for a message, or "nothing" when absent. */
     static String quote(Object value) {
         if (value == null) {

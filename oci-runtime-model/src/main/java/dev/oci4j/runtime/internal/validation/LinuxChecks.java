@@ -12,6 +12,7 @@ import dev.oci4j.runtime.LinuxResources;
 import dev.oci4j.runtime.LinuxSeccomp;
 import dev.oci4j.runtime.LinuxSeccompAction;
 import dev.oci4j.runtime.LinuxSeccompArg;
+import dev.oci4j.runtime.LinuxSeccompFlag;
 import dev.oci4j.runtime.LinuxSyscall;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ final class LinuxChecks {
             String at = "/linux/namespaces/" + i + "/type";
             if (!type.isKnown()) {
                 out.add(Rules.NAMESPACE_TYPE_KNOWN, at,
-                        "expected one of " + LinuxNamespaceType.knownValues() + ", found " + quote(type.value()));
+                        "expected one of " + Collector.sorted(LinuxNamespaceType.knownValues()) + ", found " + quote(type.value()));
             }
             if (!seen.add(type)) {
                 out.add(Rules.NAMESPACE_TYPE_UNIQUE, at, "expected each type once, found " + quote(type.value()) + " again");
@@ -193,7 +194,7 @@ final class LinuxChecks {
             var flag = s.flags().get(i);
             if (!flag.isKnown()) {
                 out.add(Rules.SECCOMP_FLAG_KNOWN, at + "/flags/" + i,
-                        "expected one of " + KnownValues.SECCOMP_FLAGS + ", found " + quote(flag.value()));
+                        "expected one of " + Collector.sorted(LinuxSeccompFlag.knownValues()) + ", found " + quote(flag.value()));
             }
         }
         if (s.listenerMetadata().isPresent() && s.listenerPath().isEmpty()) {

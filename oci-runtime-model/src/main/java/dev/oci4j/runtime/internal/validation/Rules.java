@@ -42,7 +42,7 @@ public final class Rules {
     public static final Rule ROOT_READONLY_WINDOWS = rule("config.root.readonly.windows", ERROR, CONFIG + "#root",
             "on Windows root.readonly MUST be omitted or false");
     public static final Rule MOUNT_DESTINATION_ABSOLUTE = rule("config.mounts.destination.absolute", ERROR, CONFIG + "#mounts",
-            "mount destination MUST be an absolute path (all platforms but Linux)");
+            "mount destination (REQUIRED) MUST be an absolute path on all platforms but Linux");
     public static final Rule MOUNT_DESTINATION_RELATIVE = rule("config.mounts.destination.relative", WARNING, CONFIG + "#mounts",
             "Linux: mount destination SHOULD be an absolute path; relative paths are deprecated");
     public static final Rule MOUNT_DESTINATION_NESTED = rule("config.mounts.destination.nested", ERROR, CONFIG + "#mounts",

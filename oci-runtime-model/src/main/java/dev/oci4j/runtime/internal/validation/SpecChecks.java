@@ -3,7 +3,9 @@ package dev.oci4j.runtime.internal.validation;
 import static dev.oci4j.runtime.internal.validation.Collector.quote;
 import static dev.oci4j.runtime.internal.validation.Pointers.child;
 
+import dev.oci4j.runtime.IoPriorityClass;
 import dev.oci4j.runtime.LinuxSchedulerFlag;
+import dev.oci4j.runtime.LinuxSchedulerPolicy;
 import dev.oci4j.runtime.Mount;
 import dev.oci4j.runtime.PosixRlimit;
 import dev.oci4j.runtime.Process;
@@ -142,20 +144,20 @@ final class SpecChecks {
         process.scheduler().ifPresent(s -> {
             if (!s.policy().isKnown()) {
                 out.add(Rules.SCHEDULER_POLICY_KNOWN, "/process/scheduler/policy",
-                        "expected one of " + KnownValues.SCHEDULER_POLICIES + ", found " + quote(s.policy().value()));
+                        "expected one of " + Collector.sorted(LinuxSchedulerPolicy.knownValues()) + ", found " + quote(s.policy().value()));
             }
             List<LinuxSchedulerFlag> flags = s.flags();
             for (int i = 0; i < flags.size(); i++) {
                 if (!flags.get(i).isKnown()) {
                     out.add(Rules.SCHEDULER_FLAGS_KNOWN, "/process/scheduler/flags/" + i,
-                            "expected one of " + KnownValues.SCHEDULER_FLAGS + ", found " + quote(flags.get(i).value()));
+                            "expected one of " + Collector.sorted(LinuxSchedulerFlag.knownValues()) + ", found " + quote(flags.get(i).value()));
                 }
             }
         });
         process.ioPriority().ifPresent(p -> {
             if (!p.ioClass().isKnown()) {
                 out.add(Rules.IO_PRIORITY_CLASS_KNOWN, "/process/ioPriority/class",
-                        "expected one of " + KnownValues.IO_PRIORITY_CLASSES + ", found " + quote(p.ioClass().value()));
+                        "expected one of " + Collector.sorted(IoPriorityClass.knownValues()) + ", found " + quote(p.ioClass().value()));
             }
         });
     }

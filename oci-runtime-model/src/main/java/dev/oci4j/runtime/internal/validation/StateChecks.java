@@ -16,7 +16,7 @@ final class StateChecks {
         if (status.value().isBlank()) {
             out.add(Rules.STATE_STATUS_REQUIRED, "/status", "expected the runtime state of the container, found nothing");
         } else if (!status.isKnown()) {
-            out.add(Rules.STATE_STATUS_KNOWN, "/status", "expected one of " + ContainerStatus.knownValues()
+            out.add(Rules.STATE_STATUS_KNOWN, "/status", "expected one of " + Collector.sorted(ContainerStatus.knownValues())
                     + " or a runtime-defined state, found " + quote(status.value()));
         }
         boolean live = status.equals(ContainerStatus.CREATED) || status.equals(ContainerStatus.RUNNING);
