@@ -51,7 +51,7 @@ public final class History {
      * @throws ImageFormatException when the text is not an RFC 3339 date-time
      */
     public Optional<OffsetDateTime> createdTime() {
-        return created().map(c -> Timestamps.parse(c, "/created"));
+        return created().map(c -> Timestamps.parse(c, "created"));
     }
 
     /** OPTIONAL. The command which created the layer. */

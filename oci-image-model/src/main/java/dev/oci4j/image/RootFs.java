@@ -45,9 +45,9 @@ public final class RootFs {
         return type == null ? "" : type;
     }
 
-    /** REQUIRED. The uncompressed layer digests, base first. */
+    /** REQUIRED. The uncompressed layer digests, base first; empty too when a parsed document lacked the array. */
     public List<Digest> diffIds() {
-        return diffIds;
+        return diffIds == null ? List.of() : diffIds;
     }
 
     /** Members this model does not know, as raw JSON text, in document order. */
@@ -57,7 +57,7 @@ public final class RootFs {
 
     /** The ChainIDs of the layer stack, one per layer (image-spec config.md "Layer ChainID"). */
     public List<Digest> chainIds() {
-        return ImageIdentity.chainIds(diffIds);
+        return ImageIdentity.chainIds(diffIds());
     }
 
     public Builder toBuilder() {
@@ -70,6 +70,7 @@ public final class RootFs {
 
     static RootFs read(JsonFields f) {
         String type = f.string("type").orElse(null);
+        boolean present = f.has("diff_ids");
         List<String> texts = f.stringList("diff_ids");
         List<Digest> diffIds = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -79,7 +80,7 @@ public final class RootFs {
                 throw new ImageFormatException(f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
             }
         }
-        return new RootFs(type, List.copyOf(diffIds), f.unknown());
+        return new RootFs(type, present ? List.copyOf(diffIds) : null, f.unknown());
     }
 
     JsonNode toJson() {
@@ -87,14 +88,14 @@ public final class RootFs {
         if (type != null) {
             w.put("type", type);
         }
-        return w.putStrings("diff_ids", diffIds.stream().map(Digest::toString).toList())
+        return w.putStrings("diff_ids", diffIds().stream().map(Digest::toString).toList())
                 .extensions(extensions)
                 .node();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RootFs r && Objects.equals(r.type, type) && r.diffIds.equals(diffIds)
+        return o instanceof RootFs r && Objects.equals(r.type, type) && Objects.equals(r.diffIds, diffIds)
                 && r.extensions.equals(extensions);
     }
 
@@ -130,7 +131,7 @@ public final class RootFs {
 
         /** Appends the DiffID of a layer placed on top. */
         public Builder addDiffId(Digest diffId) {
-            List<Digest> copy = new ArrayList<>(diffIds);
+            List<Digest> copy = new ArrayList<>(diffIds == null ? List.of() : diffIds);
             copy.add(Objects.requireNonNull(diffId, "diffId"));
             this.diffIds = List.copyOf(copy);
             return this;

@@ -51,7 +51,6 @@ final class DocumentParser {
             if (kind == DocumentKind.CONFIGURATION) {
                 repairDiffIds(tree, findings, repaired);
             }
-            checkPresence(tree, kind, findings);
         }
         try {
             T model = ImageJson.standard().read(kind, repaired.isEmpty() ? bytes : Json.write(tree));
@@ -136,27 +135,6 @@ final class DocumentParser {
                 repaired.add(at);
             }
         }
-    }
-
-    /**
-     * REQUIRED members the model reads as empty when absent, so only the document can tell
-     * "absent" from "empty".
-     */
-    private static void checkPresence(JsonNode tree, DocumentKind<?> kind, Findings findings) {
-        if (kind == DocumentKind.INDEX && !present(tree, "manifests")) {
-            findings.add(Rules.INDEX_MANIFESTS_MISSING, "/manifests",
-                    "required member \"manifests\" is missing, expected an array (it may be empty)");
-        }
-        JsonNode rootfs = tree.get("rootfs");
-        if (kind == DocumentKind.CONFIGURATION && rootfs != null && rootfs.isObject() && !present(rootfs, "diff_ids")) {
-            findings.add(Rules.CONFIG_DIFF_IDS_MISSING, "/rootfs/diff_ids",
-                    "required member \"diff_ids\" is missing, expected an array of layer digests");
-        }
-    }
-
-    private static boolean present(JsonNode object, String key) {
-        JsonNode v = object.get(key);
-        return v != null && !v.isNull();
     }
 
     private static void repairDiffIds(JsonNode tree, Findings findings, Set<String> repaired) {
