@@ -85,6 +85,9 @@ public final class Specs {
      */
     public static Spec rootless() {
         Path self = Path.of("/proc/self");
+        if (!Files.isDirectory(self)) {
+            throw new UnsupportedOperationException("cannot read the effective uid and gid: no /proc/self (not Linux)");
+        }
         try {
             long uid = ((Number) Files.getAttribute(self, "unix:uid")).longValue();
             long gid = ((Number) Files.getAttribute(self, "unix:gid")).longValue();

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RandomRoundTripTest {
 
     static java.util.stream.LongStream seeds() {
-        return java.util.stream.LongStream.range(0, 150);
+        return java.util.stream.LongStream.range(0, 100);
     }
 
     @ParameterizedTest(name = "seed {0}")

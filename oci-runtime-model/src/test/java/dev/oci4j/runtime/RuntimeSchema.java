@@ -44,6 +44,8 @@ final class RuntimeSchema {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
             b -> b.schemaMappers(m -> m.mapPrefix(UPSTREAM, LOCAL_DIR.toUri().toString())));
 
+    private static final java.util.Map<String, JsonSchema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RuntimeSchema() {
     }
 
@@ -76,7 +78,7 @@ final class RuntimeSchema {
     }
 
     private static List<String> errors(String schemaFile, byte[] json) {
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(UPSTREAM + schemaFile));
+        JsonSchema schema = SCHEMAS.computeIfAbsent(schemaFile, f -> FACTORY.getSchema(SchemaLocation.of(UPSTREAM + f)));
         JsonNode tree;
         try {
             tree = TREES.readTree(json);

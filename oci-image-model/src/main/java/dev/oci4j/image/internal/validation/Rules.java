@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every rule the image validator checks. Ids are stable: tools filter on them. MUST sentences
@@ -111,22 +113,35 @@ public final class Rules {
 
     /** Every rule, in declaration order. */
     public static List<Rule> all() {
-        List<Rule> out = new ArrayList<>();
-        for (Field f : Rules.class.getDeclaredFields()) {
-            if (f.getType() == Rule.class && Modifier.isStatic(f.getModifiers())) {
-                try {
-                    out.add((Rule) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return out;
+        return Catalog.ALL;
     }
 
     /** The rule with this id. */
     public static Rule byId(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+        Rule rule = Catalog.BY_ID.get(id);
+        if (rule == null) {
+            throw new IllegalArgumentException("no rule " + id);
+        }
+        return rule;
+    }
+
+    /** Built after every constant above is set. */
+    private static final class Catalog {
+        static final List<Rule> ALL = collect();
+        static final Map<String, Rule> BY_ID = ALL.stream().collect(Collectors.toMap(Rule::id, r -> r));
+
+        private static List<Rule> collect() {
+            List<Rule> out = new ArrayList<>();
+            for (Field f : Rules.class.getDeclaredFields()) {
+                if (f.getType() == Rule.class && Modifier.isStatic(f.getModifiers())) {
+                    try {
+                        out.add((Rule) f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
     }
 }

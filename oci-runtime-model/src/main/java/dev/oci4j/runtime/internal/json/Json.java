@@ -111,7 +111,9 @@ public final class Json {
     /**
      * Indented UTF-8 JSON as Go's {@code json.MarshalIndent(v, "", "\t")} prints it (and so
      * {@code runc spec}): one member per line, tab indentation, {@code "key": value}, {@code []} and
-     * {@code {}} for empty containers, no trailing newline.
+     * {@code {}} for empty containers, no trailing newline. Unlike Go, it does not apply HTML
+     * escaping to {@code <}, {@code >} and {@code &}: the JSON is equal, the bytes of such strings
+     * are not.
      */
     public static byte[] writeIndented(JsonNode node) {
         StringBuilder out = new StringBuilder();
