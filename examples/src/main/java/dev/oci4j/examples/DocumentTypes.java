@@ -12,7 +12,9 @@ final class DocumentTypes {
             ImageDocumentType.DESCRIPTOR,
             ImageDocumentType.INDEX,
             ImageDocumentType.MANIFEST,
-            ImageDocumentType.CONFIG);
+            ImageDocumentType.CONFIG,
+            RuntimeDocumentType.CONFIG,
+            RuntimeDocumentType.STATE);
 
     private DocumentTypes() {
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         version = "oci4j 0.1.0-SNAPSHOT",
         description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
         subcommands = {CommandLine.HelpCommand.class,
-                ValidateCommand.class})
+                ValidateCommand.class,
+                SpecCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {

@@ -1,0 +1,83 @@
+package dev.oci4j.runtime;
+
+import dev.oci4j.runtime.internal.validation.Checks;
+import dev.oci4j.runtime.internal.validation.TargetPlatform;
+import java.util.Objects;
+
+/**
+ * Checks a container configuration (config.md, config-linux.md, ...) or state (runtime.md#state)
+ * against the rules of runtime-spec v1.2 and reports every violation with its rule id, JSON pointer,
+ * message and spec section. Broken MUSTs are errors, broken SHOULDs warnings. The model reads
+ * documents leniently; this is where their mistakes are found.
+ *
+ * <pre>{@code
+ * ValidationReport report = RuntimeValidator.validate(Files.readAllBytes(bundle.resolve("config.json")));
+ * // /process/cwd: expected an absolute path, found "tmp" [config.process.cwd.absolute]
+ * }</pre>
+ */
+public final class RuntimeValidator {
+
+    private RuntimeValidator() {
+    }
+
+    /**
+     * Validates {@code spec} for the platform it was evidently written for: Windows when it has a
+     * {@code windows} section, Solaris or z/OS when it has only that section, Linux otherwise.
+     */
+    public static ValidationReport validate(Spec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return Checks.spec(spec, TargetPlatform.of(spec));
+    }
+
+    /**
+     * Validates {@code spec} for the platform named by {@code targetPlatformOs} (a Go GOOS value such
+     * as {@code linux}, {@code windows}, {@code solaris}, {@code zos}): platform sections must match it,
+     * and path and rlimit rules follow it.
+     */
+    public static ValidationReport validate(Spec spec, String targetPlatformOs) {
+        Objects.requireNonNull(spec, "spec");
+        return Checks.spec(spec, new TargetPlatform(targetPlatformOs));
+    }
+
+    /** Reads and validates a config.json; a document that cannot be read is one {@code document.format} error. */
+    public static ValidationReport validate(byte[] configJson) {
+        Objects.requireNonNull(configJson, "configJson");
+        try {
+            return validate(RuntimeJson.readSpec(configJson));
+        } catch (RuntimeFormatException e) {
+            return Checks.unreadable(e, "config.json");
+        }
+    }
+
+    /** Reads and validates a config.json for the platform named by {@code targetPlatformOs}. */
+    public static ValidationReport validate(byte[] configJson, String targetPlatformOs) {
+        Objects.requireNonNull(configJson, "configJson");
+        TargetPlatform platform = new TargetPlatform(targetPlatformOs);
+        try {
+            return Checks.spec(RuntimeJson.readSpec(configJson), platform);
+        } catch (RuntimeFormatException e) {
+            return Checks.unreadable(e, "config.json");
+        }
+    }
+
+    /** Validates the state of a container on Linux, where {@code pid} is required while created or running. */
+    public static ValidationReport validateState(State state) {
+        return validateState(state, "linux");
+    }
+
+    /** Validates the state of a container on the platform named by {@code targetPlatformOs}. */
+    public static ValidationReport validateState(State state, String targetPlatformOs) {
+        Objects.requireNonNull(state, "state");
+        return Checks.state(state, new TargetPlatform(targetPlatformOs));
+    }
+
+    /** Reads and validates a state document, as {@code runc state} prints it, for Linux. */
+    public static ValidationReport validateState(byte[] stateJson) {
+        Objects.requireNonNull(stateJson, "stateJson");
+        try {
+            return validateState(RuntimeJson.readState(stateJson));
+        } catch (RuntimeFormatException e) {
+            return Checks.unreadable(e, "the state");
+        }
+    }
+}

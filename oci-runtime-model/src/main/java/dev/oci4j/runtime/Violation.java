@@ -1,0 +1,90 @@
+package dev.oci4j.runtime;
+
+import java.util.Objects;
+
+/**
+ * One broken runtime-spec requirement in a config.json or state document: a stable rule id, where
+ * it is (a JSON pointer), what was expected and found, the spec section, and whether it was a MUST
+ * or a SHOULD. Same shape as the image spec's {@code dev.oci4j.image.Violation}.
+ *
+ * <pre>{@code
+ * // /process/cwd: expected an absolute path, found "tmp" [config.process.cwd.absolute]
+ * Violation v = report.errors().get(0);
+ * v.ruleId();      // "config.process.cwd.absolute"
+ * v.pointer();     // "/process/cwd"
+ * v.specSection(); // "config.md#process"
+ * }</pre>
+ */
+public final class Violation {
+
+    private final String ruleId;
+    private final String pointer;
+    private final String message;
+    private final String specSection;
+    private final Severity severity;
+
+    private Violation(String ruleId, String pointer, String message, String specSection, Severity severity) {
+        this.ruleId = ruleId;
+        this.pointer = pointer;
+        this.message = message;
+        this.specSection = specSection;
+        this.severity = severity;
+    }
+
+    /**
+     * A violation of rule {@code ruleId} at {@code pointer} ("" is the whole document).
+     *
+     * @throws NullPointerException when any argument is null
+     */
+    public static Violation of(String ruleId, String pointer, String message, String specSection, Severity severity) {
+        return new Violation(Objects.requireNonNull(ruleId, "ruleId"), Objects.requireNonNull(pointer, "pointer"),
+                Objects.requireNonNull(message, "message"), Objects.requireNonNull(specSection, "specSection"),
+                Objects.requireNonNull(severity, "severity"));
+    }
+
+    /** The stable rule id, such as {@code config.process.cwd.absolute}; tools may filter on it. */
+    public String ruleId() {
+        return ruleId;
+    }
+
+    /** The RFC 6901 JSON pointer of the offending value, such as {@code /process/rlimits/1/type}; "" for the root. */
+    public String pointer() {
+        return pointer;
+    }
+
+    /** What was expected and what was found. */
+    public String message() {
+        return message;
+    }
+
+    /** The spec file and anchor the rule comes from, such as {@code config-linux.md#namespaces}. */
+    public String specSection() {
+        return specSection;
+    }
+
+    /** {@link Severity#ERROR} for a broken MUST, {@link Severity#WARNING} for a broken SHOULD. */
+    public Severity severity() {
+        return severity;
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Violation v && v.ruleId.equals(ruleId) && v.pointer.equals(pointer)
+                && v.message.equals(message) && v.specSection.equals(specSection) && v.severity == severity;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ruleId, pointer, message, specSection, severity);
+    }
+
+    /** {@code /process/cwd: message [rule.id]}, with "(root)" when the pointer is empty. */
+    @Override
+    public String toString() {
+        return (pointer.isEmpty() ? "(root)" : pointer) + ": " + message + " [" + ruleId + "]";
+    }
+}

@@ -1,0 +1,222 @@
+package dev.oci4j.runtime.internal.validation;
+
+import static dev.oci4j.runtime.internal.validation.KnownValues.oneOf;
+
+import dev.oci4j.runtime.Hook;
+import dev.oci4j.runtime.Hooks;
+import dev.oci4j.runtime.Linux;
+import dev.oci4j.runtime.LinuxCapabilities;
+import dev.oci4j.runtime.LinuxDevice;
+import dev.oci4j.runtime.LinuxDeviceCgroup;
+import dev.oci4j.runtime.LinuxIntelRdt;
+import dev.oci4j.runtime.LinuxIoPriority;
+import dev.oci4j.runtime.LinuxNamespace;
+import dev.oci4j.runtime.LinuxResources;
+import dev.oci4j.runtime.PosixRlimit;
+import dev.oci4j.runtime.Process;
+import dev.oci4j.runtime.Root;
+import dev.oci4j.runtime.Spec;
+import dev.oci4j.runtime.State;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintDef;
+import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.cfg.defs.MaxDef;
+import org.hibernate.validator.cfg.defs.MinDef;
+import org.hibernate.validator.cfg.defs.NotBlankDef;
+import org.hibernate.validator.cfg.defs.NotNullDef;
+import org.hibernate.validator.cfg.defs.PatternDef;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The single-field rules, as Bean Validation constraints declared with Hibernate Validator's
+ * programmatic mapping on the model's private fields, so the model carries no annotations.
+ * Each constraint's message is its rule id, which maps a violation back to its {@link Rule}.
+ * The validator is built once: it is immutable and thread-safe, and building it costs tens of ms.
+ */
+final class BeanConstraints {
+
+    /** Group of the constraints that hold only when validating for Linux. */
+    interface OnLinux {
+    }
+
+    /** Group of the constraints that hold only when validating for Solaris. */
+    interface OnSolaris {
+    }
+
+    private static final String ABSOLUTE = "/.*";
+
+    /**
+     * Hibernate Validator announces its version at INFO when it starts; through JUL (its fallback)
+     * that line would land on the stderr of every command-line tool that validates. Held strongly:
+     * JUL forgets the level of a logger nobody references.
+     */
+    private static final Logger VERSION_LOGGER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
+    /** What each constraint expects, for the message "expected X, found Y". */
+    private static final Map<Rule, String> EXPECTED = Map.ofEntries(
+            Map.entry(Rules.OCI_VERSION_SEMVER, "a SemVer 2.0.0 version such as 1.2.0"),
+            Map.entry(Rules.ROOT_PATH_REQUIRED, "the path of the root filesystem"),
+            Map.entry(Rules.PROCESS_ENV_FORMAT, "NAME=value with a non-empty NAME"),
+            Map.entry(Rules.PROCESS_ENV_PORTABLE, "a name of letters, digits and underscores, not starting with a digit"),
+            Map.entry(Rules.CAPABILITY_KNOWN, "a capability of capabilities(7) such as CAP_CHOWN"),
+            Map.entry(Rules.RLIMIT_TYPE_KNOWN, "a resource of getrlimit(2) such as RLIMIT_NOFILE"),
+            Map.entry(Rules.IO_PRIORITY_RANGE, "a priority from 0 (highest) to 7 (lowest)"),
+            Map.entry(Rules.HOOK_PATH_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.HOOK_TIMEOUT_POSITIVE, "a timeout greater than zero"),
+            Map.entry(Rules.ROOTFS_PROPAGATION_KNOWN, "shared, slave, private or unbindable"),
+            Map.entry(Rules.MASKED_PATHS_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.READONLY_PATHS_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.NAMESPACE_PATH_ABSOLUTE, "an absolute path"),
+            Map.entry(Rules.DEVICE_TYPE_KNOWN, "c, b, u or p"),
+            Map.entry(Rules.DEVICE_PATH_ABSOLUTE, "the full (absolute) path of the device in the container"),
+            Map.entry(Rules.DEVICE_CGROUP_TYPE, "a (all), c (char) or b (block)"),
+            Map.entry(Rules.DEVICE_CGROUP_ACCESS, "a composition of r, w and m"),
+            Map.entry(Rules.INTEL_RDT_MEM_BW, "a schema starting with MB: without newlines"),
+            Map.entry(Rules.INTEL_RDT_L3, "a schema starting with L3: without newlines"),
+            Map.entry(Rules.STATE_OCI_VERSION_REQUIRED, "the spec version the state complies with"),
+            Map.entry(Rules.STATE_OCI_VERSION_SEMVER, "a SemVer 2.0.0 version such as 1.2.0"),
+            Map.entry(Rules.STATE_ID_REQUIRED, "the container's id"),
+            Map.entry(Rules.STATE_BUNDLE_ABSOLUTE, "the absolute path of the bundle directory"));
+
+    private BeanConstraints() {
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String s && s.isEmpty();
+    }
+
+    private static final class Holder {
+        static final Validator VALIDATOR = build();
+    }
+
+    /** Reports every constraint {@code bean} breaks in the given groups (Default always applies). */
+    static void check(Object bean, Collector out, Class<?>... extraGroups) {
+        Class<?>[] groups = new Class<?>[extraGroups.length + 1];
+        groups[0] = jakarta.validation.groups.Default.class;
+        System.arraycopy(extraGroups, 0, groups, 1, extraGroups.length);
+        for (ConstraintViolation<Object> v : Holder.VALIDATOR.validate(bean, groups)) {
+            String id = v.getMessage();
+            Rule rule = Rules.byId(id).orElseThrow(() -> new IllegalStateException("constraint without rule: " + id));
+            out.add(rule, Pointers.of(v.getPropertyPath()), "expected " + EXPECTED.getOrDefault(rule, rule.requirement())
+                    + ", found " + (isEmpty(v.getInvalidValue()) ? "nothing" : Collector.quote(v.getInvalidValue())));
+        }
+    }
+
+    private static Validator build() {
+        if (VERSION_LOGGER.getLevel() == null) {
+            VERSION_LOGGER.setLevel(Level.WARNING);
+        }
+        HibernateValidatorConfiguration config = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                // No Expression Language on the class path: messages are plain rule ids.
+                .messageInterpolator(new ParameterMessageInterpolator());
+        config.addMapping(mapping(config.createConstraintMapping()));
+        // The factory stays open for the life of the class: its validator needs its caches.
+        ValidatorFactory factory = config.buildValidatorFactory();
+        return factory.getValidator();
+    }
+
+    private static ConstraintMapping mapping(ConstraintMapping m) {
+        m.type(Spec.class)
+                .field("ociVersion")
+                    .constraint(rule(new NotNullDef(), Rules.OCI_VERSION_SEMVER))
+                    .constraint(rule(new PatternDef().regexp(KnownValues.SEMVER), Rules.OCI_VERSION_SEMVER))
+                .field("process").valid()
+                .field("root").valid()
+                .field("hooks").valid()
+                .field("linux").valid();
+        m.type(Root.class)
+                .field("path").constraint(rule(new NotBlankDef(), Rules.ROOT_PATH_REQUIRED));
+        m.type(Process.class)
+                .field("env").containerElementType()
+                    .constraint(rule(new PatternDef().regexp("(?s)[^=]+=.*"), Rules.PROCESS_ENV_FORMAT))
+                    // Entries without '=' are the format rule's: do not report them twice.
+                    .constraint(rule(new PatternDef().regexp("(?s)([A-Za-z_][A-Za-z0-9_]*=.*|[^=]*|=.*)"),
+                            Rules.PROCESS_ENV_PORTABLE))
+                .field("capabilities").valid()
+                .field("rlimits").containerElementType().valid()
+                .field("ioPriority").valid();
+        m.type(LinuxCapabilities.class)
+                .field("bounding").containerElementType().constraint(capability())
+                .field("effective").containerElementType().constraint(capability())
+                .field("inheritable").containerElementType().constraint(capability())
+                .field("permitted").containerElementType().constraint(capability())
+                .field("ambient").containerElementType().constraint(capability());
+        m.type(PosixRlimit.class)
+                .field("type")
+                    .constraint(rule(new PatternDef().regexp(oneOf(KnownValues.LINUX_RLIMITS)), Rules.RLIMIT_TYPE_KNOWN)
+                            .groups(OnLinux.class))
+                    .constraint(rule(new PatternDef().regexp(oneOf(KnownValues.SOLARIS_RLIMITS)), Rules.RLIMIT_TYPE_KNOWN)
+                            .groups(OnSolaris.class));
+        m.type(LinuxIoPriority.class)
+                .field("priority")
+                    .constraint(rule(new MinDef().value(0), Rules.IO_PRIORITY_RANGE))
+                    .constraint(rule(new MaxDef().value(7), Rules.IO_PRIORITY_RANGE));
+        m.type(Hooks.class)
+                .field("prestart").containerElementType().valid()
+                .field("createRuntime").containerElementType().valid()
+                .field("createContainer").containerElementType().valid()
+                .field("startContainer").containerElementType().valid()
+                .field("poststart").containerElementType().valid()
+                .field("poststop").containerElementType().valid();
+        m.type(Hook.class)
+                .field("path")
+                    .constraint(rule(new NotNullDef(), Rules.HOOK_PATH_ABSOLUTE))
+                    .constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.HOOK_PATH_ABSOLUTE))
+                .field("timeout").constraint(rule(new MinDef().value(1), Rules.HOOK_TIMEOUT_POSITIVE));
+        m.type(Linux.class)
+                .field("namespaces").containerElementType().valid()
+                .field("devices").containerElementType().valid()
+                .field("resources").valid()
+                .field("intelRdt").valid()
+                .field("rootfsPropagation").constraint(rule(
+                        new PatternDef().regexp(oneOf(KnownValues.ROOTFS_PROPAGATIONS)), Rules.ROOTFS_PROPAGATION_KNOWN))
+                .field("maskedPaths").containerElementType()
+                    .constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.MASKED_PATHS_ABSOLUTE))
+                .field("readonlyPaths").containerElementType()
+                    .constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.READONLY_PATHS_ABSOLUTE));
+        m.type(LinuxNamespace.class)
+                .field("path").constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.NAMESPACE_PATH_ABSOLUTE));
+        m.type(LinuxDevice.class)
+                .field("type")
+                    .constraint(rule(new NotNullDef(), Rules.DEVICE_TYPE_KNOWN))
+                    .constraint(rule(new PatternDef().regexp(oneOf(KnownValues.DEVICE_TYPES)), Rules.DEVICE_TYPE_KNOWN))
+                .field("path")
+                    .constraint(rule(new NotNullDef(), Rules.DEVICE_PATH_ABSOLUTE))
+                    .constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.DEVICE_PATH_ABSOLUTE));
+        m.type(LinuxResources.class)
+                .field("devices").containerElementType().valid();
+        m.type(LinuxDeviceCgroup.class)
+                .field("type").constraint(rule(new PatternDef().regexp("[acb]"), Rules.DEVICE_CGROUP_TYPE))
+                .field("access").constraint(rule(new PatternDef().regexp("[rwm]*"), Rules.DEVICE_CGROUP_ACCESS));
+        m.type(LinuxIntelRdt.class)
+                .field("memBwSchema").constraint(rule(new PatternDef().regexp("MB:[^\\r\\n]*"), Rules.INTEL_RDT_MEM_BW))
+                .field("l3CacheSchema").constraint(rule(new PatternDef().regexp("L3:[^\\r\\n]*"), Rules.INTEL_RDT_L3));
+        m.type(State.class)
+                .field("ociVersion")
+                    .constraint(rule(new NotBlankDef(), Rules.STATE_OCI_VERSION_REQUIRED))
+                    .constraint(rule(new PatternDef().regexp("(|\\s*|" + KnownValues.SEMVER + ")"),
+                            Rules.STATE_OCI_VERSION_SEMVER))
+                .field("id").constraint(rule(new NotBlankDef(), Rules.STATE_ID_REQUIRED))
+                .field("bundle")
+                    .constraint(rule(new NotNullDef(), Rules.STATE_BUNDLE_ABSOLUTE))
+                    .constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.STATE_BUNDLE_ABSOLUTE));
+        return m;
+    }
+
+    private static PatternDef capability() {
+        return rule(new PatternDef().regexp(oneOf(KnownValues.CAPABILITIES)), Rules.CAPABILITY_KNOWN);
+    }
+
+    private static <C extends ConstraintDef<C, ?>> C rule(C def, Rule rule) {
+        return def.message(rule.id());
+    }
+}

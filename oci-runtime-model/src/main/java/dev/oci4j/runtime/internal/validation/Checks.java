@@ -1,0 +1,45 @@
+package dev.oci4j.runtime.internal.validation;
+
+import dev.oci4j.runtime.RuntimeFormatException;
+import dev.oci4j.runtime.Spec;
+import dev.oci4j.runtime.State;
+import dev.oci4j.runtime.ValidationReport;
+
+/** Runs the Bean Validation constraints and the plain-Java checks on one document. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    public static ValidationReport spec(Spec spec, TargetPlatform platform) {
+        Collector out = new Collector();
+        if (platform.isLinux()) {
+            BeanConstraints.check(spec, out, BeanConstraints.OnLinux.class);
+        } else if (platform.isSolaris()) {
+            BeanConstraints.check(spec, out, BeanConstraints.OnSolaris.class);
+        } else {
+            BeanConstraints.check(spec, out);
+        }
+        SpecChecks.check(spec, platform, out);
+        return out.report();
+    }
+
+    public static ValidationReport state(State state, TargetPlatform platform) {
+        Collector out = new Collector();
+        BeanConstraints.check(state, out);
+        StateChecks.check(state, platform, out);
+        return out.report();
+    }
+
+    /** The report of a document that could not be read at all. */
+    public static ValidationReport unreadable(RuntimeFormatException e, String what) {
+        Collector out = new Collector();
+        String message = e.getMessage();
+        String prefix = e.location() + ": ";
+        if (!e.location().isEmpty() && message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        out.add(Rules.DOCUMENT_FORMAT, e.location(), "cannot read " + what + ": " + message);
+        return out.report();
+    }
+}
