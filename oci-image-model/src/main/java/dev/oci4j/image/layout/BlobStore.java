@@ -117,6 +117,8 @@ final class BlobStore {
             Path target = path(digest);
             if (Files.isRegularFile(target) && Files.size(target) == size) {
                 Files.delete(temp);
+                // A fresh mtime tells gc(gracePeriod) that a producer is about to reference this blob.
+                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
                 return new Blob(digest, size, false);
             }
             Path algDir = target.getParent();

@@ -1,15 +1,26 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
+import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageFormatException;
+import dev.oci4j.image.ImageIndex;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.MediaType;
+import dev.oci4j.image.Parsed;
+import dev.oci4j.image.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An OCI image layout directory (image-spec image-layout.md): {@code oci-layout}, {@code index.json}
@@ -30,11 +41,13 @@ public final class ImageLayout {
     private final Path root;
     private final BlobStore blobs;
     private final LayoutLock lock;
+    private final IndexStore index;
 
     private ImageLayout(Path root) throws IOException {
         this.root = root;
         this.blobs = new BlobStore(root);
         this.lock = new LayoutLock(root);
+        this.index = new IndexStore(root, lock);
     }
 
     /**
@@ -73,7 +86,7 @@ public final class ImageLayout {
         }
         LayoutFiles.checkHeader(dir);
         ImageLayout layout = new ImageLayout(dir);
-        layout.readIndexTree();
+        layout.index();
         if (!Files.isDirectory(layout.blobs.blobs())) {
             throw new ImageFormatException("blobs", dir + ": the blobs directory is missing (image-layout.md: it MUST exist)");
         }
@@ -194,12 +207,190 @@ public final class ImageLayout {
         }
     }
 
+    /** Reads and verifies a blob against its descriptor's digest and size. */
+    public InputStream readBlob(Descriptor descriptor) throws IOException {
+        Objects.requireNonNull(descriptor, "descriptor");
+        return readBlob(descriptor.digest(), descriptor.size());
+    }
+
+    // ---------------------------------------------------------------- JSON documents
+
+    /** Stores JSON bytes unchanged (their digest is over these exact bytes) and describes them. */
+    public Descriptor writeJson(MediaType mediaType, byte[] json) throws IOException {
+        Objects.requireNonNull(mediaType, "mediaType");
+        Blob blob = writeBlob(json);
+        return Descriptor.of(mediaType, blob.digest(), blob.size());
+    }
+
+    /** Serializes and stores a manifest; the descriptor carries its media type and artifactType. */
+    public Descriptor writeManifest(ImageManifest manifest) throws IOException {
+        return write(Documents.encode(DocumentKind.MANIFEST, manifest));
+    }
+
+    /** Serializes and stores an index (a nested index, not index.json). */
+    public Descriptor writeIndex(ImageIndex index) throws IOException {
+        return write(Documents.encode(DocumentKind.INDEX, index));
+    }
+
+    /** Serializes and stores an image configuration. */
+    public Descriptor writeConfig(ImageConfiguration config) throws IOException {
+        return write(Documents.encode(DocumentKind.CONFIGURATION, config));
+    }
+
+    private Descriptor write(Parsed<?> parsed) throws IOException {
+        writeBlob(new ByteArrayInputStream(parsed.bytes()), parsed.digest(), parsed.size());
+        return parsed.descriptor();
+    }
+
+    /** Reads, verifies and parses the manifest a descriptor points at. */
+    public Parsed<ImageManifest> readManifest(Descriptor descriptor) throws IOException {
+        return Documents.parse(DocumentKind.MANIFEST, readDocument(descriptor), descriptor.digest().toString());
+    }
+
+    /** Reads, verifies and parses the (nested) index a descriptor points at. */
+    public Parsed<ImageIndex> readIndex(Descriptor descriptor) throws IOException {
+        return Documents.parse(DocumentKind.INDEX, readDocument(descriptor), descriptor.digest().toString());
+    }
+
+    /** Reads, verifies and parses the image configuration a descriptor points at. */
+    public Parsed<ImageConfiguration> readConfig(Descriptor descriptor) throws IOException {
+        return Documents.parse(DocumentKind.CONFIGURATION, readDocument(descriptor), descriptor.digest().toString());
+    }
+
+    private byte[] readDocument(Descriptor descriptor) throws IOException {
+        Objects.requireNonNull(descriptor, "descriptor");
+        if (descriptor.size() > LayoutVerifier.MAX_DOCUMENT_SIZE) {
+            throw new ImageFormatException(descriptor.digest().toString(), "descriptor size " + descriptor.size()
+                    + " is larger than the " + LayoutVerifier.MAX_DOCUMENT_SIZE + " bytes accepted for a document");
+        }
+        return readBlobBytes(descriptor.digest(), descriptor.size());
+    }
+
     // ---------------------------------------------------------------- index.json
 
-    private com.fasterxml.jackson.databind.JsonNode readIndexTree() throws IOException {
-        byte[] bytes = LayoutFiles.readIndex(root);
-        return dev.oci4j.image.internal.json.Json.readTree(bytes,
-                (p, m) -> LayoutFiles.error(LayoutFiles.INDEX_JSON, p, m));
+    /**
+     * The current index.json, unknown members kept.
+     *
+     * @throws ImageFormatException naming index.json and the JSON pointer when it is malformed
+     */
+    public ImageIndex index() throws IOException {
+        return index.read();
+    }
+
+    /**
+     * The first index.json entry whose {@code org.opencontainers.image.ref.name} is {@code refName}
+     * (any text: names other tools wrote are not checked against the grammar).
+     */
+    public Optional<Descriptor> resolve(String refName) throws IOException {
+        Objects.requireNonNull(refName, "refName");
+        return index().manifests().stream()
+                .filter(d -> refName.equals(d.annotations().get(RefName.ANNOTATION)))
+                .findFirst();
+    }
+
+    /**
+     * Follows {@code refName} to an image manifest, through nested indexes, choosing the first entry
+     * whose platform matches {@code platform} (image-index.md); empty when the name is unknown or no
+     * entry matches.
+     */
+    public Optional<Descriptor> resolveManifest(String refName, Platform platform) throws IOException {
+        Objects.requireNonNull(platform, "platform");
+        Optional<Descriptor> entry = resolve(refName);
+        return entry.isEmpty() ? Optional.empty() : resolveManifest(entry.get(), platform);
+    }
+
+    /** Follows a descriptor to an image manifest, through nested indexes, for {@code platform}. */
+    public Optional<Descriptor> resolveManifest(Descriptor descriptor, Platform platform) throws IOException {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(platform, "platform");
+        Descriptor d = descriptor;
+        for (int depth = 0; depth < 16; depth++) {
+            if (!d.mediaType().map(MediaType::isIndex).orElse(false)) {
+                return Optional.of(d);
+            }
+            Optional<Descriptor> next = readIndex(d).value().firstMatching(platform);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            d = next.get();
+        }
+        throw new ImageFormatException(descriptor.digest().toString(), "indexes nest deeper than 16 levels");
+    }
+
+    /**
+     * Names {@code target} {@code refName} in index.json: the entry that had this name is replaced,
+     * every other entry stays, including other names for the same digest.
+     *
+     * @return the entry as written, with the ref name annotation
+     * @throws IllegalArgumentException when {@code refName} does not match the ref grammar
+     */
+    public Descriptor tag(String refName, Descriptor target) throws IOException {
+        RefName.check(refName);
+        Objects.requireNonNull(target, "target");
+        Descriptor tagged = target.toBuilder().annotation(RefName.ANNOTATION, refName).build();
+        index.update(i -> IndexStore.withTag(i, refName, tagged));
+        return tagged;
+    }
+
+    /** Removes the entries named {@code refName}; the blobs stay until {@link #gc()}. */
+    public boolean untag(String refName) throws IOException {
+        Objects.requireNonNull(refName, "refName");
+        boolean[] removed = {false};
+        index.update(i -> {
+            ImageIndex after = IndexStore.withoutTag(i, refName);
+            removed[0] = after.manifests().size() != i.manifests().size();
+            return after;
+        });
+        return removed[0];
+    }
+
+    /** Removes every index.json entry pointing at {@code digest}, whatever its names; returns how many. */
+    public int remove(Digest digest) throws IOException {
+        Objects.requireNonNull(digest, "digest");
+        int[] removed = {0};
+        index.update(i -> {
+            ImageIndex after = IndexStore.withoutDigest(i, digest);
+            removed[0] = i.manifests().size() - after.manifests().size();
+            return after;
+        });
+        return removed[0];
+    }
+
+    /**
+     * Changes index.json atomically: {@code change} sees the current index under the layout lock (held
+     * against other threads and processes) and its result replaces the file. Keep it quick and pure.
+     */
+    public ImageIndex updateIndex(UnaryOperator<ImageIndex> change) throws IOException {
+        return index.update(Objects.requireNonNull(change, "change"));
+    }
+
+    // ---------------------------------------------------------------- verify, gc
+
+    /**
+     * Checks everything index.json references, as deep as it goes: each blob exists with its
+     * descriptor's size and digest, documents parse and validate, layers decompress to the config's
+     * diff_ids. Reports every problem instead of stopping at the first.
+     */
+    public LayoutVerification verify() throws IOException {
+        return new LayoutVerifier(this).run();
+    }
+
+    /**
+     * Deletes blobs not reachable from index.json and temp files of writers that are gone, under the
+     * layout lock. Run it when no producer is between storing blobs and tagging them, or use
+     * {@link #gc(Duration)}.
+     *
+     * @throws IOException without deleting anything when a reachable index or manifest cannot be read,
+     *     since its children could not be known
+     */
+    public GcResult gc() throws IOException {
+        return gc(Duration.ZERO);
+    }
+
+    /** Like {@link #gc()}, sparing unreachable blobs stored or re-stored within {@code gracePeriod}. */
+    public GcResult gc(Duration gracePeriod) throws IOException {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        return lock.locked(() -> new LayoutGc(this, blobs).run(gracePeriod));
     }
 
     @Override
