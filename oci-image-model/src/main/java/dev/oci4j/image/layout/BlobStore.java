@@ -118,7 +118,11 @@ final class BlobStore {
             if (Files.isRegularFile(target) && Files.size(target) == size) {
                 Files.delete(temp);
                 // A fresh mtime tells gc(gracePeriod) that a producer is about to reference this blob.
-                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                try {
+                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                } catch (IOException e) {
+                    // Read-only blobs (a shared, pre-populated layout) are fine; only gc grace periods care.
+                }
                 return new Blob(digest, size, false);
             }
             Path algDir = target.getParent();
@@ -144,25 +148,38 @@ final class BlobStore {
         LIVE.remove(temp);
     }
 
+    /** A temp file removed by {@link #removeStaleTemps()}, with the bytes it held. */
+    record RemovedTemp(Path path, long size) {
+    }
+
     /** Removes temp files no live writer owns; call under the layout lock so cleaners do not race. */
-    List<Path> removeStaleTemps() throws IOException {
-        List<Path> removed = new ArrayList<>();
+    List<RemovedTemp> removeStaleTemps() throws IOException {
+        List<RemovedTemp> removed = new ArrayList<>();
         if (!Files.isDirectory(tempDir)) {
             return removed;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(tempDir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
+                long size = sizeOrZero(file);
                 if (name.startsWith(JVM_ID + "-")) {
                     if (!LIVE.contains(file) && Files.deleteIfExists(file)) {
-                        removed.add(file);
+                        removed.add(new RemovedTemp(file, size));
                     }
                 } else if (isAbandoned(file)) {
-                    removed.add(file);
+                    removed.add(new RemovedTemp(file, size));
                 }
             }
         }
         return removed;
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Deletes another process's temp file if its lock can be taken, proving its writer is gone. */
@@ -189,7 +206,7 @@ final class BlobStore {
     /** Writes a small file atomically: temp file, fsync, rename, directory fsync. Callers hold the layout lock. */
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.getParent();
-        Path temp = dir.resolve("." + target.getFileName() + ".oci4j-tmp");
+        Path temp = atomicTempOf(target);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
@@ -199,6 +216,10 @@ final class BlobStore {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(dir);
+    }
+
+    static Path atomicTempOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".oci4j-tmp");
     }
 
     /** Makes a rename or create in {@code dir} durable; a no-op where directories cannot be opened (Windows). */

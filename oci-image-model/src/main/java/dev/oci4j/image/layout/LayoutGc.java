@@ -57,9 +57,16 @@ final class LayoutGc {
             }
         }
         int temps = 0;
-        for (Path temp : store.removeStaleTemps()) {
+        for (BlobStore.RemovedTemp temp : store.removeStaleTemps()) {
             temps++;
-            // Sizes of removed temp files are unknown after deletion; they count as files, not bytes.
+            freed += temp.size();
+        }
+        // index.json's temp, left by a writer that died between write and rename; we hold the lock.
+        Path indexTemp = BlobStore.atomicTempOf(layout.root().resolve(LayoutFiles.INDEX_JSON));
+        if (Files.exists(indexTemp)) {
+            freed += Files.size(indexTemp);
+            Files.deleteIfExists(indexTemp);
+            temps++;
         }
         removed.sort(null);
         return new GcResult(removed, freed, temps);
