@@ -5,6 +5,7 @@ module dev.oci4j.examples {
     requires dev.oci4j.distribution;
     requires dev.oci4j.linux;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
 
     opens dev.oci4j.examples to info.picocli;
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         version = "oci4j 0.1.0-SNAPSHOT",
         description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
         subcommands = {CommandLine.HelpCommand.class,
+                ValidateCommand.class,
                 LayoutCommand.class})
 public final class Oci {
 
