@@ -54,11 +54,14 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final ArrayDeque<Future<BlockJob>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<BlockJob> free = new ArrayDeque<>();
     private final int maxInFlight;
+    private final Runnable workerHook;
     private ExecutorService executor;
     private BlockJob current;
     private long totalIn;
     private boolean headerWritten;
     private boolean closed;
+    /** Set once a block or the underlying stream failed: close() then only releases resources. */
+    private boolean failed;
 
     /**
      * @param out receives the gzip stream; closed by {@link #close()}
@@ -71,6 +74,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
     /** As {@link #ParallelGzipOutputStream(OutputStream, int, int)} with an explicit block size (at least 32 KiB). */
     public ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize) {
+        this(out, level, threads, blockSize, () -> { });
+    }
+
+    /** Test seam: {@code workerHook} runs on the worker before each block is deflated. */
+    ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize, Runnable workerHook) {
+        this.workerHook = Objects.requireNonNull(workerHook, "workerHook");
         this.out = Objects.requireNonNull(out, "out");
         if (level < -1 || level > 9) {
             throw new IllegalArgumentException("gzip level must be -1..9, got " + level);
@@ -103,7 +112,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
             if (current.length == blockSize) {
                 // Only hand a block over once more input arrives: the last block must be finished
                 // with a final deflate block, and only close() knows which one is last.
-                submit(false);
+                guarded(false);
             }
             int n = Math.min(len, blockSize - current.length);
             System.arraycopy(b, off, current.data, BlockJob.WINDOW + current.length, n);
@@ -117,8 +126,13 @@ public final class ParallelGzipOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         ensureOpen();
-        drain(0);
-        out.flush();
+        try {
+            drain(0);
+            out.flush();
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
+        }
     }
 
     /** Finishes the gzip member, stops the workers and closes the underlying stream. */
@@ -129,11 +143,22 @@ public final class ParallelGzipOutputStream extends OutputStream {
         }
         closed = true;
         try (out) {
-            submit(true);
-            drain(0);
-            writeTrailer();
+            if (!failed) {
+                guarded(true);
+                drain(0);
+                writeTrailer();
+            }
         } finally {
             stopWorkers();
+        }
+    }
+
+    private void guarded(boolean last) throws IOException {
+        try {
+            submit(last);
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
         }
     }
 
@@ -160,7 +185,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
             return;
         }
         drain(maxInFlight - 1);
-        inFlight.add(executor().submit(job, job));
+        inFlight.add(executor().submit(() -> {
+            workerHook.run();
+            job.run();
+            return job;
+        }));
     }
 
     /** Writes finished blocks in order until at most {@code keep} remain in flight. */
@@ -251,6 +280,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("gzip stream closed");
+        }
+        if (failed) {
+            throw new IOException("gzip stream failed earlier; its output is incomplete");
         }
     }
 
