@@ -112,4 +112,18 @@ class VerifyTest {
         assertThat(layout.verify().errors()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("says gzip but the content is not compressed"));
     }
+
+    @Test
+    void aManifestThatBreaksAMustOfTheSpecIsReportedByTheValidator() throws IOException {
+        Descriptor config = parsed.config();
+        byte[] json = ("{\"schemaVersion\":3,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"" + config.mediaType().orElseThrow() + "\",\"digest\":\""
+                + config.digest() + "\",\"size\":" + config.size() + "},\"layers\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+        Descriptor bad = layout.tag("v3", layout.writeJson(MediaType.OCI_MANIFEST, json));
+        assertThat(layout.verify().errors()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("index.json /manifests/1 -> " + bad.digest() + " /schemaVersion");
+            assertThat(p.message()).contains("2");
+        });
+    }
 }
