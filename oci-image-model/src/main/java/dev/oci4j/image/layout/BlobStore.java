@@ -53,6 +53,10 @@ final class BlobStore {
         this.tempDir = root.resolve(TEMP_DIR);
     }
 
+    boolean hasTempDir() {
+        return Files.isDirectory(tempDir);
+    }
+
     Path blobs() {
         return blobs;
     }

@@ -90,7 +90,11 @@ public final class ImageLayout {
         if (!Files.isDirectory(layout.blobs.blobs())) {
             throw new ImageFormatException("blobs", dir + ": the blobs directory is missing (image-layout.md: it MUST exist)");
         }
-        layout.lock.locked(layout.blobs::removeStaleTemps);
+        // Only when temp files can exist: opening a layout other tools wrote, or a read-only one,
+        // must not create our lock file.
+        if (layout.blobs.hasTempDir() && Files.isWritable(dir)) {
+            layout.lock.locked(layout.blobs::removeStaleTemps);
+        }
         return layout;
     }
 

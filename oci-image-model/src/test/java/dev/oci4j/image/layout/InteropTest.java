@@ -35,6 +35,11 @@ class InteropTest {
         assertThat(v.errors()).isEmpty();
         assertThat(v.warnings()).allSatisfy(w -> assertThat(w.message()).contains("mediaType should be set"));
         assertThat(v.blobsChecked()).isEqualTo(3);
+        // Reading leaves another tool's layout as it was: no lock file, no temp directory.
+        try (var files = Files.list(layoutDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "blobs", "index.json", "oci-layout");
+        }
     }
 
     @Test
