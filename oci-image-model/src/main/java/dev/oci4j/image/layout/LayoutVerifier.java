@@ -169,7 +169,12 @@ final class LayoutVerifier {
         if (c == null || !c.intact()) {
             return null;
         }
-        return Files.readAllBytes(layout.blobPath(d.digest()));
+        byte[] bytes = Files.readAllBytes(layout.blobPath(d.digest()));
+        if (!d.digest().isVerifiable() || Digest.of(d.digest().algorithm(), bytes).equals(d.digest())) {
+            return bytes;
+        }
+        error(path, d.digest() + " changed while it was being verified");
+        return null;
     }
 
     /**
@@ -178,6 +183,12 @@ final class LayoutVerifier {
      */
     private BlobCheck blob(Descriptor d, String path, boolean layer) throws IOException {
         Digest digest = d.digest();
+        Optional<byte[]> data = d.data();
+        if (data.isPresent() && digest.isVerifiable() && (data.get().length != d.size()
+                || !Digest.of(digest.algorithm(), data.get()).equals(digest))) {
+            error(path + " /data", "embedded data (" + data.get().length + " bytes) does not match the descriptor's"
+                    + " digest " + digest + " and size " + d.size());
+        }
         Path file = layout.blobPath(digest);
         if (!Files.isRegularFile(file)) {
             if (!d.urls().isEmpty()) {

@@ -126,4 +126,14 @@ class VerifyTest {
             assertThat(p.message()).contains("2");
         });
     }
+
+    @Test
+    void embeddedDataThatDoesNotMatchItsDigestIsReported() throws IOException {
+        Descriptor withData = manifest.toBuilder().data("{}".getBytes(StandardCharsets.UTF_8)).build();
+        layout.tag("app", withData);
+        assertThat(layout.verify().errors()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("index.json /manifests/0 /data");
+            assertThat(p.message()).contains("does not match");
+        });
+    }
 }
