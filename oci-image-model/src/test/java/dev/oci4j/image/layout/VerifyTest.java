@@ -136,4 +136,18 @@ class VerifyTest {
             assertThat(p.message()).contains("does not match");
         });
     }
+
+    @Test
+    void everyBlobMustMatchItsNameEvenWhenNothingReferencesIt() throws IOException {
+        Blob stray = layout.writeBlob("stray".getBytes(StandardCharsets.UTF_8));
+        Files.write(layout.blobPath(stray.digest()), "STRAY".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("blobs/sha256/not-a-digest"), new byte[1]);
+        LayoutVerification v = layout.verify();
+        assertThat(v.errors()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("blobs/sha256/" + stray.digest().encoded() + " (unreferenced)");
+            assertThat(p.message()).contains("expected " + stray.digest());
+        });
+        assertThat(v.warnings()).singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo("blobs/sha256/not-a-digest"));
+    }
 }
