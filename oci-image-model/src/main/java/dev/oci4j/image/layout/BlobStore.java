@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,15 @@ final class BlobStore {
     BlobStore(Path root) {
         this.blobs = root.resolve("blobs");
         this.tempDir = root.resolve(TEMP_DIR);
+    }
+
+    /** A fresh mtime tells gc(gracePeriod) that a producer is about to reference this blob again. */
+    void touch(Digest digest) {
+        try {
+            Files.setLastModifiedTime(path(digest), FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // Read-only blobs (a shared, pre-populated layout) are fine; only gc grace periods care.
+        }
     }
 
     boolean hasTempDir() {
@@ -124,12 +135,7 @@ final class BlobStore {
             Path target = path(digest);
             if (Files.isRegularFile(target) && Files.size(target) == size) {
                 Files.delete(temp);
-                // A fresh mtime tells gc(gracePeriod) that a producer is about to reference this blob.
-                try {
-                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-                } catch (IOException e) {
-                    // Read-only blobs (a shared, pre-populated layout) are fine; only gc grace periods care.
-                }
+                touch(digest);
                 return new Blob(digest, size, false);
             }
             Path algDir = target.getParent();
