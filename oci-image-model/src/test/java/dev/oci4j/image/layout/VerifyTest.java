@@ -150,4 +150,21 @@ class VerifyTest {
         assertThat(v.warnings()).singleElement()
                 .satisfies(p -> assertThat(p.path()).isEqualTo("blobs/sha256/not-a-digest"));
     }
+
+    @Test
+    void anArtifactWithTheEmptyConfigAndASubjectVerifiesCleanAndSurvivesGc() throws IOException {
+        layout.writeJson(MediaType.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
+        Blob sbom = layout.writeBlob("{\"sbom\":true}".getBytes(StandardCharsets.UTF_8));
+        Descriptor artifact = layout.writeManifest(ImageManifest.builder()
+                .artifactType(MediaType.of("application/vnd.example.sbom.v1"))
+                .config(Descriptor.EMPTY)
+                .addLayer(Descriptor.of(MediaType.of("application/vnd.example.sbom.v1+json"), sbom.digest(), sbom.size()))
+                .subject(manifest.toBuilder().annotations(java.util.Map.of()).build())
+                .build());
+        layout.updateIndex(i -> i.toBuilder().addManifest(artifact).build());
+        LayoutVerification v = layout.verify();
+        assertThat(v.errors()).isEmpty();
+        assertThat(layout.gc().removedBlobs()).isEmpty();
+        assertThat(layout.hasBlob(sbom.digest())).isTrue();
+    }
 }
