@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
         subcommands = {CommandLine.HelpCommand.class,
                 ValidateCommand.class,
-                SpecCommand.class})
+                SpecCommand.class,
+                LayoutCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {
