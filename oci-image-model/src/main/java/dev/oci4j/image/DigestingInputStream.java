@@ -25,6 +25,10 @@ public final class DigestingInputStream extends FilterInputStream {
     private final long expectedSize;
     private long size;
     private Digest digest;
+    // A mismatch is remembered and thrown again on every later read and on close: readers such as
+    // GZIPInputStream swallow IOExceptions while probing for another member, and must not turn
+    // bad content into a quiet end of stream.
+    private DigestMismatchException failure;
 
     private DigestingInputStream(InputStream in, String algorithm, Digest expected, long expectedSize) {
         super(Objects.requireNonNull(in, "in"));
@@ -52,6 +56,7 @@ public final class DigestingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
+        rethrow();
         int b = in.read();
         if (b < 0) {
             finish();
@@ -64,6 +69,7 @@ public final class DigestingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        rethrow();
         int n = in.read(b, off, len);
         if (n < 0) {
             finish();
@@ -90,6 +96,27 @@ public final class DigestingInputStream extends FilterInputStream {
     }
 
     @Override
+    public void close() throws IOException {
+        super.close();
+        rethrow();
+    }
+
+    private void rethrow() throws DigestMismatchException {
+        if (failure != null) {
+            // A fresh instance: try-with-resources cannot add an exception to itself as suppressed.
+            DigestMismatchException again = new DigestMismatchException(failure.expected(), failure.expectedSize(),
+                    failure.actual().orElse(null), failure.actualSize(), failure.getMessage());
+            again.initCause(failure);
+            throw again;
+        }
+    }
+
+    private DigestMismatchException fail(DigestMismatchException e) {
+        failure = e;
+        return e;
+    }
+
+    @Override
     public boolean markSupported() {
         return false;
     }
@@ -106,8 +133,8 @@ public final class DigestingInputStream extends FilterInputStream {
     private void count(int n) throws IOException {
         size += n;
         if (expectedSize >= 0 && size > expectedSize) {
-            throw new DigestMismatchException(expected, expectedSize, null, size,
-                    "content is longer than the expected " + expectedSize + " bytes");
+            throw fail(new DigestMismatchException(expected, expectedSize, null, size,
+                    "content is longer than the expected " + expectedSize + " bytes"));
         }
     }
 
@@ -120,12 +147,12 @@ public final class DigestingInputStream extends FilterInputStream {
             return;
         }
         if (expectedSize >= 0 && size != expectedSize) {
-            throw new DigestMismatchException(expected, expectedSize, digest, size,
-                    "content has " + size + " bytes, expected " + expectedSize);
+            throw fail(new DigestMismatchException(expected, expectedSize, digest, size,
+                    "content has " + size + " bytes, expected " + expectedSize));
         }
         if (!digest.equals(expected)) {
-            throw new DigestMismatchException(expected, expectedSize, digest, size,
-                    "content digest is " + digest + ", expected " + expected);
+            throw fail(new DigestMismatchException(expected, expectedSize, digest, size,
+                    "content digest is " + digest + ", expected " + expected));
         }
     }
 

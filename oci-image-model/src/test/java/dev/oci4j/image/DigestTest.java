@@ -74,4 +74,23 @@ class DigestTest {
                 .isInstanceOf(DigestMismatchException.class)
                 .hasMessageContaining("longer than the expected 2 bytes");
     }
+
+    @Test
+    void aMismatchSwallowedByAnIntermediateReaderStillFailsLaterReadsAndClose() throws Exception {
+        byte[] gzip;
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write("hello".getBytes(StandardCharsets.UTF_8));
+        }
+        gzip = bytes.toByteArray();
+        Digest wrong = Digest.sha256(new byte[0]);
+        var verifying = DigestingInputStream.verifying(new ByteArrayInputStream(gzip), wrong, gzip.length);
+        // GZIPInputStream swallows IOExceptions while probing for a next member after the trailer.
+        assertThatThrownBy(() -> {
+            try (var in = new java.util.zip.GZIPInputStream(verifying)) {
+                in.readAllBytes();
+            }
+        }).isInstanceOf(DigestMismatchException.class);
+        assertThatThrownBy(verifying::read).isInstanceOf(DigestMismatchException.class);
+    }
 }
