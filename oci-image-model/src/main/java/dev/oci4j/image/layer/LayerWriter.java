@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes a layer changeset (image-spec layer.md) as a tar, compressed or not, in one streaming pass
@@ -91,8 +95,24 @@ public final class LayerWriter {
             list.sort((a, b) -> comparePaths(a.path(), b.path()));
         }
         return write(out, tar -> {
+            if (!sortEntries) {
+                for (LayerEntry e : list) {
+                    tar.write(e);
+                }
+                return;
+            }
+            // Sorting may put a hard link before its target; hold it back until the target is written.
+            Set<String> paths = new HashSet<>();
+            list.forEach(e -> paths.add(e.path()));
+            Set<String> written = new HashSet<>();
+            Map<String, List<LayerEntry>> waiting = new HashMap<>();
             for (LayerEntry e : list) {
-                tar.write(e);
+                String target = e.type() == LayerEntry.Type.HARDLINK ? e.linkname().orElseThrow() : null;
+                if (target != null && paths.contains(target) && !written.contains(target)) {
+                    waiting.computeIfAbsent(target, k -> new ArrayList<>()).add(e);
+                    continue;
+                }
+                writeWithWaiting(tar, e, written, waiting);
             }
         });
     }
@@ -118,6 +138,18 @@ public final class LayerWriter {
     public WrittenLayer writeDiff(Path lower, Path upper, Path blob) throws IOException {
         try (OutputStream out = Files.newOutputStream(blob)) {
             return writeDiff(lower, upper, out);
+        }
+    }
+
+    private static void writeWithWaiting(PolicyWriter tar, LayerEntry e, Set<String> written,
+            Map<String, List<LayerEntry>> waiting) throws IOException {
+        tar.write(e);
+        written.add(e.path());
+        List<LayerEntry> links = waiting.remove(e.path());
+        if (links != null) {
+            for (LayerEntry link : links) {
+                writeWithWaiting(tar, link, written, waiting);
+            }
         }
     }
 
@@ -147,8 +179,9 @@ public final class LayerWriter {
     private WrittenLayer write(OutputStream out, Body body) throws IOException {
         Objects.requireNonNull(out, "out");
         DigestingOutputStream blob = new DigestingOutputStream(new NonClosingOutputStream(out));
-        OutputStream compressed = compression.compress(blob, level);
-        DigestingOutputStream diff = new DigestingOutputStream(compressed);
+        // Uncompressed, the blob is the tar: one digest serves as both.
+        DigestingOutputStream diff = compression == Compression.NONE
+                ? blob : new DigestingOutputStream(compression.compress(blob, level));
         // The tar writes 512-byte records; digesting and compressing them one by one would be slow.
         try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(diff, 1 << 20))) {
             body.writeTo(new PolicyWriter(tar));

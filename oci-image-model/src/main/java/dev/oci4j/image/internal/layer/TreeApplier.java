@@ -131,6 +131,10 @@ public final class TreeApplier {
         }
         if (!isRoot) {
             recordParent(target.getParent());
+            // Ancestors hold this layer's entry, so an opaque marker above must not remove them.
+            for (Path p = target.getParent(); !p.equals(root.root()) && touched.add(p); p = p.getParent()) {
+                // walk up until an ancestor is already known
+            }
         }
         FileInfo existing = FileInfo.lstatIfExists(target);
         FileTime mtime = e.getLastModifiedTime();
