@@ -100,6 +100,13 @@ class ChangesetApplyTest {
     }
 
     @Test
+    void aWhiteoutBelowWhatIsNowAFileHidesNothingAsUmociWritesIt() throws Exception {
+        Path r = apply(new CraftedTar().dir("d").file("d/old", "o").bytes(),
+                new CraftedTar().file("d", "now a file").whiteout("d/.wh.old").whiteout("d/.wh..wh..opq").bytes());
+        assertThat(r.resolve("d")).isRegularFile().hasContent("now a file");
+    }
+
+    @Test
     void layerWithoutEndOfArchiveBlocksIsAcceptedAsUmoci04WritesIt() throws Exception {
         Path r = apply(new CraftedTar().dir("a").file("a/f", "content").bytesWithoutTrailer());
         assertThat(r.resolve("a/f")).hasContent("content");

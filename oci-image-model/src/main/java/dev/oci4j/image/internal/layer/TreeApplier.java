@@ -226,7 +226,8 @@ public final class TreeApplier {
     }
 
     private void whiteout(List<String> parentComps, String hidden) throws IOException {
-        Path parent = root.directory(parentComps, parentComps.size(), null);
+        // umoci writes "d" (now a file) and then "d/.wh.child": nothing is left to hide there.
+        Path parent = root.directory(parentComps, parentComps.size(), null, true);
         if (parent == null) {
             return;
         }
@@ -242,7 +243,7 @@ public final class TreeApplier {
     }
 
     private void opaque(List<String> dirComps) throws IOException {
-        Path dir = root.directory(dirComps, dirComps.size(), null);
+        Path dir = root.directory(dirComps, dirComps.size(), null, true);
         if (dir != null) {
             clearLower(dir);
         }
