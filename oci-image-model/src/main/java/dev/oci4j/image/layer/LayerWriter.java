@@ -25,7 +25,7 @@ import java.util.Set;
  * that also yields the blob digest and size and the diffID.
  *
  * <p>Sources: a directory (every object below it), a list of {@link LayerEntry}s, or the difference
- * between two directories (changed and added objects, {@code .wh.NAME} for deletions, and
+ * between two directories (changed and added objects, {@code .wh.NAME} for deletions, optionally
  * {@code .wh..wh..opq} where a directory lost all its former children). The tar is PAX: long names,
  * SCHILY.xattr, no user or group names, and always the two zero blocks at the end.
  *
@@ -44,6 +44,7 @@ public final class LayerWriter {
     private final boolean sortEntries;
     private final boolean xattrs;
     private final boolean compareContents;
+    private final boolean opaqueWhiteouts;
     private final EntryPolicy policy;
 
     private LayerWriter(Builder b) {
@@ -52,6 +53,7 @@ public final class LayerWriter {
         this.sortEntries = b.sortEntries;
         this.xattrs = b.xattrs;
         this.compareContents = b.compareContents;
+        this.opaqueWhiteouts = b.opaqueWhiteouts;
         this.policy = new EntryPolicy(b.fixedMtime, b.clampMtime, b.rootOwnership);
     }
 
@@ -66,6 +68,7 @@ public final class LayerWriter {
         b.sortEntries = sortEntries;
         b.xattrs = xattrs;
         b.compareContents = compareContents;
+        b.opaqueWhiteouts = opaqueWhiteouts;
         b.fixedMtime = policy.fixedMtime();
         b.clampMtime = policy.clampMtime();
         b.rootOwnership = policy.rootOwnership();
@@ -92,7 +95,7 @@ public final class LayerWriter {
     public WrittenLayer writeEntries(List<LayerEntry> entries, OutputStream out) throws IOException {
         List<LayerEntry> list = new ArrayList<>(entries);
         if (sortEntries) {
-            list.sort((a, b) -> comparePaths(a.path(), b.path()));
+            list.sort((a, b) -> comparePaths(sortKey(a), sortKey(b)));
         }
         return write(out, tar -> {
             if (!sortEntries) {
@@ -132,7 +135,7 @@ public final class LayerWriter {
     public WrittenLayer writeDiff(Path lower, Path upper, OutputStream out) throws IOException {
         Objects.requireNonNull(lower, "lower");
         Objects.requireNonNull(upper, "upper");
-        return write(out, tar -> new DirectoryDiff(xattrs, compareContents).diff(lower, upper, tar::write));
+        return write(out, tar -> new DirectoryDiff(xattrs, compareContents, opaqueWhiteouts).diff(lower, upper, tar::write));
     }
 
     public WrittenLayer writeDiff(Path lower, Path upper, Path blob) throws IOException {
@@ -189,6 +192,19 @@ public final class LayerWriter {
         return WrittenLayer.of(compression.layerMediaType(), blob.digest(), blob.size(), diff.digest(), diff.size());
     }
 
+    /** Whiteouts sort before their siblings (layer.md: SHOULD), an opaque marker right after its directory. */
+    private static String sortKey(LayerEntry e) {
+        String p = e.path();
+        if (e.type() == LayerEntry.Type.OPAQUE) {
+            return p.isEmpty() ? "\u0000" : p + "/\u0000";
+        }
+        if (e.type() == LayerEntry.Type.WHITEOUT) {
+            int slash = p.lastIndexOf('/');
+            return p.substring(0, slash + 1) + "\u0001" + p.substring(slash + 1);
+        }
+        return p;
+    }
+
     /** Orders paths component by component, so that {@code a/b} sorts right after {@code a}. */
     static int comparePaths(String a, String b) {
         int n = Math.min(a.length(), b.length());
@@ -215,6 +231,7 @@ public final class LayerWriter {
         private boolean sortEntries = true;
         private boolean xattrs = true;
         private boolean compareContents;
+        private boolean opaqueWhiteouts;
         private Instant fixedMtime;
         private Instant clampMtime;
         private boolean rootOwnership;
@@ -255,6 +272,15 @@ public final class LayerWriter {
         /** In diffs, compares file bytes when metadata is equal (default off: size and mtime decide). */
         public Builder compareContents(boolean compareContents) {
             this.compareContents = compareContents;
+            return this;
+        }
+
+        /**
+         * In diffs, writes one {@code .wh..wh..opq} marker for a directory that kept none of its former
+         * children instead of a whiteout per child (default off: the spec recommends explicit whiteouts).
+         */
+        public Builder opaqueWhiteouts(boolean opaqueWhiteouts) {
+            this.opaqueWhiteouts = opaqueWhiteouts;
             return this;
         }
 

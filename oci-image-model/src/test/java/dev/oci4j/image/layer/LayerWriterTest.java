@@ -114,6 +114,12 @@ class LayerWriterTest {
         List<TarArchiveEntry> tar = entries(out.toByteArray());
         assertThat(tar).extracting(TarArchiveEntry::getName).containsExactly("app/", "app/hello.txt", "app/hard",
                 "app/link", "dev/null", "dev/sda", "etc/.wh.motd", "run/pipe", "var/cache/.wh..wh..opq");
+        ByteArrayOutputStream siblings = new ByteArrayOutputStream();
+        LayerWriter.builder().build().writeEntries(List.of(LayerEntry.directory("d/b"), LayerEntry.whiteout("d/z"),
+                LayerEntry.directory("d"), LayerEntry.opaque("d/b"), LayerEntry.whiteout("d/a"),
+                LayerEntry.directory("d/b/c")), siblings);
+        assertThat(entries(siblings.toByteArray())).extracting(TarArchiveEntry::getName)
+                .containsExactly("d/", "d/.wh.a", "d/.wh.z", "d/b/", "d/b/.wh..wh..opq", "d/b/c/");
         TarArchiveEntry hello = tar.get(1);
         assertThat(hello.getMode()).isEqualTo(0640);
         assertThat(hello.getLongUserId()).isEqualTo(1000);
