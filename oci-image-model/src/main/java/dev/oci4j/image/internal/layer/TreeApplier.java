@@ -54,6 +54,8 @@ public final class TreeApplier {
     private final Map<Path, FileTime> parentTimes = new HashMap<>();
     // Directory modes and times, set once the layer is done so that adding children cannot spoil them.
     private final Map<Path, DirAttrs> dirs = new LinkedHashMap<>();
+    // Directories this layer created: their children exist only if this layer made them.
+    private final Set<Path> fresh = new HashSet<>();
     // Without root, a read-only directory would stop later layers from changing its children.
     private final Map<Path, Integer> deferredModes = new LinkedHashMap<>();
 
@@ -71,6 +73,7 @@ public final class TreeApplier {
     public long apply(TarArchiveInputStream tar, String label) throws IOException {
         this.label = label;
         touched.clear();
+        fresh.clear();
         parentTimes.clear();
         dirs.clear();
         long count = 0;
@@ -136,16 +139,18 @@ public final class TreeApplier {
                 // walk up until an ancestor is already known
             }
         }
-        FileInfo existing = FileInfo.lstatIfExists(target);
+        FileInfo existing = !isRoot && fresh.contains(target.getParent()) && !touched.contains(target)
+                ? null : FileInfo.lstatIfExists(target);
         FileTime mtime = e.getLastModifiedTime();
         FileTime atime = e.getLastAccessTime() == null ? mtime : e.getLastAccessTime();
         int mode = e.getMode() & 07777;
         if (e.isDirectory()) {
             if (existing == null || !existing.isDirectory()) {
                 if (existing != null) {
-                    Nodes.removeTree(target, existing);
+                    remove(target, existing);
                 }
                 Files.createDirectory(target);
+                fresh.add(target);
             }
             if (!asRoot) {
                 // Keep the directory usable for the rest of the layer; the real mode comes at the end.
@@ -162,7 +167,7 @@ public final class TreeApplier {
             return;
         }
         if (existing != null) {
-            Nodes.removeTree(target, existing);
+            remove(target, existing);
         }
         touched.add(target);
         if (e.isSymbolicLink()) {
@@ -219,7 +224,7 @@ public final class TreeApplier {
             return;
         }
         if (existing != null) {
-            Nodes.removeTree(target, existing);
+            remove(target, existing);
         }
         touched.add(target);
         Files.createLink(target, source);
@@ -238,7 +243,7 @@ public final class TreeApplier {
         FileInfo info = FileInfo.lstatIfExists(target);
         if (info != null) {
             recordParent(parent);
-            Nodes.removeTree(target, info);
+            remove(target, info);
         }
     }
 
@@ -263,7 +268,7 @@ public final class TreeApplier {
                 }
             } else {
                 recordParent(dir);
-                Nodes.removeTree(c, info);
+                remove(c, info);
             }
         }
     }
@@ -271,6 +276,14 @@ public final class TreeApplier {
     private void createdParent(Path dir) throws IOException {
         recordParent(dir.getParent());
         touched.add(dir);
+        fresh.add(dir);
+    }
+
+    private void remove(Path p, FileInfo info) throws IOException {
+        if (info.isDirectory() || info.isSymlink()) {
+            root.invalidate();
+        }
+        Nodes.removeTree(p, info);
     }
 
     private void recordParent(Path dir) throws IOException {
