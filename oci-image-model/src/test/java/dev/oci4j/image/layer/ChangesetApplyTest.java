@@ -169,6 +169,24 @@ class ChangesetApplyTest {
     }
 
     @Test
+    void xattrsFromGnuTarAndBsdtarHeadersAreSetAndTheRestIsReported() throws Exception {
+        byte[] binary = {1, (byte) 0xff, 0, (byte) 0x80};
+        byte[] tar = new CraftedTar().fileWithPax("f", "x", java.util.Map.of(
+                "SCHILY.xattr.user.text", "plain",
+                "LIBARCHIVE.xattr.user.bin%3Dary", java.util.Base64.getEncoder().encodeToString(binary),
+                "SCHILY.xattr.security.capability", "caps")).bytes();
+        ApplyResult r = applier.apply(root(), layer(tar));
+        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(root().resolve("f"),
+                java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        view.read("bin=ary", b);
+        assertThat(java.util.Arrays.copyOf(b.array(), b.position())).isEqualTo(binary);
+        assertThat(view.list()).containsExactlyInAnyOrder("text", "bin=ary");
+        assertThat(r.warnings()).singleElement().asString()
+                .contains("entry \"f\"", "security.capability", "only set user.*");
+    }
+
+    @Test
     void theResultReportsEachLayersDiffId() throws Exception {
         byte[] one = new CraftedTar().file("a", "1").bytes();
         byte[] two = new CraftedTar().file("b", "2").bytes();
