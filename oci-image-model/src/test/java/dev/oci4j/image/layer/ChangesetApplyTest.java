@@ -187,6 +187,24 @@ class ChangesetApplyTest {
     }
 
     @Test
+    void aTruncatedLayerIsReportedWithTheLayerAndTheEntry() throws Exception {
+        byte[] whole = new CraftedTar().file("small", "s").file("big", "b".repeat(5000)).bytes();
+        byte[] cut = java.util.Arrays.copyOf(whole, 512 * 4);
+        LayerSource source = LayerSource.builder(() -> new ByteArrayInputStream(cut)).name("cut.tar").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(root(), source))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("cut.tar").hasMessageContaining("big");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(whole);
+        }
+        byte[] cutGz = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(tmp.resolve("other"),
+                LayerSource.builder(() -> new ByteArrayInputStream(cutGz)).name("cut.tar.gz").build()))
+                .hasMessageContaining("cut.tar.gz");
+    }
+
+    @Test
     void theResultReportsEachLayersDiffId() throws Exception {
         byte[] one = new CraftedTar().file("a", "1").bytes();
         byte[] two = new CraftedTar().file("b", "2").bytes();
