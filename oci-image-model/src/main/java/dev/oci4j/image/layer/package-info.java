@@ -18,8 +18,9 @@
  * }</pre>
  *
  * <p>Limits of a pure-JDK implementation: only {@code user.*} extended attributes can be read and
- * set (others are reported in {@link dev.oci4j.image.layer.ApplyResult#warnings()}), xattr values
- * are written as UTF-8 PAX text, and device nodes and FIFOs are created with {@code mknod} and
+ * set (others are reported in {@link dev.oci4j.image.layer.ApplyResult#warnings()}); binary xattr
+ * values are written in bsdtar's base64 {@code LIBARCHIVE.xattr} form because commons-compress
+ * treats PAX values as UTF-8 text; device nodes and FIFOs are created with {@code mknod} and
  * {@code mkfifo}.
  */
 package dev.oci4j.image.layer;
