@@ -121,6 +121,19 @@ class ChangesetApplyTest {
     }
 
     @Test
+    void directoryOverDirectoryReplacesTheExtendedAttributesToo() throws Exception {
+        Path r = apply(new CraftedTar().dir("d").bytes());
+        Trees.xattr(r.resolve("d"), "old", "lower");
+        apply(new CraftedTar().dir("d").fileWithPax("d/f", "f", java.util.Map.of()).bytes());
+        java.util.Map<String, String> pax = java.util.Map.of("SCHILY.xattr.user.new", "upper");
+        byte[] upper = new CraftedTar().dirWithPax("d", pax).bytes();
+        apply(upper);
+        assertThat(Files.getFileAttributeView(r.resolve("d"), java.nio.file.attribute.UserDefinedFileAttributeView.class)
+                .list()).containsExactly("new");
+        assertThat(r.resolve("d/f")).exists();
+    }
+
+    @Test
     void anythingElseOverAnEntryIsUnlinkThenCreate() throws Exception {
         Path r = apply(new CraftedTar().dir("d").file("d/child", "c").file("f", "file").symlink("s", "f").bytes(),
                 new CraftedTar().file("d", "now a file").dir("f").symlink("s2", "x").file("s", "now a file").bytes());

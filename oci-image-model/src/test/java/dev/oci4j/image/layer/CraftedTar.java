@@ -46,6 +46,15 @@ final class CraftedTar {
         }
     }
 
+    CraftedTar dirWithPax(String name, java.util.Map<String, String> pax) {
+        this.pax = pax;
+        try {
+            return dir(name);
+        } finally {
+            this.pax = java.util.Map.of();
+        }
+    }
+
     CraftedTar symlink(String name, String target) {
         return put(name, TarConstants.LF_SYMLINK, target, null, 0777);
     }

@@ -162,7 +162,8 @@ public final class TreeApplier {
             }
             touched.add(target);
             owner(target, e);
-            setXattrs(target, e);
+            // A directory over a directory takes the entry's attributes: xattrs too.
+            setXattrs(target, e, existing != null && existing.isDirectory());
             dirs.put(target, new DirAttrs(mode, mtime, atime));
             return;
         }
@@ -205,7 +206,7 @@ public final class TreeApplier {
                 }
             }
             owner(target, e);
-            setXattrs(target, e);
+            setXattrs(target, e, false);
             Nodes.chmod(target, mode);
             Nodes.setTimes(target, mtime, atime);
         }
@@ -307,7 +308,7 @@ public final class TreeApplier {
         }
     }
 
-    private void setXattrs(Path p, TarArchiveEntry e) {
+    private void setXattrs(Path p, TarArchiveEntry e, boolean replace) {
         if (!xattrs) {
             return;
         }
@@ -335,6 +336,13 @@ public final class TreeApplier {
                             + " it may be damaged");
                 }
                 values.put(name, h.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (replace) {
+            try {
+                Xattrs.removeOthers(p, values.keySet());
+            } catch (IOException | UnsupportedOperationException ex) {
+                warn("old xattrs not removed: " + ex);
             }
         }
         for (Map.Entry<String, byte[]> x : values.entrySet()) {
