@@ -181,7 +181,7 @@ public final class TreeApplier {
             }
             Files.createSymbolicLink(target, Path.of(e.getLinkName()));
             owner(target, e);
-            Nodes.setTimes(target, mtime, atime);
+            Nodes.setLinkTimes(target, mtime, atime);
         } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
             char kind = e.isFIFO() ? 'p' : e.isCharacterDevice() ? 'c' : 'b';
             try {
@@ -288,7 +288,22 @@ public final class TreeApplier {
         if (info.isDirectory() || info.isSymlink()) {
             root.invalidate();
         }
+        if (info.isDirectory()) {
+            // Paths below p may soon lead through a symlink created in its place: forget them, or
+            // the end-of-layer chmod and utimes would follow it out of the root.
+            purgeBelow(p, touched);
+            purgeBelow(p, fresh);
+            purgeBelow(p, parentTimes.keySet());
+            purgeBelow(p, dirs.keySet());
+            purgeBelow(p, deferredModes.keySet());
+        }
         Nodes.removeTree(p, info);
+    }
+
+    private static void purgeBelow(Path p, Set<Path> paths) {
+        if (!paths.isEmpty()) {
+            paths.removeIf(q -> q.startsWith(p));
+        }
     }
 
     private void recordParent(Path dir) throws IOException {
