@@ -7,4 +7,5 @@ module dev.oci4j.image {
 
     exports dev.oci4j.image;
     exports dev.oci4j.image.layer;
+    exports dev.oci4j.image.layout;
 }
