@@ -1,9 +1,15 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.image.layout.RefName;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An image in an OCI image layout named with skopeo's {@code oci:} transport syntax,
@@ -20,11 +26,6 @@ public final class ImageLocation {
 
     /** The transport prefix. */
     public static final String TRANSPORT = "oci:";
-
-    // image-spec annotations.md: ref ::= component ("/" component)*, component ::= alphanum (separator alphanum)*
-    private static final String ALPHANUM = "[A-Za-z0-9]+";
-    private static final String COMPONENT = ALPHANUM + "(?:(?:[-._:@+]|--)" + ALPHANUM + ")*";
-    private static final Pattern REF_NAME = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
 
     private final Path dir;
     private final String ref;
@@ -62,10 +63,10 @@ public final class ImageLocation {
     public static ImageLocation of(Path dir, String ref) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(ref, "ref");
-        if (!ref.isEmpty() && !isValidRefName(ref)) {
-            throw new IllegalArgumentException("reference \"" + ref + "\" does not match the"
-                    + " org.opencontainers.image.ref.name grammar: components of [A-Za-z0-9] joined by"
-                    + " - . _ : @ + or --, separated by /");
+        if (!ref.isEmpty()) {
+            RefName.problemWith(ref).ifPresent(p -> {
+                throw new IllegalArgumentException("image location reference: " + p);
+            });
         }
         if (dir.toString().contains(":")) {
             throw new IllegalArgumentException("layout directory \"" + dir + "\" contains ':',"
@@ -76,7 +77,60 @@ public final class ImageLocation {
 
     /** Whether {@code ref} fits the {@code org.opencontainers.image.ref.name} grammar. */
     public static boolean isValidRefName(String ref) {
-        return ref != null && REF_NAME.matcher(ref).matches();
+        return RefName.isValid(ref);
+    }
+
+    /**
+     * Opens the layout, failing with a message that says what is missing.
+     *
+     * @throws IllegalArgumentException when the directory does not exist or holds no {@code oci-layout}
+     */
+    public ImageLayout openLayout() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(this + ": no such directory " + dir);
+        }
+        if (!Files.exists(dir.resolve("oci-layout"))) {
+            throw new IllegalArgumentException(this + ": " + dir + " is not an OCI image layout (it has no oci-layout file)");
+        }
+        return ImageLayout.open(dir);
+    }
+
+    /**
+     * The index.json entry this location names: the entry with the ref name, or, without one, the
+     * only entry (as skopeo does).
+     *
+     * @throws IllegalArgumentException naming the available refs when the name is unknown or the
+     *     choice is ambiguous
+     */
+    public Descriptor resolve(ImageLayout layout) throws IOException {
+        List<Descriptor> entries = layout.index().manifests();
+        if (!ref.isEmpty()) {
+            return layout.resolve(ref).orElseThrow(() -> new IllegalArgumentException(this + ": no image named \""
+                    + ref + "\" in the layout; available: " + names(entries)));
+        }
+        if (entries.size() == 1) {
+            return entries.get(0);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException(this + ": the layout holds no images");
+        }
+        throw new IllegalArgumentException(this + ": the layout holds " + entries.size()
+                + " images; name one as oci:DIR:REF, with REF one of: " + names(entries));
+    }
+
+    private static String names(List<Descriptor> entries) {
+        List<String> names = new ArrayList<>();
+        int unnamed = 0;
+        for (Descriptor d : entries) {
+            String name = d.annotations().get(RefName.ANNOTATION);
+            if (name == null) {
+                unnamed++;
+            } else {
+                names.add(name);
+            }
+        }
+        String list = names.isEmpty() ? "(no named images)" : String.join(", ", names);
+        return unnamed == 0 ? list : list + " (and " + unnamed + " unnamed)";
     }
 
     /** The layout directory, as given (may be relative). */

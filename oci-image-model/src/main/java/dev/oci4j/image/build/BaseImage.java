@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The image a build starts from: a ref name in a layout, resolved for the build's platform. */
-record BaseImage(ImageLayout layout, String refName) {
+/**
+ * The image a build starts from, resolved for the build's platform: {@code refName} names it in the
+ * layout's index.json, or {@code entry} (a manifest or index descriptor) points at it directly.
+ */
+record BaseImage(ImageLayout layout, String refName, Descriptor entry) {
 
     /** The base's manifest and configuration, read and verified. */
     record Resolved(ImageLayout layout, Descriptor manifest, ImageManifest parsedManifest, ImageConfiguration config) {
@@ -43,7 +46,7 @@ record BaseImage(ImageLayout layout, String refName) {
 
     Resolved resolve(Platform wanted) throws IOException {
         Platform platform = wanted != null ? wanted : Platform.host();
-        Optional<Descriptor> entry = layout.resolve(refName);
+        Optional<Descriptor> entry = this.entry != null ? Optional.of(this.entry) : layout.resolve(refName);
         if (entry.isEmpty()) {
             throw new IllegalArgumentException("base image \"" + refName + "\" is not in " + layout.root()
                     + "; names there: " + names(layout));

@@ -48,7 +48,7 @@ import java.util.TreeMap;
  */
 public final class ImageBuilder {
 
-    private record Step(LayerSource layer, History history) {
+    private record Step(LayerInput layer, History history) {
     }
 
     private final BaseImage base;
@@ -88,7 +88,13 @@ public final class ImageBuilder {
      */
     public static ImageBuilder from(ImageLayout layout, String refName) {
         return new ImageBuilder(new BaseImage(Objects.requireNonNull(layout, "layout"),
-                Objects.requireNonNull(refName, "refName")));
+                Objects.requireNonNull(refName, "refName"), null));
+    }
+
+    /** Like {@link #from(ImageLayout, String)}, for the manifest or index {@code base} points at. */
+    public static ImageBuilder from(ImageLayout layout, Descriptor base) {
+        Objects.requireNonNull(layout, "layout");
+        return new ImageBuilder(new BaseImage(layout, base.digest().toString(), base));
     }
 
     /** The platform; default: the base image's, or the host's ({@link Platform#host()}) from scratch. */
@@ -138,35 +144,35 @@ public final class ImageBuilder {
 
     /** A layer holding every object below {@code dir}, placed at the image root. */
     public ImageBuilder addLayer(Path dir) {
-        return add(LayerSource.directory(dir), null);
+        return add(LayerInput.directory(dir), null);
     }
 
     /** Like {@link #addLayer(Path)}, with the history entry's {@code created_by}. */
     public ImageBuilder addLayer(Path dir, String createdBy) {
-        return add(LayerSource.directory(dir), Objects.requireNonNull(createdBy, "createdBy"));
+        return add(LayerInput.directory(dir), Objects.requireNonNull(createdBy, "createdBy"));
     }
 
     /** A layer holding one file at {@code pathInImage} (such as {@code /usr/local/bin/app}) and its parent directories. */
     public ImageBuilder addFile(Path file, String pathInImage) {
-        return add(LayerSource.file(file, pathInImage), null);
+        return add(LayerInput.file(file, pathInImage), null);
     }
 
     /** A layer of explicit entries (whiteouts and opaque directories included), owners as stated. */
     public ImageBuilder addEntries(List<LayerEntry> entries) {
-        return add(LayerSource.entries(entries), null);
+        return add(LayerInput.entries(entries), null);
     }
 
     /** Like {@link #addEntries(List)}, with the history entry's {@code created_by}. */
     public ImageBuilder addEntries(List<LayerEntry> entries, String createdBy) {
-        return add(LayerSource.entries(entries), Objects.requireNonNull(createdBy, "createdBy"));
+        return add(LayerInput.entries(entries), Objects.requireNonNull(createdBy, "createdBy"));
     }
 
     /** A layer of the changes that turn directory {@code lower} into {@code upper}, with whiteouts for deletions. */
     public ImageBuilder addDiff(Path lower, Path upper) {
-        return add(LayerSource.diff(lower, upper), null);
+        return add(LayerInput.diff(lower, upper), null);
     }
 
-    private ImageBuilder add(LayerSource source, String createdBy) {
+    private ImageBuilder add(LayerInput source, String createdBy) {
         History.Builder h = History.builder().createdBy(createdBy == null ? source.createdBy() : createdBy);
         steps.add(new Step(source, h.build()));
         return this;
@@ -335,7 +341,7 @@ public final class ImageBuilder {
         return new BuiltImage(manifestDescriptor, builtManifest, configDescriptor, builtConfig);
     }
 
-    private static WrittenLayer writeLayer(ImageLayout layout, LayerSource source, LayerWriter fromDisk,
+    private static WrittenLayer writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
             LayerWriter asGiven) throws IOException {
         BlobWriter out = layout.newBlobWriter();
         try {

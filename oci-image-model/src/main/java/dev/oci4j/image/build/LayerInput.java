@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Where one new layer's changeset comes from, and the history line that describes it. */
-interface LayerSource {
+interface LayerInput {
 
     /** Writes the layer's tar through {@code writer}; {@code fromDisk} normalizes ownership, {@code asGiven} not. */
     WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException;
@@ -25,9 +25,9 @@ interface LayerSource {
     String createdBy();
 
     /** Every object below {@code dir}, at the image root. */
-    static LayerSource directory(Path dir) {
+    static LayerInput directory(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        return new LayerSource() {
+        return new LayerInput() {
             @Override
             public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
                 if (!Files.isDirectory(dir)) {
@@ -44,10 +44,10 @@ interface LayerSource {
     }
 
     /** The changes that turn {@code lower} into {@code upper}, whiteouts included. */
-    static LayerSource diff(Path lower, Path upper) {
+    static LayerInput diff(Path lower, Path upper) {
         Objects.requireNonNull(lower, "lower");
         Objects.requireNonNull(upper, "upper");
-        return new LayerSource() {
+        return new LayerInput() {
             @Override
             public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
                 return fromDisk.writeDiff(lower, upper, out);
@@ -61,10 +61,10 @@ interface LayerSource {
     }
 
     /** One file at {@code pathInImage}, with its parent directories (0755). */
-    static LayerSource file(Path file, String pathInImage) {
+    static LayerInput file(Path file, String pathInImage) {
         Objects.requireNonNull(file, "file");
         String target = normalize(pathInImage);
-        return new LayerSource() {
+        return new LayerInput() {
             @Override
             public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
                 PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -93,9 +93,9 @@ interface LayerSource {
     }
 
     /** Entries exactly as given (owners included). */
-    static LayerSource entries(List<LayerEntry> entries) {
+    static LayerInput entries(List<LayerEntry> entries) {
         List<LayerEntry> copy = List.copyOf(entries);
-        return new LayerSource() {
+        return new LayerInput() {
             @Override
             public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
                 return asGiven.writeEntries(copy, out);
