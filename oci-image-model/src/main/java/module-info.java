@@ -8,4 +8,5 @@ module dev.oci4j.image {
     exports dev.oci4j.image;
     exports dev.oci4j.image.layer;
     exports dev.oci4j.image.layout;
+    exports dev.oci4j.image.build;
 }
