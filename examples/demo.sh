@@ -11,7 +11,8 @@ fi
 BUSYBOX=$(command -v busybox || true)
 [ -x /bin/busybox ] && BUSYBOX=/bin/busybox
 # The image holds busybox alone, so it must be the static build (Debian: busybox-static).
-if [ -z "$BUSYBOX" ] || ! LC_ALL=C ldd "$BUSYBOX" 2>&1 | grep -q "not a dynamic executable"; then
+LINKAGE=$( [ -n "$BUSYBOX" ] && LC_ALL=C ldd "$BUSYBOX" 2>&1 || true)
+if [ -z "$BUSYBOX" ] || [[ "$LINKAGE" != *"not a dynamic executable"* ]]; then
   echo "demo: needs a statically linked busybox; install it with 'apt-get install busybox-static'" >&2
   exit 1
 fi
@@ -68,11 +69,19 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 step "Writing the runtime config $WORK/bundle/config.json"
-if oci spec --help >/dev/null 2>&1 && (cd "$WORK/bundle" && java -jar "$JAR" spec) \
-    && [ -s "$WORK/bundle/config.json" ]; then
+# `oci spec` (runtime-spec defaults) when this build has it, else runc's own template.
+rm -f "$WORK/bundle/config.json"
+if oci spec --help 2>/dev/null | grep -q 'oci spec'; then
+  (cd "$WORK/bundle" && java -jar "$JAR" spec > spec.out) || true
+  if [ ! -s "$WORK/bundle/config.json" ] && [ "$(head -c1 "$WORK/bundle/spec.out" 2>/dev/null)" = "{" ]; then
+    mv "$WORK/bundle/spec.out" "$WORK/bundle/config.json"
+  fi
+  rm -f "$WORK/bundle/spec.out"
+fi
+if [ -s "$WORK/bundle/config.json" ]; then
   echo "(made by oci spec)"
 else
-  (cd "$WORK/bundle" && rm -f config.json && runc spec)
+  (cd "$WORK/bundle" && runc spec)
   echo "(made by runc spec)"
 fi
 # Flatten the JSON (runc's strings hold no newlines or tabs), then set the process: no terminal, and
