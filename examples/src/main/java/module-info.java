@@ -5,6 +5,8 @@ module dev.oci4j.examples {
     requires dev.oci4j.distribution;
     requires dev.oci4j.linux;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires java.logging;
 
     opens dev.oci4j.examples to info.picocli;
 }

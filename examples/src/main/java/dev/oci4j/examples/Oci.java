@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class,
                 BuildCommand.class,
                 InspectCommand.class,
-                UnpackCommand.class})
+                UnpackCommand.class,
+                ValidateCommand.class,
+                LayoutCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {

@@ -1,14 +1,14 @@
 package dev.oci4j.image.layer;
 
-import com.github.luben.zstd.ZstdInputStream;
-import com.github.luben.zstd.ZstdOutputStream;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.image.internal.compress.GzipDecompressingInputStream;
+import dev.oci4j.image.internal.compress.ParallelGzipOutputStream;
+import dev.oci4j.image.internal.compress.ZstdStreams;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.Objects;
 
 /**
  * How a layer's tar stream is compressed (image-spec layer.md: tar, tar+gzip, tar+zstd).
@@ -30,34 +30,57 @@ public enum Compression {
         };
     }
 
-    /** The default level: 6 for gzip (zlib's), 3 for zstd (the zstd CLI's). */
+    /**
+     * The default level: 4 for gzip, 3 for zstd (the zstd CLI's). zlib's own default, 6, searches
+     * much longer match chains: on a typical layer it is 2-3x slower for output about 1% smaller, and
+     * 4 already lands within about 1.5% of what Go's gzip writes for the same tar (umoci, containerd).
+     */
     public int defaultLevel() {
         return switch (this) {
             case NONE -> 0;
-            case GZIP -> 6;
+            case GZIP -> 4;
             case ZSTD -> 3;
         };
     }
 
-    /** Wraps {@code out} so that bytes written are compressed; closing it finishes the stream and closes {@code out}. */
+    /**
+     * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors;
+     * closing it finishes the stream and closes {@code out}. The bytes depend only on the input and the
+     * level, never on the processor count.
+     */
     public OutputStream compress(OutputStream out, int level) throws IOException {
+        return compress(out, level, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #compress(OutputStream, int)} on at most {@code threads} worker threads. gzip output is
+     * identical for every thread count (pigz-style blocks of 256 KiB
+     * each); zstd output is identical for every count too (zstd's multi-threaded jobs are sized by
+     * the level, not the worker count); {@code threads == 1} still
+     * uses one zstd worker, off the caller's thread.
+     */
+    public OutputStream compress(OutputStream out, int level, int threads) throws IOException {
+        Objects.requireNonNull(out, "out");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         return switch (this) {
             case NONE -> out;
-            case GZIP -> new GZIPOutputStream(out, 64 * 1024) {
-                {
-                    def.setLevel(level);
-                }
-            };
-            case ZSTD -> new ZstdOutputStream(out, level);
+            case GZIP -> new ParallelGzipOutputStream(out, level, threads);
+            case ZSTD -> ZstdStreams.compress(out, level, threads);
         };
     }
 
-    /** Wraps {@code in} so that bytes read are decompressed. */
+    /**
+     * Wraps {@code in} so that bytes read are decompressed. gzip streams may hold several members;
+     * anything after the last member other than zero padding is a {@link java.util.zip.ZipException}.
+     */
     public InputStream decompress(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
         return switch (this) {
             case NONE -> in;
-            case GZIP -> new GZIPInputStream(in, 64 * 1024);
-            case ZSTD -> new ZstdInputStream(in);
+            case GZIP -> new GzipDecompressingInputStream(in);
+            case ZSTD -> ZstdStreams.decompress(in);
         };
     }
 

@@ -6,7 +6,11 @@ import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageIndex;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.ImageValidator;
+import dev.oci4j.image.ValidationReport;
+import dev.oci4j.image.Violation;
 import dev.oci4j.image.Parsed;
+import dev.oci4j.image.Severity;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,12 +67,34 @@ final class Documents {
         try {
             return Optional.of(parse(kind, bytes, where).value());
         } catch (ImageFormatException e) {
-            problems.add(new LayoutProblem(LayoutProblem.Severity.ERROR, e.location(), rawMessage(e)));
+            problems.add(new LayoutProblem(Severity.ERROR, e.location(), rawMessage(e)));
             return Optional.empty();
         }
     }
 
-    /** Adds the validator's findings. TODO: call ImageValidator once the image-validation branch is merged. */
+    /** Adds the validator's findings (MUST as errors, SHOULD as warnings), located under {@code where}. */
     static void validate(Object document, String where, List<LayoutProblem> problems) {
+        validate(document, where, problems, java.util.Set.of());
+    }
+
+    /** Like {@link #validate(Object, String, List)}, leaving out the rules named in {@code ignoredRules}. */
+    static void validate(Object document, String where, List<LayoutProblem> problems, java.util.Set<String> ignoredRules) {
+        ValidationReport report;
+        if (document instanceof ImageManifest m) {
+            report = ImageValidator.validate(m);
+        } else if (document instanceof ImageIndex i) {
+            report = ImageValidator.validate(i);
+        } else if (document instanceof ImageConfiguration c) {
+            report = ImageValidator.validate(c);
+        } else {
+            throw new IllegalArgumentException("not an image document: " + document.getClass());
+        }
+        for (Violation v : report.violations()) {
+            if (ignoredRules.contains(v.ruleId())) {
+                continue;
+            }
+            String path = v.pointer().isEmpty() ? where : where + " " + v.pointer();
+            problems.add(new LayoutProblem(v.severity(), path, v.message() + " [" + v.ruleId() + "]"));
+        }
     }
 }

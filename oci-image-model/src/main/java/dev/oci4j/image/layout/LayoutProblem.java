@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Severity;
 import java.util.Objects;
 
 /**
@@ -12,12 +13,6 @@ import java.util.Objects;
  * @param message  what was expected and what was found
  */
 public record LayoutProblem(Severity severity, String path, String message) {
-
-    /** How bad a problem is. */
-    public enum Severity {
-        ERROR,
-        WARNING
-    }
 
     public LayoutProblem {
         Objects.requireNonNull(severity, "severity");

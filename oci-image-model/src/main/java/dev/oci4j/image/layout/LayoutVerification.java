@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Severity;
 import java.util.List;
 
 /**
@@ -21,10 +22,10 @@ public record LayoutVerification(List<LayoutProblem> problems, int blobsChecked,
     }
 
     public List<LayoutProblem> errors() {
-        return problems.stream().filter(p -> p.severity() == LayoutProblem.Severity.ERROR).toList();
+        return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
     }
 
     public List<LayoutProblem> warnings() {
-        return problems.stream().filter(p -> p.severity() == LayoutProblem.Severity.WARNING).toList();
+        return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
     }
 }

@@ -1,0 +1,111 @@
+package dev.oci4j.image.internal.compress;
+
+import java.util.Queue;
+import java.util.zip.Deflater;
+
+/**
+ * One block of a {@link ParallelGzipOutputStream}: 32 KiB of dictionary followed by up to a block of
+ * input, and the raw deflate bytes it became. Owned by the writer thread except while a worker runs it;
+ * the executor's future hands it back with a happens-before edge.
+ */
+final class BlockJob implements Runnable {
+
+    /** Deflate's window: the most a match can reach back, so the most dictionary that helps. */
+    static final int WINDOW = 32 * 1024;
+
+    /**
+     * Above this order-0 entropy (bits per byte) a block is stored without trying deflate: Huffman
+     * coding alone could save under 0.6%, and finding nothing to match costs zlib as much time as
+     * compressing text. Random and already-compressed files land here.
+     */
+    private static final double STORE_ENTROPY = 7.95;
+
+    final byte[] data;
+    int length;
+    int dictionaryLength;
+    boolean last;
+    int level;
+    boolean stored;
+    byte[] output;
+    int outputLength;
+    private final Queue<Deflater> deflaters;
+
+    BlockJob(int blockSize, Queue<Deflater> deflaters) {
+        this.data = new byte[WINDOW + blockSize];
+        this.output = new byte[blockSize + blockSize / 8 + 64];
+        this.deflaters = deflaters;
+    }
+
+    void reset() {
+        length = 0;
+        dictionaryLength = 0;
+        last = false;
+        stored = false;
+        outputLength = 0;
+    }
+
+    @Override
+    public void run() {
+        if (level == 0 || looksIncompressible()) {
+            stored = true;
+            return;
+        }
+        Deflater deflater = deflaters.poll();
+        if (deflater == null) {
+            deflater = new Deflater(level, true);
+        }
+        try {
+            deflate(deflater);
+        } finally {
+            deflater.reset();
+            deflaters.add(deflater);
+        }
+        stored = outputLength > StoredBlocks.size(length);
+    }
+
+    private void deflate(Deflater deflater) {
+        if (dictionaryLength > 0) {
+            deflater.setDictionary(data, WINDOW - dictionaryLength, dictionaryLength);
+        }
+        deflater.setInput(data, WINDOW, length);
+        int pos = 0;
+        if (last) {
+            deflater.finish();
+            while (!deflater.finished()) {
+                if (pos == output.length) {
+                    output = java.util.Arrays.copyOf(output, output.length * 2);
+                }
+                pos += deflater.deflate(output, pos, output.length - pos, Deflater.NO_FLUSH);
+            }
+        } else {
+            while (true) {
+                int room = output.length - pos;
+                int n = deflater.deflate(output, pos, room, Deflater.SYNC_FLUSH);
+                pos += n;
+                if (n < room) {
+                    break;
+                }
+                output = java.util.Arrays.copyOf(output, output.length * 2);
+            }
+        }
+        outputLength = pos;
+    }
+
+    private boolean looksIncompressible() {
+        if (length < 4096) {
+            return false;
+        }
+        int[] counts = new int[256];
+        for (int i = WINDOW, end = WINDOW + length; i < end; i++) {
+            counts[data[i] & 0xff]++;
+        }
+        double sum = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                sum += c * Math.log(c);
+            }
+        }
+        double bitsPerByte = (Math.log(length) - sum / length) / Math.log(2);
+        return bitsPerByte > STORE_ENTROPY;
+    }
+}

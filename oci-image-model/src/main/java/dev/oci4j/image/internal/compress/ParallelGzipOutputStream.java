@@ -1,0 +1,293 @@
+package dev.oci4j.image.internal.compress;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * A gzip (RFC 1952) writer that deflates independent blocks on several threads and joins them into one
+ * gzip member, as pigz does.
+ *
+ * <p>Each block is primed with the previous block's last 32 KiB as a preset dictionary, so matches
+ * reach back across block boundaries and the ratio stays within a fraction of a percent of a single
+ * deflate stream. Blocks end on a byte boundary (sync flush), the last one with a final block. Blocks
+ * that would not shrink (random or already-compressed data) are written as stored deflate blocks.
+ *
+ * <p>The output depends only on the input bytes, the level and the block size: never on the thread
+ * count, the size of the writes or scheduling. Each stream owns its worker threads (daemon, created on
+ * the first full block, stopped by {@link #close()}); a shared static pool would outlive the stream in
+ * JVMs that stay up for hours and let one slow layer starve another's.
+ *
+ * <pre>{@code
+ * try (OutputStream gz = new ParallelGzipOutputStream(Files.newOutputStream(p), 6, 2)) {
+ *     tar.transferTo(gz);
+ * }
+ * }</pre>
+ */
+public final class ParallelGzipOutputStream extends OutputStream {
+
+    /** pigz's default is 128 KiB; larger blocks halve the per-block dictionary and flush cost. */
+    public static final int DEFAULT_BLOCK_SIZE = 256 * 1024;
+
+    private static final AtomicInteger STREAM_IDS = new AtomicInteger();
+
+    private final OutputStream out;
+    private final int level;
+    private final int blockSize;
+    private final int threads;
+    private final CRC32 crc = new CRC32();
+    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Future<BlockJob>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<BlockJob> free = new ArrayDeque<>();
+    private final int maxInFlight;
+    private final Runnable workerHook;
+    private ExecutorService executor;
+    private BlockJob current;
+    private long totalIn;
+    private boolean headerWritten;
+    private boolean closed;
+    /** Set once a block or the underlying stream failed: close() then only releases resources. */
+    private boolean failed;
+
+    /**
+     * @param out receives the gzip stream; closed by {@link #close()}
+     * @param level deflate level 0-9, or -1 for zlib's default (6)
+     * @param threads worker threads, at least 1; 1 still compresses off the writer's thread
+     */
+    public ParallelGzipOutputStream(OutputStream out, int level, int threads) {
+        this(out, level, threads, DEFAULT_BLOCK_SIZE);
+    }
+
+    /** As {@link #ParallelGzipOutputStream(OutputStream, int, int)} with an explicit block size (at least 32 KiB). */
+    public ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize) {
+        this(out, level, threads, blockSize, () -> { });
+    }
+
+    /** Test seam: {@code workerHook} runs on the worker before each block is deflated. */
+    ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize, Runnable workerHook) {
+        this.workerHook = Objects.requireNonNull(workerHook, "workerHook");
+        this.out = Objects.requireNonNull(out, "out");
+        if (level < -1 || level > 9) {
+            throw new IllegalArgumentException("gzip level must be -1..9, got " + level);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (blockSize < BlockJob.WINDOW) {
+            throw new IllegalArgumentException("block size must be at least " + BlockJob.WINDOW + ", got " + blockSize);
+        }
+        this.level = level == -1 ? 6 : level;
+        this.threads = threads;
+        this.blockSize = blockSize;
+        // Two blocks per thread keep every worker busy while the writer fills the next one,
+        // and bound memory to about (2 * threads + 1) * 2 * blockSize.
+        this.maxInFlight = 2 * threads;
+        this.current = new BlockJob(blockSize, deflaters);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        ensureOpen();
+        while (len > 0) {
+            if (current.length == blockSize) {
+                // Only hand a block over once more input arrives: the last block must be finished
+                // with a final deflate block, and only close() knows which one is last.
+                guarded(false);
+            }
+            int n = Math.min(len, blockSize - current.length);
+            System.arraycopy(b, off, current.data, BlockJob.WINDOW + current.length, n);
+            current.length += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Writes out every finished block; bytes of the block being filled stay buffered. */
+    @Override
+    public void flush() throws IOException {
+        ensureOpen();
+        try {
+            drain(0);
+            out.flush();
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /** Finishes the gzip member, stops the workers and closes the underlying stream. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (out) {
+            if (!failed) {
+                guarded(true);
+                drain(0);
+                writeTrailer();
+            }
+        } finally {
+            stopWorkers();
+        }
+    }
+
+    private void guarded(boolean last) throws IOException {
+        try {
+            submit(last);
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    private void submit(boolean last) throws IOException {
+        BlockJob job = current;
+        job.last = last;
+        job.level = level;
+        crc.update(job.data, BlockJob.WINDOW, job.length);
+        totalIn += job.length;
+        if (!last) {
+            BlockJob next = free.isEmpty() ? new BlockJob(blockSize, deflaters) : free.pop();
+            next.reset();
+            // The next block's dictionary is this block's last 32 KiB, raw: correct whether this
+            // block ends up deflated or stored, since a stored block fills the window just the same.
+            System.arraycopy(job.data, BlockJob.WINDOW + job.length - BlockJob.WINDOW, next.data, 0, BlockJob.WINDOW);
+            next.dictionaryLength = BlockJob.WINDOW;
+            current = next;
+        }
+        if (executor == null && last && inFlight.isEmpty()) {
+            // A stream shorter than one block is compressed here: no threads for tiny layers.
+            writeHeader();
+            job.run();
+            writeBlock(job);
+            return;
+        }
+        drain(maxInFlight - 1);
+        inFlight.add(executor().submit(() -> {
+            workerHook.run();
+            job.run();
+            return job;
+        }));
+    }
+
+    /** Writes finished blocks in order until at most {@code keep} remain in flight. */
+    private void drain(int keep) throws IOException {
+        while (inFlight.size() > keep) {
+            BlockJob done;
+            try {
+                done = inFlight.peek().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a gzip block");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IOException("gzip worker failed: " + cause, cause);
+            }
+            inFlight.poll();
+            writeHeader();
+            writeBlock(done);
+            free.push(done);
+        }
+    }
+
+    private void writeBlock(BlockJob job) throws IOException {
+        if (job.stored) {
+            StoredBlocks.write(out, job.data, BlockJob.WINDOW, job.length, job.last);
+        } else {
+            out.write(job.output, 0, job.outputLength);
+        }
+    }
+
+    private void writeHeader() throws IOException {
+        if (headerWritten) {
+            return;
+        }
+        headerWritten = true;
+        // magic, CM=deflate, no flags, MTIME=0 (reproducible), XFL=0, OS=255 (unknown) as Go writes it.
+        out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+    }
+
+    private void writeTrailer() throws IOException {
+        long c = crc.getValue();
+        long size = totalIn & 0xffffffffL;
+        out.write(new byte[] {
+            (byte) c, (byte) (c >> 8), (byte) (c >> 16), (byte) (c >> 24),
+            (byte) size, (byte) (size >> 8), (byte) (size >> 16), (byte) (size >> 24)});
+    }
+
+    private ExecutorService executor() {
+        if (executor == null) {
+            int id = STREAM_IDS.incrementAndGet();
+            AtomicInteger n = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "oci4j-gzip-" + id + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        }
+        return executor;
+    }
+
+    private void stopWorkers() {
+        if (executor != null) {
+            for (Future<BlockJob> f : inFlight) {
+                f.cancel(true);
+            }
+            executor.shutdownNow();
+            try {
+                // Workers only finish a deflate call, so this is short; waiting lets close() promise
+                // that no thread of this stream is left running.
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.clear();
+            executor = null;
+        }
+        free.clear();
+        // Native zlib memory is freed now rather than whenever the cleaner runs.
+        for (Deflater d; (d = deflaters.poll()) != null; ) {
+            d.end();
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("gzip stream closed");
+        }
+        if (failed) {
+            throw new IOException("gzip stream failed earlier; its output is incomplete");
+        }
+    }
+
+    /** Test hook: whether worker threads are currently running for this stream. */
+    boolean hasWorkers() {
+        return executor != null;
+    }
+}
