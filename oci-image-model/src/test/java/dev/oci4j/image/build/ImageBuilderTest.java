@@ -162,25 +162,25 @@ class ImageBuilderTest {
     void aBaseImageGivesItsLayersConfigAndHistoryAndIsCopiedAcrossLayouts() throws IOException {
         ImageLayout baseLayout = ImageLayout.create(tmp.resolve("base"));
         BuiltImage base = simple().entrypoint("/bin/sh").cmd("-c", "base").env("PATH", "/bin").env("B", "1")
-                .label("from", "base").writeTo(baseLayout, "base");
+                .label("org.example.from", "base").writeTo(baseLayout, "base");
         Path extra = Files.createDirectories(tmp.resolve("extra/app"));
         Files.writeString(extra.resolve("main"), "app");
 
         ImageLayout target = ImageLayout.create(tmp.resolve("target"));
         BuiltImage image = ImageBuilder.from(baseLayout, "base").sourceDateEpoch(EPOCH)
-                .addLayer(tmp.resolve("extra")).entrypoint("/app/main").env("PATH", "/app:/bin").label("to", "app")
+                .addLayer(tmp.resolve("extra")).entrypoint("/app/main").env("PATH", "/app:/bin").label("org.example.to", "app")
                 .writeTo(target, "app");
 
         assertThat(image.manifest().layers()).hasSize(2).startsWith(base.manifest().layers().get(0));
         assertThat(image.config().rootfs().diffIds()).startsWith(base.config().rootfs().diffIds().get(0));
         assertThat(image.config().history()).hasSize(2).startsWith(base.config().history().get(0));
         assertThat(image.config().config().env()).containsExactly("PATH=/app:/bin", "B=1");
-        assertThat(image.config().config().labels()).containsOnlyKeys("from", "to");
+        assertThat(image.config().config().labels()).containsOnlyKeys("org.example.from", "org.example.to");
         assertThat(image.config().config().entrypoint()).containsExactly("/app/main");
         assertThat(image.config().config().cmd()).as("a new entrypoint drops the inherited cmd").isEmpty();
         assertThat(image.manifest().annotations()).containsEntry(Annotations.BASE_DIGEST, base.digest().toString());
         assertThat(target.hasBlob(base.manifest().layers().get(0).digest())).isTrue();
-        assertThat(target.verify().errors()).isEmpty();
+        assertThat(target.verify().problems()).isEmpty();
     }
 
     @Test
@@ -204,7 +204,7 @@ class ImageBuilderTest {
         Descriptor entry = layout.resolve("multi").orElseThrow();
         assertThat(entry.mediaType()).contains(MediaType.OCI_INDEX);
         assertThat(layout.resolveManifest("multi", arm64)).contains(index.index().manifests().get(1));
-        assertThat(layout.verify().errors()).isEmpty();
+        assertThat(layout.verify().problems()).isEmpty();
 
         Path unpacked = tmp.resolve("unpacked");
         ImageUnpacker.unpack(layout, entry, arm64, unpacked);
@@ -235,7 +235,7 @@ class ImageBuilderTest {
         assertThat(subject.annotations()).isEmpty();
         assertThat(artifact.manifestDescriptor().artifactType()).contains(spdx);
         assertThat(layout.hasBlob(Descriptor.EMPTY.digest())).isTrue();
-        assertThat(layout.verify().errors()).isEmpty();
+        assertThat(layout.verify().problems()).isEmpty();
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and both unpack to the same file tree. Each test runs when its tool is installed and skips, saying
  * so, when it is not (CI installs both).
  */
-class InteropTest {
+class BuildInteropTest {
 
     static final Instant EPOCH = Instant.ofEpochSecond(1_700_000_000);
     static final Platform PLATFORM = Platform.host();
