@@ -18,12 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,15 +57,7 @@ public final class ImageBuilder {
     private boolean preserveOwnership;
     private String author;
     private final List<Step> steps = new ArrayList<>();
-    private List<String> entrypoint;
-    private List<String> cmd;
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private String workingDir;
-    private String user;
-    private String stopSignal;
-    private final Map<String, String> labels = new TreeMap<>();
-    private final Set<String> exposedPorts = new LinkedHashSet<>();
-    private final Set<String> volumes = new LinkedHashSet<>();
+    private final ConfigEdits edits = new ConfigEdits();
     private final Map<String, String> annotations = new TreeMap<>();
     private Descriptor subject;
 
@@ -195,7 +184,7 @@ public final class ImageBuilder {
     }
 
     public ImageBuilder entrypoint(List<String> args) {
-        this.entrypoint = List.copyOf(args);
+        edits.entrypoint = List.copyOf(args);
         return this;
     }
 
@@ -205,7 +194,7 @@ public final class ImageBuilder {
     }
 
     public ImageBuilder cmd(List<String> args) {
-        this.cmd = List.copyOf(args);
+        edits.cmd = List.copyOf(args);
         return this;
     }
 
@@ -216,25 +205,25 @@ public final class ImageBuilder {
         if (name.isEmpty() || name.contains("=")) {
             throw new IllegalArgumentException("environment variable name \"" + name + "\" must be non-empty without '='");
         }
-        env.put(name, value);
+        edits.env.put(name, value);
         return this;
     }
 
     /** {@code WorkingDir}. */
     public ImageBuilder workingDir(String dir) {
-        this.workingDir = Objects.requireNonNull(dir, "dir");
+        edits.workingDir = Objects.requireNonNull(dir, "dir");
         return this;
     }
 
     /** {@code User}: {@code user}, {@code uid}, {@code user:group}, {@code uid:gid}, ... */
     public ImageBuilder user(String user) {
-        this.user = Objects.requireNonNull(user, "user");
+        edits.user = Objects.requireNonNull(user, "user");
         return this;
     }
 
     /** Adds or replaces one of {@code Labels}. */
     public ImageBuilder label(String key, String value) {
-        labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        edits.labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -245,19 +234,19 @@ public final class ImageBuilder {
         if (!p.matches("[0-9]+/(tcp|udp|sctp)")) {
             throw new IllegalArgumentException("exposed port \"" + port + "\" is not port/tcp, port/udp or port");
         }
-        exposedPorts.add(p);
+        edits.exposedPorts.add(p);
         return this;
     }
 
     /** Adds to {@code Volumes}. */
     public ImageBuilder volume(String path) {
-        volumes.add(Objects.requireNonNull(path, "path"));
+        edits.volumes.add(Objects.requireNonNull(path, "path"));
         return this;
     }
 
     /** {@code StopSignal}, such as {@code SIGTERM}. */
     public ImageBuilder stopSignal(String signal) {
-        this.stopSignal = Objects.requireNonNull(signal, "signal");
+        edits.stopSignal = Objects.requireNonNull(signal, "signal");
         return this;
     }
 
@@ -322,7 +311,7 @@ public final class ImageBuilder {
                 rootfs.addDiffId(written.diffId());
             }
         }
-        config.rootfs(rootfs.build()).history(history).config(executionConfig(
+        config.rootfs(rootfs.build()).history(history).config(edits.applyTo(
                 from == null ? ExecutionConfig.EMPTY : from.config().config()));
         ImageConfiguration builtConfig = config.build();
         Descriptor configDescriptor = layout.writeConfig(builtConfig);
@@ -352,54 +341,5 @@ public final class ImageBuilder {
             out.abort();
             throw e;
         }
-    }
-
-    private ExecutionConfig executionConfig(ExecutionConfig inherited) {
-        ExecutionConfig.Builder c = inherited.toBuilder();
-        if (entrypoint != null) {
-            c.entrypoint(entrypoint);
-            if (cmd == null) {
-                c.cmd(List.of());
-            }
-        }
-        if (cmd != null) {
-            c.cmd(cmd);
-        }
-        if (!env.isEmpty()) {
-            Map<String, String> merged = new LinkedHashMap<>();
-            for (String e : inherited.env()) {
-                int eq = e.indexOf('=');
-                merged.put(eq < 0 ? e : e.substring(0, eq), eq < 0 ? null : e.substring(eq + 1));
-            }
-            merged.putAll(env);
-            List<String> list = new ArrayList<>();
-            merged.forEach((k, v) -> list.add(v == null ? k : k + "=" + v));
-            c.env(list);
-        }
-        if (workingDir != null) {
-            c.workingDir(workingDir);
-        }
-        if (user != null) {
-            c.user(user);
-        }
-        if (stopSignal != null) {
-            c.stopSignal(stopSignal);
-        }
-        if (!labels.isEmpty()) {
-            Map<String, String> merged = new TreeMap<>(inherited.labels());
-            merged.putAll(labels);
-            c.labels(merged);
-        }
-        if (!exposedPorts.isEmpty()) {
-            Set<String> merged = new LinkedHashSet<>(inherited.exposedPorts());
-            merged.addAll(exposedPorts);
-            c.exposedPorts(merged);
-        }
-        if (!volumes.isEmpty()) {
-            Set<String> merged = new LinkedHashSet<>(inherited.volumes());
-            merged.addAll(volumes);
-            c.volumes(merged);
-        }
-        return c.build();
     }
 }

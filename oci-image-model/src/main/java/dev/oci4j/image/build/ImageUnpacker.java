@@ -51,6 +51,12 @@ public final class ImageUnpacker {
         Objects.requireNonNull(rootfs, "rootfs");
         Descriptor manifestDescriptor = manifestFor(layout, entry, platform);
         ImageManifest manifest = layout.readManifest(manifestDescriptor).value();
+        MediaType configType = manifest.config().mediaType().orElse(MediaType.OCI_CONFIG);
+        if (!configType.equals(MediaType.OCI_CONFIG) && !configType.equals(MediaType.DOCKER_CONFIG)) {
+            throw new IllegalArgumentException(manifestDescriptor.digest() + " is not a runnable image: its config is "
+                    + configType + manifest.artifactType().map(t -> " (an artifact of type " + t + ")").orElse("")
+                    + ", expected " + MediaType.OCI_CONFIG);
+        }
         ImageConfiguration config = layout.readConfig(manifest.config()).value();
         List<Digest> diffIds = config.rootfs().diffIds();
         if (diffIds.size() != manifest.layers().size()) {

@@ -118,6 +118,26 @@ class BuildInteropTest {
     }
 
     @Test
+    void skopeoPicksItsPlatformFromOurMultiPlatformIndex() throws IOException {
+        Tools.assumeInstalled("skopeo");
+        ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
+        BuiltIndex index = MultiPlatformBuilder.create()
+                .add(twoLayerImage(Compression.GZIP).platform(Platform.parse("linux/amd64")))
+                .add(twoLayerImage(Compression.ZSTD).platform(Platform.parse("linux/arm64/v8")))
+                .writeTo(layout, "multi");
+        for (BuiltImage image : index.images()) {
+            String inspect = Tools.run("skopeo", "--override-os", image.platform().os(), "--override-arch",
+                    image.platform().architecture(), "inspect", "oci:" + layout.root() + ":multi").stdout();
+            // skopeo reports the digest of what the name points at (the index), and the chosen image's layers.
+            assertThat(inspect).contains("\"Digest\": \"" + index.digest() + "\"")
+                    .contains("\"Architecture\": \"" + image.platform().architecture() + "\"")
+                    .contains(image.manifest().layers().get(1).digest().toString());
+        }
+        String raw = Tools.run("skopeo", "inspect", "--raw", "oci:" + layout.root() + ":multi").stdout();
+        assertThat(raw).contains("application/vnd.oci.image.index.v1+json").contains(index.images().get(1).digest().toString());
+    }
+
+    @Test
     void weReadVerifyAndUnpackZstdImagesSkopeoWrote() throws IOException {
         Tools.assumeInstalled("skopeo");
         ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));

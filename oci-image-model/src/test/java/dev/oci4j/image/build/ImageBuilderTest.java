@@ -246,6 +246,15 @@ class ImageBuilderTest {
         assertThat(layout.readManifest(a.manifestDescriptor()).value()).isEqualTo(a.manifest());
     }
 
+    @Test
+    void unpackingAnArtifactSaysItIsNotARunnableImage() throws IOException {
+        ImageLayout layout = ImageLayout.create(tmp.resolve("l"));
+        BuiltArtifact a = ArtifactBuilder.create(MediaType.of("application/vnd.example.marker")).writeTo(layout, "m");
+        assertThatThrownBy(() -> ImageUnpacker.unpack(layout, a.manifestDescriptor(), AMD64, tmp.resolve("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a runnable image")
+                .hasMessageContaining("application/vnd.example.marker");
+    }
+
     static List<TarArchiveEntry> tarEntries(ImageLayout layout, Descriptor layer) throws IOException {
         List<TarArchiveEntry> out = new ArrayList<>();
         Compression c = layer.mediaType().orElseThrow().value().endsWith("zstd") ? Compression.ZSTD
