@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class Descriptor {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("mediaType", "digest", "size", "urls", "annotations", "data", "platform", "artifactType");
+
     /**
      * The empty descriptor (descriptor.md "Guidance for an Empty Descriptor"): the two bytes
      * {@code {}} of media type {@code application/vnd.oci.empty.v1+json}, with the data embedded.
@@ -143,6 +146,11 @@ public final class Descriptor {
         List<String> urls = f.stringList("urls");
         Map<String, String> annotations = JsonFields.sorted(f.stringMap("annotations"));
         byte[] data = f.string("data").map(text -> {
+            // RFC 4648 section 4 pads to a multiple of 4; Go's decoder insists, Java's would not.
+            if (text.length() % 4 != 0) {
+                throw f.error("data", "expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
+                        + text.length() + " characters");
+            }
             try {
                 return Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
@@ -294,7 +302,7 @@ public final class Descriptor {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class ExecutionConfig {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("User", "ExposedPorts", "Env", "Entrypoint", "Cmd", "Volumes", "WorkingDir", "Labels", "StopSignal", "ArgsEscaped");
+
     /** An execution config with nothing set: {@code {}}. */
     public static final ExecutionConfig EMPTY = builder().build();
 
@@ -252,7 +255,7 @@ public final class ExecutionConfig {
 
         /** Unknown and reserved members (Memory, Healthcheck, ...) as raw JSON text, written last. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class History {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("created", "created_by", "author", "comment", "empty_layer");
+
     private final String created;
     private final String createdBy;
     private final String author;
@@ -51,7 +54,7 @@ public final class History {
      * @throws ImageFormatException when the text is not an RFC 3339 date-time
      */
     public Optional<OffsetDateTime> createdTime() {
-        return created().map(c -> Timestamps.parse(c, "/created"));
+        return created().map(c -> Timestamps.parse(c, "created"));
     }
 
     /** OPTIONAL. The command which created the layer. */
@@ -176,7 +179,7 @@ public final class History {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

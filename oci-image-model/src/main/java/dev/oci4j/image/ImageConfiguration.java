@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 public final class ImageConfiguration {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("created", "author", "architecture", "os", "os.version", "os.features", "variant", "config", "rootfs", "history");
+
     private final String created;
     private final String author;
     private final String architecture;
@@ -301,7 +304,7 @@ public final class ImageConfiguration {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class ImageIndex {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("schemaVersion", "mediaType", "artifactType", "manifests", "subject", "annotations");
+
     private final Integer schemaVersion;
     private final String mediaType;
     private final String artifactType;
@@ -61,9 +64,9 @@ public final class ImageIndex {
         return Optional.ofNullable(Values.mediaType(artifactType));
     }
 
-    /** REQUIRED (may be empty). The referenced manifests and indexes, in document order. */
+    /** REQUIRED (may be empty). The referenced manifests and indexes, in document order; empty too when a parsed document lacked the array. */
     public List<Descriptor> manifests() {
-        return manifests;
+        return manifests == null ? List.of() : manifests;
     }
 
     /** OPTIONAL. The manifest this index refers to (the referrers API). */
@@ -87,7 +90,7 @@ public final class ImageIndex {
      */
     public Optional<Descriptor> firstMatching(Platform wanted) {
         Objects.requireNonNull(wanted, "wanted");
-        return manifests.stream()
+        return manifests().stream()
                 .filter(d -> d.platform().map(wanted::matches).orElse(false))
                 .findFirst();
     }
@@ -109,7 +112,7 @@ public final class ImageIndex {
                 f.intValue("schemaVersion").orElse(null),
                 f.string("mediaType").orElse(null),
                 f.string("artifactType").orElse(null),
-                f.objectList("manifests", Descriptor::read),
+                f.has("manifests") ? f.objectList("manifests", Descriptor::read) : null,
                 f.object("subject", Descriptor::read).orElse(null),
                 JsonFields.sorted(f.stringMap("annotations")),
                 f.unknown());
@@ -122,7 +125,7 @@ public final class ImageIndex {
         }
         return w.putIfNotEmpty("mediaType", mediaType)
                 .putIfNotEmpty("artifactType", artifactType)
-                .putObjects("manifests", manifests, Descriptor::toJson)
+                .putObjects("manifests", manifests(), Descriptor::toJson)
                 .putObjectIfPresent("subject", Optional.ofNullable(subject), Descriptor::toJson)
                 .putIfNotEmpty("annotations", annotations)
                 .extensions(extensions)
@@ -133,7 +136,7 @@ public final class ImageIndex {
     public boolean equals(Object o) {
         return o instanceof ImageIndex i && Objects.equals(i.schemaVersion, schemaVersion)
                 && Objects.equals(i.mediaType, mediaType) && Objects.equals(i.artifactType, artifactType)
-                && i.manifests.equals(manifests) && Objects.equals(i.subject, subject)
+                && Objects.equals(i.manifests, manifests) && Objects.equals(i.subject, subject)
                 && i.annotations.equals(annotations) && i.extensions.equals(extensions);
     }
 
@@ -198,7 +201,7 @@ public final class ImageIndex {
 
         /** Appends one entry. */
         public Builder addManifest(Descriptor manifest) {
-            List<Descriptor> copy = new ArrayList<>(manifests);
+            List<Descriptor> copy = new ArrayList<>(manifests == null ? List.of() : manifests);
             copy.add(Objects.requireNonNull(manifest, "manifest"));
             this.manifests = List.copyOf(copy);
             return this;
@@ -229,7 +232,7 @@ public final class ImageIndex {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class ImageLayoutHeader {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("imageLayoutVersion");
+
     /** The version this library writes. */
     public static final String VERSION = "1.0.0";
 
@@ -45,7 +48,7 @@ public final class ImageLayoutHeader {
 
     /** A copy with these unknown members (raw JSON text). */
     public ImageLayoutHeader withExtensions(Map<String, String> extensions) {
-        return new ImageLayoutHeader(imageLayoutVersion, Values.extensions(extensions));
+        return new ImageLayoutHeader(imageLayoutVersion, Values.extensions(extensions, KNOWN));
     }
 
     static ImageLayoutHeader read(JsonFields f) {

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class ImageManifest {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("schemaVersion", "mediaType", "artifactType", "config", "layers", "subject", "annotations");
+
     private final Integer schemaVersion;
     private final String mediaType;
     private final String artifactType;
@@ -69,9 +72,9 @@ public final class ImageManifest {
         return config;
     }
 
-    /** REQUIRED (may be empty). The layers, base first. */
+    /** REQUIRED (may be empty). The layers, base first; empty too when a parsed document lacked the array. */
     public List<Descriptor> layers() {
-        return layers;
+        return layers == null ? List.of() : layers;
     }
 
     /** OPTIONAL. The manifest this one refers to (the referrers API). */
@@ -116,7 +119,7 @@ public final class ImageManifest {
                 f.string("mediaType").orElse(null),
                 f.string("artifactType").orElse(null),
                 f.requiredObject("config", Descriptor::read),
-                f.objectList("layers", Descriptor::read),
+                f.has("layers") ? f.objectList("layers", Descriptor::read) : null,
                 f.object("subject", Descriptor::read).orElse(null),
                 JsonFields.sorted(f.stringMap("annotations")),
                 f.unknown());
@@ -130,7 +133,7 @@ public final class ImageManifest {
         return w.putIfNotEmpty("mediaType", mediaType)
                 .putIfNotEmpty("artifactType", artifactType)
                 .put("config", config.toJson())
-                .putObjects("layers", layers, Descriptor::toJson)
+                .putObjects("layers", layers(), Descriptor::toJson)
                 .putObjectIfPresent("subject", Optional.ofNullable(subject), Descriptor::toJson)
                 .putIfNotEmpty("annotations", annotations)
                 .extensions(extensions)
@@ -141,7 +144,7 @@ public final class ImageManifest {
     public boolean equals(Object o) {
         return o instanceof ImageManifest m && Objects.equals(m.schemaVersion, schemaVersion)
                 && Objects.equals(m.mediaType, mediaType) && Objects.equals(m.artifactType, artifactType)
-                && m.config.equals(config) && m.layers.equals(layers) && Objects.equals(m.subject, subject)
+                && m.config.equals(config) && Objects.equals(m.layers, layers) && Objects.equals(m.subject, subject)
                 && m.annotations.equals(annotations) && m.extensions.equals(extensions);
     }
 
@@ -212,7 +215,7 @@ public final class ImageManifest {
 
         /** Appends one layer on top of the others. */
         public Builder addLayer(Descriptor layer) {
-            List<Descriptor> copy = new ArrayList<>(layers);
+            List<Descriptor> copy = new ArrayList<>(layers == null ? List.of() : layers);
             copy.add(Objects.requireNonNull(layer, "layer"));
             this.layers = List.copyOf(copy);
             return this;
@@ -243,7 +246,7 @@ public final class ImageManifest {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class Platform {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("architecture", "os", "os.version", "os.features", "variant", "features");
+
     private final String architecture;
     private final String os;
     private final String osVersion;
@@ -330,7 +333,7 @@ public final class Platform {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

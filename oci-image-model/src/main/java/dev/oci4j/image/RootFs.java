@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class RootFs {
 
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("type", "diff_ids");
+
     /** The only type the spec defines. */
     public static final String LAYERS = "layers";
 
@@ -45,9 +48,9 @@ public final class RootFs {
         return type == null ? "" : type;
     }
 
-    /** REQUIRED. The uncompressed layer digests, base first. */
+    /** REQUIRED. The uncompressed layer digests, base first; empty too when a parsed document lacked the array. */
     public List<Digest> diffIds() {
-        return diffIds;
+        return diffIds == null ? List.of() : diffIds;
     }
 
     /** Members this model does not know, as raw JSON text, in document order. */
@@ -57,7 +60,7 @@ public final class RootFs {
 
     /** The ChainIDs of the layer stack, one per layer (image-spec config.md "Layer ChainID"). */
     public List<Digest> chainIds() {
-        return ImageIdentity.chainIds(diffIds);
+        return ImageIdentity.chainIds(diffIds());
     }
 
     public Builder toBuilder() {
@@ -70,6 +73,7 @@ public final class RootFs {
 
     static RootFs read(JsonFields f) {
         String type = f.string("type").orElse(null);
+        boolean present = f.has("diff_ids");
         List<String> texts = f.stringList("diff_ids");
         List<Digest> diffIds = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -79,7 +83,7 @@ public final class RootFs {
                 throw new ImageFormatException(f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
             }
         }
-        return new RootFs(type, List.copyOf(diffIds), f.unknown());
+        return new RootFs(type, present ? List.copyOf(diffIds) : null, f.unknown());
     }
 
     JsonNode toJson() {
@@ -87,14 +91,14 @@ public final class RootFs {
         if (type != null) {
             w.put("type", type);
         }
-        return w.putStrings("diff_ids", diffIds.stream().map(Digest::toString).toList())
+        return w.putStrings("diff_ids", diffIds().stream().map(Digest::toString).toList())
                 .extensions(extensions)
                 .node();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RootFs r && Objects.equals(r.type, type) && r.diffIds.equals(diffIds)
+        return o instanceof RootFs r && Objects.equals(r.type, type) && Objects.equals(r.diffIds, diffIds)
                 && r.extensions.equals(extensions);
     }
 
@@ -130,7 +134,7 @@ public final class RootFs {
 
         /** Appends the DiffID of a layer placed on top. */
         public Builder addDiffId(Digest diffId) {
-            List<Digest> copy = new ArrayList<>(diffIds);
+            List<Digest> copy = new ArrayList<>(diffIds == null ? List.of() : diffIds);
             copy.add(Objects.requireNonNull(diffId, "diffId"));
             this.diffIds = List.copyOf(copy);
             return this;
@@ -138,7 +142,7 @@ public final class RootFs {
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
-            this.extensions = Values.extensions(extensions);
+            this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 

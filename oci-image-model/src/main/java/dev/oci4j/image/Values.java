@@ -1,5 +1,6 @@
 package dev.oci4j.image;
 
+import dev.oci4j.image.internal.json.Json;
 import dev.oci4j.image.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,12 +56,27 @@ final class Values {
         return Collections.unmodifiableSet(out);
     }
 
-    /** Unknown members in the order they were read; values are raw JSON text. */
-    static Map<String, String> extensions(Map<String, String> values) {
+    /**
+     * Unknown members in the given order; values are raw JSON text, checked to be one JSON value.
+     *
+     * @throws IllegalArgumentException when a key is one the model maps, or a value is not JSON
+     */
+    static Map<String, String> extensions(Map<String, String> values, Set<String> known) {
         Objects.requireNonNull(values, "extensions");
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(Objects.requireNonNull(k, "extension key"),
-                Objects.requireNonNull(v, "extension value")));
+        values.forEach((k, v) -> {
+            Objects.requireNonNull(k, "extension key");
+            Objects.requireNonNull(v, "extension value");
+            if (known.contains(k)) {
+                throw new IllegalArgumentException("\"" + k + "\" is a known member, not an extension");
+            }
+            // Stored compact, as the parser stores them, so equal content compares equal.
+            com.fasterxml.jackson.databind.JsonNode node = Json.parseValue(v);
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalArgumentException("extension \"" + k + "\" is not a JSON value: \"" + v + "\"");
+            }
+            out.put(k, Json.text(node));
+        });
         return Collections.unmodifiableMap(out);
     }
 

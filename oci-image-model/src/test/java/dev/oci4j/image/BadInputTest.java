@@ -84,6 +84,9 @@ class BadInputTest {
         assertThatThrownBy(() -> json.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2,\"data\":\"e30*\"}")))
                 .hasMessageStartingWith("/data: expected base64");
+        assertThatThrownBy(() -> json.readDescriptor(utf8(
+                "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2,\"data\":\"e30\"}")))
+                .hasMessageContaining("padded");
     }
 
     @Test

@@ -34,6 +34,8 @@ class SpecExamplesTest {
         DocumentKind<?> kind = json.sniff(bytes).orElseThrow();
         byte[] written = rewrite(json, kind, bytes);
         assertThat(tree(written)).isEqualTo(tree(bytes));
+        ImageSchemas.assertValid(kind, bytes);
+        ImageSchemas.assertValid(kind, written);
     }
 
     private static <T> byte[] rewrite(ImageJson json, DocumentKind<T> kind, byte[] bytes) {

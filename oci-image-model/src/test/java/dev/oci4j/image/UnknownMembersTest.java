@@ -91,6 +91,21 @@ class UnknownMembersTest {
         assertThat(new String(json.write(d), StandardCharsets.UTF_8)).endsWith(",\"vendor.flag\":{\"on\":true}}");
     }
 
+    @Test
+    void anExtensionMayNotReuseAKnownMemberOrHoldSomethingOtherThanJson() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> Descriptor.EMPTY.toBuilder().extensions(Map.of("size", "3")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known member");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ExecutionConfig.builder().extensions(Map.of("Memory", "{not json")))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ImageLayoutHeader.CURRENT.withExtensions(Map.of("x", "")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ExecutionConfig.builder().extensions(Map.of("Memory", " 2048 ")).build().extensions())
+                .containsEntry("Memory", "2048");
+    }
+
     private <T> void assertRoundTrip(DocumentKind<T> kind, String doc) throws IOException {
         Parsed<T> parsed = json.parse(kind, utf8(doc));
         byte[] out = json.encode(kind, parsed.value()).bytes();
