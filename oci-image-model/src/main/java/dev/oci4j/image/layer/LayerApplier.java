@@ -97,7 +97,8 @@ public final class LayerApplier {
             try {
                 entries += applyOne(applier, s, label, diffIds, sink);
             } catch (DigestMismatchException ex) {
-                if (s.digest().isPresent() && s.digest().get().equals(ex.expected())) {
+                if (s.digest().isPresent() && s.digest().get().equals(ex.expected())
+                        && !ex.getMessage().startsWith("layer ")) {
                     throw new DigestMismatchException(ex.expected(), ex.expectedSize(), ex.actual().orElse(null),
                             ex.actualSize(), "layer " + label + ": blob " + ex.getMessage());
                 }
@@ -111,8 +112,9 @@ public final class LayerApplier {
     private static long applyOne(TreeApplier applier, LayerSource s, String label, List<Digest> diffIds,
             TreeApplier.Warnings sink) throws IOException {
         try (InputStream raw = s.opener().open()) {
-            InputStream checked = s.digest().isPresent()
-                    ? DigestingInputStream.verifying(raw, s.digest().get(), s.size()) : raw;
+            DigestingInputStream blobBytes = s.digest().isPresent()
+                    ? DigestingInputStream.verifying(raw, s.digest().get(), s.size()) : null;
+            InputStream checked = blobBytes == null ? raw : blobBytes;
             BufferedInputStream buffered = new BufferedInputStream(checked, 1 << 16);
             Compression compression = Compression.detect(buffered);
             Compression declared = s.mediaType().map(LayerApplier::declaredCompression).orElse(null);
@@ -126,6 +128,17 @@ public final class LayerApplier {
             // The diffID covers the whole uncompressed stream: trailer and padding too.
             tarBytes.transferTo(OutputStream.nullOutputStream());
             buffered.transferTo(OutputStream.nullOutputStream());
+            if (blobBytes != null) {
+                // GZIPInputStream swallows exceptions while probing for another member, so the
+                // verifying stream's own check at EOF may have been lost: check again here.
+                Digest actual = blobBytes.digest();
+                if (!actual.equals(s.digest().get()) || (s.size() >= 0 && blobBytes.size() != s.size())) {
+                    throw new DigestMismatchException(s.digest().get(), s.size(), actual, blobBytes.size(),
+                            "layer " + label + ": blob digest is " + actual + " (" + blobBytes.size()
+                                    + " bytes), expected " + s.digest().get()
+                                    + (s.size() >= 0 ? " (" + s.size() + " bytes)" : ""));
+                }
+            }
             Digest diffId = tarBytes.digest();
             if (s.diffId().isPresent() && !s.diffId().get().equals(diffId)) {
                 throw new DigestMismatchException(s.diffId().get(), -1, diffId, tarBytes.size(),
