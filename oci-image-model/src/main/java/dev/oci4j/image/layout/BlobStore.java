@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +44,11 @@ final class BlobStore {
     /** Identifies this JVM's temp files; other processes' files are judged by their locks instead. */
     private static final String JVM_ID = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    /** Temp files of live writers in this JVM (file locks cannot be probed from inside the same process). */
-    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * File names of live writers' temp files in this JVM (file locks cannot be probed from inside the
+     * same process). Names, not paths: two ImageLayouts may spell the same directory differently.
+     */
+    private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
 
     private final Path blobs;
     private final Path tempDir;
@@ -51,6 +56,19 @@ final class BlobStore {
     BlobStore(Path root) {
         this.blobs = root.resolve("blobs");
         this.tempDir = root.resolve(TEMP_DIR);
+    }
+
+    /** A fresh mtime tells gc(gracePeriod) that a producer is about to reference this blob again. */
+    void touch(Digest digest) {
+        try {
+            Files.setLastModifiedTime(path(digest), FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // Read-only blobs (a shared, pre-populated layout) are fine; only gc grace periods care.
+        }
+    }
+
+    boolean hasTempDir() {
+        return Files.isDirectory(tempDir);
     }
 
     Path blobs() {
@@ -79,7 +97,7 @@ final class BlobStore {
         Files.createDirectories(tempDir);
         while (true) {
             Path temp = tempDir.resolve(JVM_ID + "-" + SEQUENCE.incrementAndGet() + TEMP_SUFFIX);
-            LIVE.add(temp);
+            LIVE.add(name(temp));
             FileChannel channel = null;
             try {
                 channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -89,13 +107,13 @@ final class BlobStore {
                 }
                 // Another process's cleaner deleted the file before we locked it: take a new name.
                 channel.close();
-                LIVE.remove(temp);
+                LIVE.remove(name(temp));
             } catch (IOException | RuntimeException | Error e) {
                 if (channel != null) {
                     channel.close();
                 }
                 Files.deleteIfExists(temp);
-                LIVE.remove(temp);
+                LIVE.remove(name(temp));
                 throw e;
             }
         }
@@ -117,12 +135,7 @@ final class BlobStore {
             Path target = path(digest);
             if (Files.isRegularFile(target) && Files.size(target) == size) {
                 Files.delete(temp);
-                // A fresh mtime tells gc(gracePeriod) that a producer is about to reference this blob.
-                try {
-                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-                } catch (IOException e) {
-                    // Read-only blobs (a shared, pre-populated layout) are fine; only gc grace periods care.
-                }
+                touch(digest);
                 return new Blob(digest, size, false);
             }
             Path algDir = target.getParent();
@@ -140,12 +153,16 @@ final class BlobStore {
             syncDirectory(algDir);
             return new Blob(digest, size, true);
         } finally {
-            LIVE.remove(temp);
+            LIVE.remove(name(temp));
         }
     }
 
+    private static String name(Path temp) {
+        return temp.getFileName().toString();
+    }
+
     void released(Path temp) {
-        LIVE.remove(temp);
+        LIVE.remove(name(temp));
     }
 
     /** A temp file removed by {@link #removeStaleTemps()}, with the bytes it held. */
@@ -163,7 +180,7 @@ final class BlobStore {
                 String name = file.getFileName().toString();
                 long size = sizeOrZero(file);
                 if (name.startsWith(JVM_ID + "-")) {
-                    if (!LIVE.contains(file) && Files.deleteIfExists(file)) {
+                    if (!LIVE.contains(name) && Files.deleteIfExists(file)) {
                         removed.add(new RemovedTemp(file, size));
                     }
                 } else if (isAbandoned(file)) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class ImageLayout {
     public static ImageLayout open(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
         if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NotDirectoryException(dir + " (expected an OCI image layout directory)");
+            throw new NotDirectoryException(dir + " (expected an OCI image layout directory)");
         }
         LayoutFiles.checkHeader(dir);
         ImageLayout layout = new ImageLayout(dir);
@@ -90,12 +91,19 @@ public final class ImageLayout {
         if (!Files.isDirectory(layout.blobs.blobs())) {
             throw new ImageFormatException("blobs", dir + ": the blobs directory is missing (image-layout.md: it MUST exist)");
         }
-        layout.lock.locked(layout.blobs::removeStaleTemps);
+        // Only when temp files can exist: opening a layout other tools wrote, or a read-only one,
+        // must not create our lock file.
+        if (layout.blobs.hasTempDir() && Files.isWritable(dir)) {
+            layout.lock.locked(layout.blobs::removeStaleTemps);
+        }
         return layout;
     }
 
     /** Opens the layout in {@code dir}, or creates it when {@code dir} has no {@code oci-layout} file. */
     public static ImageLayout openOrCreate(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(LayoutFiles.OCI_LAYOUT))) {
+            return open(dir);   // without taking the lock: the layout may be read-only
+        }
         try {
             return create(dir);
         } catch (FileAlreadyExistsException e) {
@@ -120,7 +128,11 @@ public final class ImageLayout {
         return blobs.has(Objects.requireNonNull(digest, "digest"));
     }
 
-    /** The stored blob's length in bytes. @throws java.nio.file.NoSuchFileException when it is absent */
+    /**
+     * The stored blob's length in bytes.
+     *
+     * @throws java.nio.file.NoSuchFileException when it is absent
+     */
     public long blobSize(Digest digest) throws IOException {
         return blobs.size(Objects.requireNonNull(digest, "digest"));
     }
@@ -162,6 +174,7 @@ public final class ImageLayout {
         requireVerifiable(expected);
         if (blobs.has(expected) && expectedSize >= 0 && blobs.size(expected) == expectedSize) {
             // Content addressed: the same digest and size is the same content. Leave the stream unread.
+            blobs.touch(expected);
             return new Blob(expected, expectedSize, false);
         }
         return blobs.write(in, expected.algorithm(), expected, expectedSize);
@@ -194,9 +207,7 @@ public final class ImageLayout {
     /** Reads a small blob (a manifest, an index, a config) fully, verified. */
     public byte[] readBlobBytes(Digest digest, long expectedSize) throws IOException {
         try (InputStream in = readBlob(digest, expectedSize)) {
-            byte[] bytes = in.readAllBytes();
-            in.read(); // reaching the end again is harmless; readAllBytes already triggered verification
-            return bytes;
+            return in.readAllBytes();   // reaching the end is what verifies
         }
     }
 
@@ -368,8 +379,9 @@ public final class ImageLayout {
 
     /**
      * Checks everything index.json references, as deep as it goes: each blob exists with its
-     * descriptor's size and digest, documents parse and validate, layers decompress to the config's
-     * diff_ids. Reports every problem instead of stopping at the first.
+     * descriptor's size and digest, documents parse and validate (ImageValidator; SHOULDs are
+     * warnings), layers decompress to the config's diff_ids; and every other blob under {@code blobs/}
+     * matches its name. Reports every problem instead of stopping at the first.
      */
     public LayoutVerification verify() throws IOException {
         return new LayoutVerifier(this).run();

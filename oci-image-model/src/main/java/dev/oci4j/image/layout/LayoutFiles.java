@@ -1,9 +1,8 @@
 package dev.oci4j.image.layout;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageFormatException;
-import dev.oci4j.image.internal.json.Json;
-import dev.oci4j.image.internal.json.JsonFields;
+import dev.oci4j.image.ImageLayoutHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ final class LayoutFiles {
 
     static final String OCI_LAYOUT = "oci-layout";
     static final String INDEX_JSON = "index.json";
-    static final String VERSION = "1.0.0";
-    static final byte[] HEADER = ("{\"imageLayoutVersion\":\"" + VERSION + "\"}").getBytes(StandardCharsets.UTF_8);
+    static final byte[] HEADER = ("{\"imageLayoutVersion\":\"" + ImageLayoutHeader.VERSION + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     static final byte[] EMPTY_INDEX = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
             + "\"manifests\":[]}").getBytes(StandardCharsets.UTF_8);
 
@@ -24,16 +23,16 @@ final class LayoutFiles {
     }
 
     /** Checks {@code oci-layout}: a JSON object with a string {@code imageLayoutVersion} of major version 1. */
-    static String checkHeader(Path root) throws IOException {
-        byte[] bytes = readFixed(root, OCI_LAYOUT);
-        JsonNode tree = Json.readTree(bytes, (p, m) -> error(OCI_LAYOUT, p, m));
-        JsonFields f = JsonFields.of(tree, "", (p, m) -> error(OCI_LAYOUT, p, m));
-        String version = f.requiredString("imageLayoutVersion");
+    static ImageLayoutHeader checkHeader(Path root) throws IOException {
+        ImageLayoutHeader header = Documents.parse(DocumentKind.LAYOUT_HEADER, readFixed(root, OCI_LAYOUT), OCI_LAYOUT)
+                .value();
+        String version = header.imageLayoutVersion();
         if (!version.equals("1") && !version.startsWith("1.")) {
             throw error(OCI_LAYOUT, "/imageLayoutVersion",
-                    "expected image layout version 1.0.0 (or another 1.x), found \"" + version + "\"");
+                    "expected image layout version " + ImageLayoutHeader.VERSION + " (or another 1.x), found \""
+                    + version + "\"");
         }
-        return version;
+        return header;
     }
 
     /** Reads {@code index.json} as bytes; the caller parses it. */

@@ -14,6 +14,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class LayoutVerifier {
     private final List<LayoutProblem> problems = new ArrayList<>();
     private final Map<Digest, BlobCheck> checked = new HashMap<>();
     private final Set<Digest> walked = new HashSet<>();
+    private final Set<Digest> referenced = new HashSet<>();
     private int blobsChecked;
     private long bytesChecked;
 
@@ -64,7 +66,49 @@ final class LayoutVerifier {
         for (int i = 0; i < index.manifests().size(); i++) {
             visit(index.manifests().get(i), "index.json /manifests/" + i, 0);
         }
+        unreferencedBlobs();
         return result();
+    }
+
+    /**
+     * image-layout.md: the content of every {@code blobs/<alg>/<encoded>} MUST match its digest and the
+     * names MUST fit the digest grammar, referenced or not.
+     */
+    private void unreferencedBlobs() throws IOException {
+        Path blobs = layout.root().resolve("blobs");
+        if (!Files.isDirectory(blobs)) {
+            error("blobs", "the blobs directory is missing");
+            return;
+        }
+        try (DirectoryStream<Path> algs = Files.newDirectoryStream(blobs)) {
+            for (Path alg : algs) {
+                String algName = alg.getFileName().toString();
+                if (!Files.isDirectory(alg)) {
+                    warning("blobs/" + algName, "not a directory named for a digest algorithm");
+                    continue;
+                }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(alg)) {
+                    for (Path f : files) {
+                        String where = "blobs/" + algName + "/" + f.getFileName();
+                        Optional<String> problem = Digest.problemWith(algName + ":" + f.getFileName());
+                        if (problem.isPresent()) {
+                            warning(where, "name does not fit the digest grammar: " + problem.get());
+                            continue;
+                        }
+                        Digest digest = Digest.parse(algName + ":" + f.getFileName());
+                        if (referenced.contains(digest) || !digest.isVerifiable() || !Files.isRegularFile(f)) {
+                            continue;
+                        }
+                        digest(Descriptor.of(MediaType.of("application/octet-stream"), digest,
+                                Files.size(f)), f, where + " (unreferenced)", false);
+                    }
+                }
+            }
+        }
+    }
+
+    private void warning(String path, String message) {
+        problems.add(new LayoutProblem(Severity.WARNING, path, message));
     }
 
     private LayoutVerification result() {
@@ -169,7 +213,12 @@ final class LayoutVerifier {
         if (c == null || !c.intact()) {
             return null;
         }
-        return Files.readAllBytes(layout.blobPath(d.digest()));
+        byte[] bytes = Files.readAllBytes(layout.blobPath(d.digest()));
+        if (!d.digest().isVerifiable() || Digest.of(d.digest().algorithm(), bytes).equals(d.digest())) {
+            return bytes;
+        }
+        error(path, d.digest() + " changed while it was being verified");
+        return null;
     }
 
     /**
@@ -178,6 +227,13 @@ final class LayoutVerifier {
      */
     private BlobCheck blob(Descriptor d, String path, boolean layer) throws IOException {
         Digest digest = d.digest();
+        referenced.add(digest);
+        Optional<byte[]> data = d.data();
+        if (data.isPresent() && digest.isVerifiable() && (data.get().length != d.size()
+                || !Digest.of(digest.algorithm(), data.get()).equals(digest))) {
+            error(path + " /data", "embedded data (" + data.get().length + " bytes) does not match the descriptor's"
+                    + " digest " + digest + " and size " + d.size());
+        }
         Path file = layout.blobPath(digest);
         if (!Files.isRegularFile(file)) {
             if (!d.urls().isEmpty()) {

@@ -126,4 +126,45 @@ class VerifyTest {
             assertThat(p.message()).contains("2");
         });
     }
+
+    @Test
+    void embeddedDataThatDoesNotMatchItsDigestIsReported() throws IOException {
+        Descriptor withData = manifest.toBuilder().data("{}".getBytes(StandardCharsets.UTF_8)).build();
+        layout.tag("app", withData);
+        assertThat(layout.verify().errors()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("index.json /manifests/0 /data");
+            assertThat(p.message()).contains("does not match");
+        });
+    }
+
+    @Test
+    void everyBlobMustMatchItsNameEvenWhenNothingReferencesIt() throws IOException {
+        Blob stray = layout.writeBlob("stray".getBytes(StandardCharsets.UTF_8));
+        Files.write(layout.blobPath(stray.digest()), "STRAY".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("blobs/sha256/not-a-digest"), new byte[1]);
+        LayoutVerification v = layout.verify();
+        assertThat(v.errors()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("blobs/sha256/" + stray.digest().encoded() + " (unreferenced)");
+            assertThat(p.message()).contains("expected " + stray.digest());
+        });
+        assertThat(v.warnings()).singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo("blobs/sha256/not-a-digest"));
+    }
+
+    @Test
+    void anArtifactWithTheEmptyConfigAndASubjectVerifiesCleanAndSurvivesGc() throws IOException {
+        layout.writeJson(MediaType.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
+        Blob sbom = layout.writeBlob("{\"sbom\":true}".getBytes(StandardCharsets.UTF_8));
+        Descriptor artifact = layout.writeManifest(ImageManifest.builder()
+                .artifactType(MediaType.of("application/vnd.example.sbom.v1"))
+                .config(Descriptor.EMPTY)
+                .addLayer(Descriptor.of(MediaType.of("application/vnd.example.sbom.v1+json"), sbom.digest(), sbom.size()))
+                .subject(manifest.toBuilder().annotations(java.util.Map.of()).build())
+                .build());
+        layout.updateIndex(i -> i.toBuilder().addManifest(artifact).build());
+        LayoutVerification v = layout.verify();
+        assertThat(v.errors()).isEmpty();
+        assertThat(layout.gc().removedBlobs()).isEmpty();
+        assertThat(layout.hasBlob(sbom.digest())).isTrue();
+    }
 }
