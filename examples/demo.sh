@@ -44,13 +44,24 @@ echo 'root:x:0:' > "$WORK/rootfs/etc/group"
 find "$WORK/rootfs" | sed "s|$WORK/||" | sort
 
 # A fixed SOURCE_DATE_EPOCH makes the image reproducible: the same digest on every run and machine.
+build_demo() {
+  oci build --tag demo --layer "$WORK/rootfs" \
+    --cmd /bin/sh --cmd -c --cmd 'echo hello from oci4j; cat /etc/os-release' \
+    --env PATH=/bin --workdir / --label org.opencontainers.image.title=oci4j-demo \
+    --source-date-epoch 1700000000 "oci:$1"
+}
 step "oci build: writing the image into the layout $WORK/layout as ref 'demo'"
-DIGEST=$(oci build --tag demo --layer "$WORK/rootfs" \
-  --cmd /bin/sh --cmd -c --cmd 'echo hello from oci4j; cat /etc/os-release' \
-  --env PATH=/bin --workdir / --label org.opencontainers.image.title=oci4j-demo \
-  --source-date-epoch 1700000000 "oci:$WORK/layout")
+DIGEST=$(build_demo "$WORK/layout")
 echo "manifest digest: $DIGEST"
-ls -R "$WORK/layout"
+find "$WORK/layout" -type f | sed "s|$WORK/||" | sort
+
+step "oci build again into $WORK/layout2: same inputs, same digest"
+DIGEST2=$(build_demo "$WORK/layout2")
+if [ "$DIGEST2" != "$DIGEST" ]; then
+  echo "demo: the second build gave $DIGEST2, expected $DIGEST" >&2
+  exit 1
+fi
+echo "manifest digest: $DIGEST2 (identical)"
 
 step "oci inspect oci:$WORK/layout:demo"
 oci inspect "oci:$WORK/layout:demo"
