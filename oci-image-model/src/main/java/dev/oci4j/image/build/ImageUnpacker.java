@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Unpacks an image from a layout into a root filesystem (image-layout.md: follow the ref to a
@@ -81,8 +82,16 @@ public final class ImageUnpacker {
     public static Descriptor manifestFor(ImageLayout layout, Descriptor entry, Platform platform) throws IOException {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(platform, "platform");
-        Descriptor manifest = layout.resolveManifest(entry, platform).orElseThrow(() -> new IllegalArgumentException(
-                "index " + entry.digest() + " has no manifest for platform " + platform.format()));
+        Optional<Descriptor> resolved = layout.resolveManifest(entry, platform);
+        if (resolved.isEmpty()) {
+            List<String> platforms = new ArrayList<>();
+            for (Descriptor d : layout.readIndex(entry).value().manifests()) {
+                platforms.add(d.platform().map(Platform::format).orElse("(no platform)"));
+            }
+            throw new IllegalArgumentException("index " + entry.digest() + " has no manifest for platform "
+                    + platform.format() + "; it has: " + String.join(", ", platforms));
+        }
+        Descriptor manifest = resolved.get();
         if (!manifest.mediaType().map(MediaType::isManifest).orElse(true)) {
             throw new IllegalArgumentException(manifest.digest() + " is a " + manifest.mediaType().get()
                     + ", not an image manifest");

@@ -184,6 +184,18 @@ class ImageBuilderTest {
     }
 
     @Test
+    void aBaseInTheSameLayoutIsReferencedNotCopied() throws IOException {
+        ImageLayout layout = ImageLayout.create(tmp.resolve("l"));
+        BuiltImage base = simple().writeTo(layout, "base");
+        int blobsBefore = layout.blobs().size();
+        BuiltImage app = ImageBuilder.from(layout, "base").sourceDateEpoch(EPOCH).cmd("/bin/tool").writeTo(layout, "app");
+        assertThat(app.manifest().layers()).isEqualTo(base.manifest().layers());
+        assertThat(layout.blobs()).as("only a new config and manifest").hasSize(blobsBefore + 2);
+        assertThat(layout.resolve("base").orElseThrow().digest()).isEqualTo(base.digest());
+        assertThat(app.config().history()).hasSize(1);
+    }
+
+    @Test
     void anUnknownBaseNameListsTheNamesThere() throws IOException {
         ImageLayout layout = ImageLayout.create(tmp.resolve("l"));
         simple().writeTo(layout, "one");
@@ -210,6 +222,9 @@ class ImageBuilderTest {
         ImageUnpacker.unpack(layout, entry, arm64, unpacked);
         assertThat(unpacked.resolve("etc/os-release")).hasContent("NAME=test");
 
+        assertThatThrownBy(() -> ImageUnpacker.unpack(layout, entry, Platform.parse("linux/s390x"), tmp.resolve("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linux/s390x")
+                .hasMessageContaining("linux/amd64, linux/arm64/v8");
         assertThatThrownBy(() -> MultiPlatformBuilder.create().add(simple()).add(simple()).writeTo(layout, "dup"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linux/amd64");
     }
