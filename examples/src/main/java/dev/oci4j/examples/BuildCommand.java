@@ -84,6 +84,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "layer compression (default: ${DEFAULT-VALUE})")
     String compression;
 
+    @Option(names = "--preserve-ownership", description = "keep files' uid and gid instead of writing 0 (root)")
+    boolean preserveOwnership;
+
     @Option(names = "--source-date-epoch", paramLabel = "SECONDS",
             description = "created time and mtime cap, seconds since 1970; default: $SOURCE_DATE_EPOCH, else no created time")
     Long sourceDateEpoch;
@@ -151,6 +154,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             b.sourceDateEpoch(Instant.ofEpochSecond(epoch));
         }
+        b.preserveOwnership(preserveOwnership);
         for (Path dir : layers) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("--layer " + dir + ": not a directory");
