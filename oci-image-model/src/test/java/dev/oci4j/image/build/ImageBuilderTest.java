@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.History;
 import dev.oci4j.image.ImageConfiguration;
+import dev.oci4j.image.ImageSchemas;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.layer.Compression;
@@ -268,6 +270,28 @@ class ImageBuilderTest {
         assertThatThrownBy(() -> ImageUnpacker.unpack(layout, a.manifestDescriptor(), AMD64, tmp.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a runnable image")
                 .hasMessageContaining("application/vnd.example.marker");
+    }
+
+    @Test
+    void everythingTheBuildersWritePassesTheOfficialSchemas() throws IOException {
+        ImageLayout layout = ImageLayout.create(tmp.resolve("l"));
+        BuiltImage base = simple().entrypoint("/bin/tool").env("A", "1").exposedPort("80").volume("/v")
+                .label("org.example.k", "v").annotation(Annotations.TITLE, "t").addHistory("configure").writeTo(layout, "base");
+        BuiltImage app = ImageBuilder.from(layout, "base").sourceDateEpoch(EPOCH).addLayer(rootfs).writeTo(layout, "app");
+        BuiltIndex index = MultiPlatformBuilder.create().add(simple())
+                .add(ImageBuilder.fromScratch().platform(Platform.parse("linux/arm/v7")).addLayer(rootfs))
+                .annotation(Annotations.VERSION, "1").writeTo(layout, "multi");
+        BuiltArtifact artifact = ArtifactBuilder.create(MediaType.of("application/vnd.example.sig"))
+                .addBlob(new byte[] {1, 2}, MediaType.of("application/octet-stream"), Map.of())
+                .subject(app.manifestDescriptor()).writeTo(layout, "sig");
+        for (BuiltImage image : List.of(base, app, index.images().get(0), index.images().get(1))) {
+            ImageSchemas.assertValid(DocumentKind.MANIFEST, layout.readBlobBytes(image.digest(), -1));
+            ImageSchemas.assertValid(DocumentKind.CONFIGURATION, layout.readBlobBytes(image.configDescriptor().digest(), -1));
+        }
+        ImageSchemas.assertValid(DocumentKind.INDEX, layout.readBlobBytes(index.digest(), -1));
+        ImageSchemas.assertValid(DocumentKind.MANIFEST, layout.readBlobBytes(artifact.digest(), -1));
+        ImageSchemas.assertValid(DocumentKind.INDEX, Files.readAllBytes(layout.root().resolve("index.json")));
+        assertThat(layout.verify().problems()).isEmpty();
     }
 
     static List<TarArchiveEntry> tarEntries(ImageLayout layout, Descriptor layer) throws IOException {
