@@ -112,31 +112,35 @@ public final class LayerApplier {
     private static long applyOne(TreeApplier applier, LayerSource s, String label, List<Digest> diffIds,
             TreeApplier.Warnings sink) throws IOException {
         try (InputStream raw = s.opener().open()) {
-            DigestingInputStream blobBytes = s.digest().isPresent()
-                    ? DigestingInputStream.verifying(raw, s.digest().get(), s.size()) : null;
-            InputStream checked = blobBytes == null ? raw : blobBytes;
-            BufferedInputStream buffered = new BufferedInputStream(checked, 1 << 16);
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
             Compression compression = Compression.detect(buffered);
             Compression declared = s.mediaType().map(LayerApplier::declaredCompression).orElse(null);
             if (declared != null && declared != compression) {
                 sink.warn("layer " + label + ": media type " + s.mediaType().get() + " says " + declared
                         + " but the content is " + compression + "; read as " + compression);
             }
-            DigestingInputStream tarBytes = DigestingInputStream.digesting(compression.decompress(buffered), Digest.SHA256);
+            Digest expectedBlob = s.digest().orElse(null);
+            // An uncompressed sha256 blob is its own tar: hash it once.
+            boolean blobIsTar = compression == Compression.NONE && expectedBlob != null
+                    && expectedBlob.algorithm().equals(Digest.SHA256);
+            DigestingInputStream blobBytes = expectedBlob == null || blobIsTar
+                    ? null : DigestingInputStream.verifying(buffered, expectedBlob, s.size());
+            InputStream compressed = blobBytes == null ? buffered : blobBytes;
+            DigestingInputStream tarBytes = DigestingInputStream.digesting(compression.decompress(compressed), Digest.SHA256);
             TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, StandardCharsets.UTF_8.name());
             long entries = applier.apply(tar, label);
             // The diffID covers the whole uncompressed stream: trailer and padding too.
             tarBytes.transferTo(OutputStream.nullOutputStream());
-            buffered.transferTo(OutputStream.nullOutputStream());
-            if (blobBytes != null) {
-                // GZIPInputStream swallows exceptions while probing for another member, so the
-                // verifying stream's own check at EOF may have been lost: check again here.
-                Digest actual = blobBytes.digest();
-                if (!actual.equals(s.digest().get()) || (s.size() >= 0 && blobBytes.size() != s.size())) {
-                    throw new DigestMismatchException(s.digest().get(), s.size(), actual, blobBytes.size(),
-                            "layer " + label + ": blob digest is " + actual + " (" + blobBytes.size()
-                                    + " bytes), expected " + s.digest().get()
-                                    + (s.size() >= 0 ? " (" + s.size() + " bytes)" : ""));
+            compressed.transferTo(OutputStream.nullOutputStream());
+            if (expectedBlob != null) {
+                // Checked here and not only by the verifying stream: GZIPInputStream swallows
+                // exceptions while probing for another member, so that stream's own check can be lost.
+                Digest actual = blobIsTar ? tarBytes.digest() : blobBytes.digest();
+                long size = blobIsTar ? tarBytes.size() : blobBytes.size();
+                if (!actual.equals(expectedBlob) || (s.size() >= 0 && size != s.size())) {
+                    throw new DigestMismatchException(expectedBlob, s.size(), actual, size,
+                            "layer " + label + ": blob digest is " + actual + " (" + size + " bytes), expected "
+                                    + expectedBlob + (s.size() >= 0 ? " (" + s.size() + " bytes)" : ""));
                 }
             }
             Digest diffId = tarBytes.digest();

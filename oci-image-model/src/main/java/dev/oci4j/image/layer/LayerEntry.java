@@ -330,6 +330,11 @@ public final class LayerEntry {
             if (type != Type.FILE && size != 0) {
                 throw new IllegalStateException(type + " entry " + path + " cannot have content (size " + size + ")");
             }
+            String base = path.substring(path.lastIndexOf('/') + 1);
+            if (base.startsWith(".wh.")) {
+                throw new IllegalStateException("entry " + path + ": names starting with .wh. are reserved for"
+                        + " whiteouts; use a WHITEOUT or OPAQUE entry");
+            }
             if (path.isEmpty() && type != Type.DIRECTORY && type != Type.OPAQUE) {
                 throw new IllegalStateException("the root can only be a DIRECTORY or OPAQUE entry, not " + type);
             }

@@ -13,15 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes a layer changeset (image-spec layer.md) as a tar, compressed or not, in one streaming pass
  * that also yields the blob digest and size and the diffID.
  *
  * <p>Sources: a directory (every object below it), a list of {@link LayerEntry}s, or the difference
- * between two directories (changed and added objects, {@code .wh.NAME} for deletions, and
+ * between two directories (changed and added objects, {@code .wh.NAME} for deletions, optionally
  * {@code .wh..wh..opq} where a directory lost all its former children). The tar is PAX: long names,
  * SCHILY.xattr, no user or group names, and always the two zero blocks at the end.
  *
@@ -40,6 +44,7 @@ public final class LayerWriter {
     private final boolean sortEntries;
     private final boolean xattrs;
     private final boolean compareContents;
+    private final boolean opaqueWhiteouts;
     private final EntryPolicy policy;
 
     private LayerWriter(Builder b) {
@@ -48,6 +53,7 @@ public final class LayerWriter {
         this.sortEntries = b.sortEntries;
         this.xattrs = b.xattrs;
         this.compareContents = b.compareContents;
+        this.opaqueWhiteouts = b.opaqueWhiteouts;
         this.policy = new EntryPolicy(b.fixedMtime, b.clampMtime, b.rootOwnership);
     }
 
@@ -62,6 +68,7 @@ public final class LayerWriter {
         b.sortEntries = sortEntries;
         b.xattrs = xattrs;
         b.compareContents = compareContents;
+        b.opaqueWhiteouts = opaqueWhiteouts;
         b.fixedMtime = policy.fixedMtime();
         b.clampMtime = policy.clampMtime();
         b.rootOwnership = policy.rootOwnership();
@@ -88,11 +95,27 @@ public final class LayerWriter {
     public WrittenLayer writeEntries(List<LayerEntry> entries, OutputStream out) throws IOException {
         List<LayerEntry> list = new ArrayList<>(entries);
         if (sortEntries) {
-            list.sort((a, b) -> comparePaths(a.path(), b.path()));
+            list.sort((a, b) -> comparePaths(sortKey(a), sortKey(b)));
         }
         return write(out, tar -> {
+            if (!sortEntries) {
+                for (LayerEntry e : list) {
+                    tar.write(e);
+                }
+                return;
+            }
+            // Sorting may put a hard link before its target; hold it back until the target is written.
+            Set<String> paths = new HashSet<>();
+            list.forEach(e -> paths.add(e.path()));
+            Set<String> written = new HashSet<>();
+            Map<String, List<LayerEntry>> waiting = new HashMap<>();
             for (LayerEntry e : list) {
-                tar.write(e);
+                String target = e.type() == LayerEntry.Type.HARDLINK ? e.linkname().orElseThrow() : null;
+                if (target != null && paths.contains(target) && !written.contains(target)) {
+                    waiting.computeIfAbsent(target, k -> new ArrayList<>()).add(e);
+                    continue;
+                }
+                writeWithWaiting(tar, e, written, waiting);
             }
         });
     }
@@ -112,12 +135,24 @@ public final class LayerWriter {
     public WrittenLayer writeDiff(Path lower, Path upper, OutputStream out) throws IOException {
         Objects.requireNonNull(lower, "lower");
         Objects.requireNonNull(upper, "upper");
-        return write(out, tar -> new DirectoryDiff(xattrs, compareContents).diff(lower, upper, tar::write));
+        return write(out, tar -> new DirectoryDiff(xattrs, compareContents, opaqueWhiteouts).diff(lower, upper, tar::write));
     }
 
     public WrittenLayer writeDiff(Path lower, Path upper, Path blob) throws IOException {
         try (OutputStream out = Files.newOutputStream(blob)) {
             return writeDiff(lower, upper, out);
+        }
+    }
+
+    private static void writeWithWaiting(PolicyWriter tar, LayerEntry e, Set<String> written,
+            Map<String, List<LayerEntry>> waiting) throws IOException {
+        tar.write(e);
+        written.add(e.path());
+        List<LayerEntry> links = waiting.remove(e.path());
+        if (links != null) {
+            for (LayerEntry link : links) {
+                writeWithWaiting(tar, link, written, waiting);
+            }
         }
     }
 
@@ -147,13 +182,27 @@ public final class LayerWriter {
     private WrittenLayer write(OutputStream out, Body body) throws IOException {
         Objects.requireNonNull(out, "out");
         DigestingOutputStream blob = new DigestingOutputStream(new NonClosingOutputStream(out));
-        OutputStream compressed = compression.compress(blob, level);
-        DigestingOutputStream diff = new DigestingOutputStream(compressed);
+        // Uncompressed, the blob is the tar: one digest serves as both.
+        DigestingOutputStream diff = compression == Compression.NONE
+                ? blob : new DigestingOutputStream(compression.compress(blob, level));
         // The tar writes 512-byte records; digesting and compressing them one by one would be slow.
         try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(diff, 1 << 20))) {
             body.writeTo(new PolicyWriter(tar));
         }
         return WrittenLayer.of(compression.layerMediaType(), blob.digest(), blob.size(), diff.digest(), diff.size());
+    }
+
+    /** Whiteouts sort before their siblings (layer.md: SHOULD), an opaque marker right after its directory. */
+    private static String sortKey(LayerEntry e) {
+        String p = e.path();
+        if (e.type() == LayerEntry.Type.OPAQUE) {
+            return p.isEmpty() ? "\u0000" : p + "/\u0000";
+        }
+        if (e.type() == LayerEntry.Type.WHITEOUT) {
+            int slash = p.lastIndexOf('/');
+            return p.substring(0, slash + 1) + "\u0001" + p.substring(slash + 1);
+        }
+        return p;
     }
 
     /** Orders paths component by component, so that {@code a/b} sorts right after {@code a}. */
@@ -182,6 +231,7 @@ public final class LayerWriter {
         private boolean sortEntries = true;
         private boolean xattrs = true;
         private boolean compareContents;
+        private boolean opaqueWhiteouts;
         private Instant fixedMtime;
         private Instant clampMtime;
         private boolean rootOwnership;
@@ -222,6 +272,15 @@ public final class LayerWriter {
         /** In diffs, compares file bytes when metadata is equal (default off: size and mtime decide). */
         public Builder compareContents(boolean compareContents) {
             this.compareContents = compareContents;
+            return this;
+        }
+
+        /**
+         * In diffs, writes one {@code .wh..wh..opq} marker for a directory that kept none of its former
+         * children instead of a whiteout per child (default off: the spec recommends explicit whiteouts).
+         */
+        public Builder opaqueWhiteouts(boolean opaqueWhiteouts) {
+            this.opaqueWhiteouts = opaqueWhiteouts;
             return this;
         }
 

@@ -74,6 +74,15 @@ class ChangesetApplyTest {
     }
 
     @Test
+    void opaqueMarkerKeepsDeeperEntriesOfTheSameLayerEvenWithoutTheirDirectoryEntries() throws Exception {
+        Path r = apply(new CraftedTar().dir("d").dir("d/sub").file("d/sub/old", "o").file("d/old", "o").bytes(),
+                new CraftedTar().file("d/sub/new", "n").whiteout("d/.wh..wh..opq").bytes());
+        assertThat(r.resolve("d/sub/new")).hasContent("n");
+        assertThat(r.resolve("d/sub/old")).doesNotExist();
+        assertThat(r.resolve("d/old")).doesNotExist();
+    }
+
+    @Test
     void opaqueMarkerBeforeItsDirectoryEntryAsUmociWritesIt() throws Exception {
         Path r = apply(new CraftedTar().dir("d").file("d/old", "o").bytes(),
                 new CraftedTar().whiteout("d/.wh..wh..opq").dir("d", 0700).file("d/new", "n").bytes());
@@ -88,6 +97,13 @@ class ChangesetApplyTest {
                 new CraftedTar().whiteout("d/.wh.gone").dir("d").bytes());
         assertThat(r.resolve("d")).isDirectory();
         assertThat(r.resolve("d/gone")).doesNotExist();
+    }
+
+    @Test
+    void aWhiteoutBelowWhatIsNowAFileHidesNothingAsUmociWritesIt() throws Exception {
+        Path r = apply(new CraftedTar().dir("d").file("d/old", "o").bytes(),
+                new CraftedTar().file("d", "now a file").whiteout("d/.wh.old").whiteout("d/.wh..wh..opq").bytes());
+        assertThat(r.resolve("d")).isRegularFile().hasContent("now a file");
     }
 
     @Test

@@ -77,23 +77,47 @@ class LayerDiffTest {
         assertThat(Trees.describe(out, true, true)).isEqualTo(Trees.describe(upper, true, true));
     }
 
-    @Test
-    void theDiffHoldsOnlyChangesWhiteoutsAndOpaqueMarkers() throws Exception {
-        Path lower = lower();
-        Path upper = upper(lower);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LayerWriter.builder().build().writeDiff(lower, upper, out);
+    private static List<String> names(byte[] tar) throws Exception {
         List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
             TarArchiveEntry e;
             while ((e = in.getNextEntry()) != null) {
                 names.add(e.getName());
             }
         }
+        return names;
+    }
+
+    @Test
+    void theDiffHoldsOnlyChangesAndExplicitWhiteoutsBeforeTheirSiblings() throws Exception {
+        Path lower = lower();
+        Path upper = upper(lower);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LayerWriter.builder().build().writeDiff(lower, upper, out);
+        List<String> names = names(out.toByteArray());
         assertThat(names).contains("etc/changed", "etc/chmodded", "etc/.wh.deleted", ".wh.gone-dir", "dir-to-file",
-                "file-to-dir/", "file-to-dir/inside", "emptied/.wh..wh..opq", "replaced/.wh..wh..opq",
+                "file-to-dir/", "file-to-dir/inside", "emptied/.wh.one", "emptied/.wh.two", "replaced/.wh.old1",
                 "replaced/new", "link", "added/", "added/sub/", "added/sub/file", "hard/b");
+        assertThat(names).noneMatch(n -> n.endsWith(".wh..wh..opq"));
+        assertThat(names.indexOf("etc/.wh.deleted")).isLessThan(names.indexOf("etc/changed"));
+        assertThat(names.indexOf(".wh.gone-dir")).isLessThan(names.indexOf("added/"));
         assertThat(names).doesNotContain("etc/keep", "hard/a", "gone-dir/a/b");
+    }
+
+    @Test
+    void opaqueMarkersOnRequestWhereADirectoryKeptNoneOfItsChildren() throws Exception {
+        Path lower = lower();
+        Path upper = upper(lower);
+        Path blob = tmp.resolve("diff.tar");
+        WrittenLayer diff = LayerWriter.builder().opaqueWhiteouts(true).build().writeDiff(lower, upper, blob);
+        List<String> names = names(Files.readAllBytes(blob));
+        assertThat(names).contains("emptied/.wh..wh..opq", "replaced/.wh..wh..opq", "replaced/new", "etc/.wh.deleted")
+                .doesNotContain("emptied/.wh.one", "replaced/.wh.old1");
+        Path base = tmp.resolve("base.tar");
+        LayerWriter.builder().build().writeDirectory(lower, base);
+        Path out = tmp.resolve("out");
+        LayerApplier.builder().build().apply(out, LayerSource.of(base), LayerSource.of(blob, diff.diffId()));
+        assertThat(Trees.describe(out, true, true)).isEqualTo(Trees.describe(upper, true, true));
     }
 
     @Test

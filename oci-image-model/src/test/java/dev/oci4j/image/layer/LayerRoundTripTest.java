@@ -21,7 +21,7 @@ class LayerRoundTripTest {
         Files.createDirectories(src);
         Trees.file(src, "etc/hosts", "127.0.0.1 localhost\n");
         Trees.file(src, "empty", "");
-        byte[] random = new byte[3 * 1024 * 1024 + 17];
+        byte[] random = new byte[600 * 1024 + 17];
         new Random(42).nextBytes(random);
         Files.write(src.resolve("random.bin"), random);
         Trees.file(src, "bin/tool", "#!/bin/sh\necho hi\n");

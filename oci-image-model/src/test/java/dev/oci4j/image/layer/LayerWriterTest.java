@@ -112,21 +112,42 @@ class LayerWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LayerWriter.builder().build().writeEntries(list, out);
         List<TarArchiveEntry> tar = entries(out.toByteArray());
-        assertThat(tar).extracting(TarArchiveEntry::getName).containsExactly("app/", "app/hard", "app/hello.txt",
+        assertThat(tar).extracting(TarArchiveEntry::getName).containsExactly("app/", "app/hello.txt", "app/hard",
                 "app/link", "dev/null", "dev/sda", "etc/.wh.motd", "run/pipe", "var/cache/.wh..wh..opq");
-        TarArchiveEntry hello = tar.get(2);
+        ByteArrayOutputStream siblings = new ByteArrayOutputStream();
+        LayerWriter.builder().build().writeEntries(List.of(LayerEntry.directory("d/b"), LayerEntry.whiteout("d/z"),
+                LayerEntry.directory("d"), LayerEntry.opaque("d/b"), LayerEntry.whiteout("d/a"),
+                LayerEntry.directory("d/b/c")), siblings);
+        assertThat(entries(siblings.toByteArray())).extracting(TarArchiveEntry::getName)
+                .containsExactly("d/", "d/.wh.a", "d/.wh.z", "d/b/", "d/b/.wh..wh..opq", "d/b/c/");
+        TarArchiveEntry hello = tar.get(1);
         assertThat(hello.getMode()).isEqualTo(0640);
         assertThat(hello.getLongUserId()).isEqualTo(1000);
         assertThat(hello.getLongGroupId()).isEqualTo(1001);
         assertThat(hello.getSize()).isEqualTo(5);
         assertThat(hello.getExtraPaxHeaders()).containsEntry("SCHILY.xattr.user.k", "v");
-        assertThat(tar.get(1).isLink()).isTrue();
-        assertThat(tar.get(1).getLinkName()).isEqualTo("app/hello.txt");
+        assertThat(tar.get(2).isLink()).isTrue();
+        assertThat(tar.get(2).getLinkName()).isEqualTo("app/hello.txt");
         assertThat(tar.get(3).isSymbolicLink()).isTrue();
         assertThat(tar.get(4).isCharacterDevice()).isTrue();
         assertThat(tar.get(4).getDevMinor()).isEqualTo(3);
         assertThat(tar.get(5).isBlockDevice()).isTrue();
         assertThat(tar.get(7).isFIFO()).isTrue();
+
+        Path root = tmp.resolve("root");
+        ApplyResult r = LayerApplier.builder().build().apply(root, LayerSource.builder(
+                () -> new ByteArrayInputStream(out.toByteArray())).build());
+        assertThat(Files.getAttribute(root.resolve("app/hard"), "unix:ino"))
+                .isEqualTo(Files.getAttribute(root.resolve("app/hello.txt"), "unix:ino"));
+        assertThat(Files.isSymbolicLink(root.resolve("app/link"))).isTrue();
+        assertThat(root.resolve("app/hello.txt")).hasContent("hello");
+        assertThat(r.warnings()).allSatisfy(w -> assertThat(w).contains("not created"));
+    }
+
+    @Test
+    void namesReservedForWhiteoutsCannotBeOrdinaryEntries() {
+        assertThatThrownBy(() -> LayerEntry.file("a/.wh.b", 0, java.io.InputStream::nullInputStream))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("reserved for whiteouts");
     }
 
     @Test

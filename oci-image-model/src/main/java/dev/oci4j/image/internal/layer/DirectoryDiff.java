@@ -9,22 +9,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The changeset between two directory trees (image-spec layer.md "Populate Changesets"): objects
- * added or changed in the upper tree, a whiteout for each lower object that is gone, and an opaque
- * marker instead of whiteouts when a directory kept none of its former children.
+ * added or changed in the upper tree, and a whiteout for each lower object that is gone (explicit
+ * whiteouts, as the spec recommends, or optionally an opaque marker when a directory kept none of its
+ * former children).
  */
 public final class DirectoryDiff {
 
     private final boolean xattrs;
     private final boolean compareContents;
+    private final boolean opaqueWhiteouts;
     private final DirectoryScanner scanner;
 
-    public DirectoryDiff(boolean xattrs, boolean compareContents) {
+    public DirectoryDiff(boolean xattrs, boolean compareContents, boolean opaqueWhiteouts) {
         this.xattrs = xattrs;
         this.compareContents = compareContents;
+        this.opaqueWhiteouts = opaqueWhiteouts;
         this.scanner = new DirectoryScanner(true, xattrs);
     }
 
@@ -46,21 +48,21 @@ public final class DirectoryDiff {
         List<String> upperNames = DirectoryScanner.children(upper, true);
         Set<String> upperSet = new HashSet<>(upperNames);
         Set<String> lowerSet = new HashSet<>(lowerNames);
-        boolean opaque = !lowerNames.isEmpty() && lowerNames.stream().noneMatch(upperSet::contains);
+        boolean opaque = opaqueWhiteouts && !lowerNames.isEmpty()
+                && lowerNames.stream().noneMatch(upperSet::contains);
+        // Whiteouts come before their siblings (layer.md "Whiteouts": SHOULD).
         if (opaque) {
             sink.accept(LayerEntry.opaque(rel));
+        } else {
+            for (String name : lowerNames) {
+                if (!upperSet.contains(name)) {
+                    sink.accept(LayerEntry.whiteout(rel.isEmpty() ? name : rel + "/" + name));
+                }
+            }
         }
-        TreeSet<String> all = new TreeSet<>(upperNames);
-        if (!opaque) {
-            all.addAll(lowerNames);
-        }
-        for (String name : all) {
+        for (String name : upperNames) {
             String childRel = rel.isEmpty() ? name : rel + "/" + name;
             Path up = upper.resolve(name);
-            if (!upperSet.contains(name)) {
-                sink.accept(LayerEntry.whiteout(childRel));
-                continue;
-            }
             FileInfo ui = FileInfo.lstat(up);
             FileInfo li = !opaque && lowerSet.contains(name) ? FileInfo.lstat(lower.resolve(name)) : null;
             if (li == null || (ui.isDirectory() && !li.isDirectory())) {

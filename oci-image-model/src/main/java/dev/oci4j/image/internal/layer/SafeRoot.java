@@ -73,6 +73,15 @@ public final class SafeRoot {
      * @throws PathProblem when a component is neither a directory nor a symlink, or links loop
      */
     public Path directory(List<String> comps, int count, Created created) throws IOException {
+        return directory(comps, count, created, false);
+    }
+
+    /**
+     * Like {@link #directory(List, int, Created)}; with {@code absentIfNotDirectory}, a component that
+     * is not a directory yields null instead of an error (a whiteout below a file hides nothing).
+     */
+    public Path directory(List<String> comps, int count, Created created, boolean absentIfNotDirectory)
+            throws IOException {
         Deque<String> pending = new ArrayDeque<>(comps.subList(0, count));
         Path current = root;
         int links = 0;
@@ -110,6 +119,8 @@ public final class SafeRoot {
                 for (int i = parts.length - 1; i >= 0; i--) {
                     pending.addFirst(parts[i]);
                 }
+            } else if (absentIfNotDirectory) {
+                return null;
             } else {
                 throw new PathProblem("\"" + root.relativize(next) + "\" is not a directory");
             }

@@ -131,6 +131,10 @@ public final class TreeApplier {
         }
         if (!isRoot) {
             recordParent(target.getParent());
+            // Ancestors hold this layer's entry, so an opaque marker above must not remove them.
+            for (Path p = target.getParent(); !p.equals(root.root()) && touched.add(p); p = p.getParent()) {
+                // walk up until an ancestor is already known
+            }
         }
         FileInfo existing = FileInfo.lstatIfExists(target);
         FileTime mtime = e.getLastModifiedTime();
@@ -222,7 +226,8 @@ public final class TreeApplier {
     }
 
     private void whiteout(List<String> parentComps, String hidden) throws IOException {
-        Path parent = root.directory(parentComps, parentComps.size(), null);
+        // umoci writes "d" (now a file) and then "d/.wh.child": nothing is left to hide there.
+        Path parent = root.directory(parentComps, parentComps.size(), null, true);
         if (parent == null) {
             return;
         }
@@ -238,7 +243,7 @@ public final class TreeApplier {
     }
 
     private void opaque(List<String> dirComps) throws IOException {
-        Path dir = root.directory(dirComps, dirComps.size(), null);
+        Path dir = root.directory(dirComps, dirComps.size(), null, true);
         if (dir != null) {
             clearLower(dir);
         }
