@@ -2,6 +2,7 @@ package dev.oci4j.examples;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
+import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.layout.GcResult;
@@ -9,7 +10,9 @@ import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.image.layout.LayoutProblem;
 import dev.oci4j.image.layout.LayoutVerification;
 import dev.oci4j.image.layout.RefName;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -22,6 +25,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "layout", description = "Inspect and maintain an OCI image layout directory.",
         subcommands = {LayoutCommand.Ls.class, LayoutCommand.Verify.class, LayoutCommand.Gc.class})
 public final class LayoutCommand {
+
+    /** A body that may fail because the layout cannot be read. */
+    interface Body {
+        int run() throws IOException;
+    }
+
+    /** Runs {@code body}; a layout that cannot be read or is malformed prints one line and exits 2. */
+    static int guarded(CommandSpec spec, Body body) {
+        try {
+            return body.run();
+        } catch (IOException | ImageFormatException e) {
+            spec.commandLine().getErr().println("oci " + spec.qualifiedName(" ").replaceFirst("^oci ", "") + ": "
+                    + (e instanceof NoSuchFileException ? "no such file: " : "") + e.getMessage());
+            return 2;
+        }
+    }
 
     /** Accepts {@code DIR} or skopeo's {@code oci:DIR[:REF]} (the reference is ignored here). */
     static Path dir(String location) {
@@ -39,7 +58,11 @@ public final class LayoutCommand {
         @Parameters(paramLabel = "DIR") String location;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
+            return guarded(spec, this::list);
+        }
+
+        private int list() throws IOException {
             ImageLayout layout = ImageLayout.open(dir(location));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-24s %-71s %-45s %s%n", "REF", "DIGEST", "MEDIA TYPE", "PLATFORMS");
@@ -76,13 +99,18 @@ public final class LayoutCommand {
     }
 
     @Command(name = "verify", description = "Check every referenced blob's size and digest, the documents and the"
-            + " layers' diff_ids. Exit 0 when clean, 1 when there are errors.")
+            + " layers' diff_ids, and that every blob matches its name. Exit 0 when clean (warnings allowed), 1 when"
+            + " there are errors, 2 when the layout cannot be read.")
     static final class Verify implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(paramLabel = "DIR") String location;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
+            return guarded(spec, this::verify);
+        }
+
+        private int verify() throws IOException {
             LayoutVerification v = ImageLayout.open(dir(location)).verify();
             PrintWriter out = spec.commandLine().getOut();
             for (LayoutProblem p : v.problems()) {
@@ -100,7 +128,11 @@ public final class LayoutCommand {
         @Parameters(paramLabel = "DIR") String location;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
+            return guarded(spec, this::gc);
+        }
+
+        private int gc() throws IOException {
             GcResult r = ImageLayout.open(dir(location)).gc();
             PrintWriter out = spec.commandLine().getOut();
             for (Digest d : r.removedBlobs()) {

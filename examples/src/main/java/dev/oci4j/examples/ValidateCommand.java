@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
         ArrayNode reports = JSON.createArrayNode();
         int status = VALID;
         for (String file : files) {
-            FileResult result = check(file, forced);
+            FileReport result = check(file, forced);
             status = Math.max(status, result.status());
             if (result.problem() != null) {
                 err.println(result.name() + ": " + result.problem());
@@ -100,33 +101,35 @@ final class ValidateCommand implements Callable<Integer> {
         return status;
     }
 
-    private FileResult check(String file, Optional<DocumentType> forced) {
+    private FileReport check(String file, Optional<DocumentType> forced) {
         String name = file.equals("-") ? "<stdin>" : file;
         byte[] bytes;
         try {
             bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (NoSuchFileException e) {
+            return FileReport.unreadable(name, "cannot read: no such file");
         } catch (IOException | RuntimeException e) {
-            return FileResult.unreadable(name, "cannot read: " + e);
+            return FileReport.unreadable(name, "cannot read: " + e);
         }
         JsonNode tree;
         try {
             tree = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            return FileResult.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            return FileReport.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            return FileResult.unreadable(name, "cannot read: " + e);
+            return FileReport.unreadable(name, "cannot read: " + e);
         }
         if (tree == null || tree.isMissingNode()) {
-            return FileResult.unreadable(name, "document is empty, expected JSON");
+            return FileReport.unreadable(name, "document is empty, expected JSON");
         }
         DocumentShape shape = shapeOf(tree);
         Optional<DocumentType> kind = forced.isPresent() ? forced : DocumentTypes.recognize(shape);
         if (kind.isEmpty()) {
-            return FileResult.unreadable(name, "cannot tell the document type from its mediaType or members;"
+            return FileReport.unreadable(name, "cannot tell the document type from its mediaType or members;"
                     + " use --type with one of " + DocumentTypes.names());
         }
         List<Finding> findings = kind.get().validate(bytes);
-        return FileResult.checked(name, kind.get().name(), findings);
+        return FileReport.checked(name, kind.get().name(), findings);
     }
 
     private static DocumentShape shapeOf(JsonNode tree) {
@@ -149,54 +152,6 @@ final class ValidateCommand implements Callable<Integer> {
         @Override
         public java.util.Iterator<String> iterator() {
             return DocumentTypes.names().iterator();
-        }
-    }
-
-    private record FileResult(String name, String kind, List<Finding> findings, String problem, int status) {
-
-        static FileResult unreadable(String name, String problem) {
-            return new FileResult(name, null, List.of(), problem, UNREADABLE);
-        }
-
-        static FileResult checked(String name, String kind, List<Finding> findings) {
-            boolean errors = findings.stream().anyMatch(Finding::error);
-            return new FileResult(name, kind, findings, null, errors ? INVALID : VALID);
-        }
-
-        void printTo(PrintWriter out) {
-            if (problem != null) {
-                return;
-            }
-            for (Finding f : findings) {
-                out.println(name + ": " + (f.pointer().isEmpty() ? "(root)" : f.pointer()) + ": "
-                        + (f.error() ? "" : "warning: ") + f.message() + " [" + f.rule() + "]");
-            }
-            long warnings = findings.stream().filter(f -> !f.error()).count();
-            if (status == VALID) {
-                out.println(name + ": valid " + kind + (warnings == 0 ? "" : " (" + warnings + " warning(s))"));
-            }
-        }
-
-        ObjectNode toJson() {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("file", name);
-            if (kind != null) {
-                node.put("type", kind);
-            }
-            node.put("valid", status == VALID);
-            if (problem != null) {
-                node.put("problem", problem);
-            }
-            ArrayNode list = node.putArray("violations");
-            for (Finding f : findings) {
-                list.addObject()
-                        .put("severity", f.error() ? "error" : "warning")
-                        .put("rule", f.rule())
-                        .put("pointer", f.pointer())
-                        .put("message", f.message())
-                        .put("section", f.section());
-            }
-            return node;
         }
     }
 }

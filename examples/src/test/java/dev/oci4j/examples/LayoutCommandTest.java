@@ -74,4 +74,14 @@ class LayoutCommandTest {
         assertThat(out.toString()).contains("removed " + stray.digest(), "removed 1 blob(s)", "freed 5 bytes");
         assertThat(layout.hasBlob(stray.digest())).isFalse();
     }
+
+    @Test
+    void aDirectoryThatIsNotALayoutExitsTwoWithOneLine() throws IOException {
+        assertThat(oci("layout", "verify", dir.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("oci layout verify: ", "oci-layout", "missing").doesNotContain("\tat ");
+        Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":{}}");
+        assertThat(oci("layout", "ls", dir.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("index.json /manifests");
+    }
 }

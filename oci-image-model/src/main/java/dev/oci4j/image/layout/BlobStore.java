@@ -2,6 +2,7 @@ package dev.oci4j.image.layout;
 
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestingInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,9 +89,22 @@ final class BlobStore {
         return Files.size(path(digest));
     }
 
+    /**
+     * A stream that verifies at its end and, when closed early, reads the rest first: consumers such as
+     * tar readers stop at the archive's trailer, and unverified content must not pass silently.
+     */
     InputStream open(Digest digest, long expectedSize) throws IOException {
         InputStream raw = Files.newInputStream(path(digest));
-        return DigestingInputStream.verifying(raw, digest, expectedSize);
+        return new FilterInputStream(DigestingInputStream.verifying(raw, digest, expectedSize)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } finally {
+                    super.close();
+                }
+            }
+        };
     }
 
     BlobWriter newWriter(String algorithm, Digest expected, long expectedSize) throws IOException {

@@ -187,7 +187,8 @@ public final class ImageLayout {
 
     /**
      * Opens a blob for reading; the stream fails with DigestMismatchException at its end when the
-     * content does not match the digest, so nothing unverified is ever trusted.
+     * content does not match the digest, so nothing unverified is ever trusted. Closing it before the
+     * end reads the rest to verify it (a tar reader stops at the trailer; the blob may go on).
      *
      * @throws java.nio.file.NoSuchFileException when the blob is absent
      */

@@ -165,4 +165,14 @@ class BlobStoreTest {
             return s.filter(Files::isRegularFile).toList();
         }
     }
+
+    @Test
+    void closingABlobStreamEarlyStillVerifiesTheRest() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        Blob blob = layout.writeBlob(HELLO);
+        Files.write(layout.blobPath(blob.digest()), "help!".getBytes(StandardCharsets.UTF_8));
+        InputStream in = layout.readBlob(blob.digest(), 5);
+        assertThat(in.read()).isEqualTo('h');
+        assertThatThrownBy(in::close).isInstanceOf(DigestMismatchException.class);
+    }
 }

@@ -87,4 +87,21 @@ class GcTest {
         m.layers().forEach(l -> out.add(l.digest()));
         return out;
     }
+
+    @Test
+    void aTagInterruptedBeforeItsRenameLeavesIndexJsonIntactAndGcRemovesTheTemp() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        layout.tag("a", TestImages.writeImage(layout, "a"));
+        String before = Files.readString(dir.resolve("index.json"));
+        // What a process killed between writing index.json's temp and renaming it leaves behind.
+        Files.writeString(dir.resolve(".index.json.oci4j-tmp"), "{\"schemaVersion\":2,\"manif");
+        ImageLayout reopened = ImageLayout.open(dir);
+        assertThat(reopened.resolve("a")).isPresent();
+        assertThat(Files.readString(dir.resolve("index.json"))).isEqualTo(before);
+        GcResult result = reopened.gc();
+        assertThat(result.removedTempFiles()).isEqualTo(1);
+        assertThat(dir.resolve(".index.json.oci4j-tmp")).doesNotExist();
+        reopened.tag("b", reopened.resolve("a").orElseThrow());
+        assertThat(reopened.index().manifests()).hasSize(2);
+    }
 }

@@ -98,6 +98,29 @@ class InteropTest {
         assertThat(layout.verify().errors()).isEmpty();
     }
 
+    @Test
+    void umociListsUnpacksAndCollectsALayoutWrittenByOci4jLeavingItValid() throws Exception {
+        assumeTrue(onPath("umoci"), "umoci is not installed on this machine");
+        Path ours = dir.resolve("ours");
+        ImageLayout layout = ImageLayout.create(ours);
+        layout.tag("v1", TestImages.writeImage(layout, "unpack me"));
+
+        assertThat(run("umoci", "ls", "--layout", ours.toString())).contains("v1");
+        List<String> unpack = new ArrayList<>(List.of("umoci", "unpack"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            unpack.add("--rootless");
+        }
+        Path bundle = dir.resolve("bundle");
+        unpack.addAll(List.of("--image", ours + ":v1", bundle.toString()));
+        run(unpack.toArray(String[]::new));
+        assertThat(bundle.resolve("rootfs/hello.txt")).hasContent("unpack me");
+
+        // umoci's gc must find nothing of ours to remove: our lock and temp files live outside blobs/.
+        run("umoci", "gc", "--layout", ours.toString());
+        assertThat(layout.blobs()).hasSize(3);
+        assertThat(layout.verify().problems()).isEmpty();
+    }
+
     private static List<String> refNames(ImageLayout layout) throws IOException {
         List<String> names = new ArrayList<>();
         layout.index().manifests().forEach(d -> names.add(d.annotations().get(RefName.ANNOTATION)));

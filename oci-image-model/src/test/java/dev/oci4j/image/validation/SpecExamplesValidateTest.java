@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageJson;
+import dev.oci4j.image.ImageSchemas;
 import dev.oci4j.image.ImageValidator;
 import dev.oci4j.image.ValidationReport;
 import java.io.IOException;
@@ -40,5 +41,7 @@ class SpecExamplesValidateTest {
 
         assertThat(report.violations()).as(example.getFileName() + " as " + kind.name()).isEmpty();
         assertThat(report.isValid()).isTrue();
+        // What this validator accepts, the official schema accepts too.
+        ImageSchemas.assertValid(kind, bytes);
     }
 }

@@ -107,7 +107,9 @@ public final class BeanRules {
                 .field("artifactType")
                     .constraint(new PatternDef().regexp(Grammars.MEDIA_TYPE_REGEX)
                             .message(Rules.INDEX_ARTIFACT_TYPE_INVALID.id()))
-                .field("manifests").containerElementType().valid()
+                .field("manifests")
+                    .constraint(new NotNullDef().message(Rules.INDEX_MANIFESTS_MISSING.id()))
+                    .containerElementType().valid()
                 .field("subject").valid();
         m.type(ImageConfiguration.class)
                 .field("created")
@@ -130,7 +132,9 @@ public final class BeanRules {
         m.type(RootFs.class)
                 .field("type")
                     .constraint(new NotNullDef().message(Rules.CONFIG_ROOTFS_TYPE.id()))
-                    .constraint(new PatternDef().regexp(RootFs.LAYERS).message(Rules.CONFIG_ROOTFS_TYPE.id()));
+                    .constraint(new PatternDef().regexp(RootFs.LAYERS).message(Rules.CONFIG_ROOTFS_TYPE.id()))
+                .field("diffIds")
+                    .constraint(new NotNullDef().message(Rules.CONFIG_DIFF_IDS_MISSING.id()));
         m.type(History.class)
                 .field("created")
                     .constraint(new GenericConstraintDef<>(DateTime.class)

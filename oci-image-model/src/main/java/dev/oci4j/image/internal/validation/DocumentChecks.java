@@ -98,7 +98,8 @@ final class DocumentChecks {
         }
         execution(c.config(), findings);
         List<History> history = c.history();
-        if (!history.isEmpty()) {
+        // Without rootfs (or its type) the config is already in error and there is nothing to count.
+        if (!history.isEmpty() && !c.rootfs().type().isEmpty()) {
             long layers = history.stream().filter(h -> !h.emptyLayer()).count();
             int diffIds = c.rootfs().diffIds().size();
             if (layers != diffIds) {

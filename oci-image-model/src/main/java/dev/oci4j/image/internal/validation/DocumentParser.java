@@ -7,6 +7,7 @@ import dev.oci4j.image.Digest;
 import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageJson;
+import dev.oci4j.image.MediaType;
 import dev.oci4j.image.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,7 +57,24 @@ final class DocumentParser {
             return new Outcome<>(Optional.of(model), repaired);
         } catch (ImageFormatException e) {
             findings.add(classify(e), e.location(), stripLocation(e));
+            // The model could not be read, but a document of the wrong type is worth saying so.
+            checkDocumentType(tree, kind, findings);
             return new Outcome<>(Optional.empty(), repaired);
+        }
+    }
+
+    private static void checkDocumentType(JsonNode tree, DocumentKind<?> kind, Findings findings) {
+        JsonNode mediaType = tree.get("mediaType");
+        if (mediaType == null || !mediaType.isTextual()) {
+            return;
+        }
+        String found = mediaType.textValue();
+        if (kind == DocumentKind.MANIFEST && !found.equals(MediaType.OCI_MANIFEST.value())) {
+            findings.add(Rules.MANIFEST_MEDIA_TYPE_MISMATCH, "/mediaType", "an image manifest must have mediaType "
+                    + MediaType.OCI_MANIFEST + ", found " + found);
+        } else if (kind == DocumentKind.INDEX && !found.equals(MediaType.OCI_INDEX.value())) {
+            findings.add(Rules.INDEX_MEDIA_TYPE_MISMATCH, "/mediaType", "an image index must have mediaType "
+                    + MediaType.OCI_INDEX + ", found " + found);
         }
     }
 
@@ -97,6 +115,13 @@ final class DocumentParser {
         } else if (digest.isTextual() && !Digest.isValid(digest.textValue())) {
             findings.add(digestRule(digest.textValue()), at + "/digest", Digest.problemWith(digest.textValue()).get());
             d.put("digest", PLACEHOLDER_DIGEST);
+            repaired.add(at);
+        }
+        JsonNode size = d.get("size");
+        if (size == null || size.isNull()) {
+            findings.add(Rules.DESCRIPTOR_SIZE_MISSING, at + "/size", "required member \"size\" is missing,"
+                    + " expected the content length in bytes");
+            d.put("size", 0);
             repaired.add(at);
         }
         JsonNode data = d.get("data");
@@ -146,6 +171,12 @@ final class DocumentParser {
         String at = e.location();
         String message = e.getMessage();
         if (message.contains("required member")) {
+            if (at.equals("/config")) {
+                return Rules.MANIFEST_CONFIG_MISSING;
+            }
+            if (at.endsWith("/size")) {
+                return Rules.DESCRIPTOR_SIZE_MISSING;
+            }
             return at.endsWith("/digest") ? Rules.DESCRIPTOR_DIGEST_MISSING : Rules.JSON_MEMBER_MISSING;
         }
         if (at.endsWith("/data")) {

@@ -27,6 +27,8 @@ final class Messages {
             Map.entry(Rules.CONFIG_OS_MISSING.id(), "expected an os such as linux"),
             Map.entry(Rules.CONFIG_ENV_FORMAT.id(), "expected an Env entry VARNAME=VARVALUE"),
             Map.entry(Rules.CONFIG_ROOTFS_MISSING.id(), "expected a rootfs object"),
+            Map.entry(Rules.CONFIG_DIFF_IDS_MISSING.id(), "expected rootfs.diff_ids, an array of layer digests"),
+            Map.entry(Rules.INDEX_MANIFESTS_MISSING.id(), "expected a manifests array (it may be empty)"),
             Map.entry(Rules.CONFIG_ROOTFS_TYPE.id(), "expected rootfs type \"layers\""),
             Map.entry(Rules.LAYOUT_VERSION.id(), "expected imageLayoutVersion \"1.0.0\""));
 

@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every rule the image validator checks. Ids are stable: tools filter on them. MUST sentences
@@ -35,6 +37,7 @@ public final class Rules {
     public static final Rule DESCRIPTOR_MEDIA_TYPE_MISSING = Rule.must("descriptor.mediaType.missing", DESCRIPTOR);
     public static final Rule DESCRIPTOR_MEDIA_TYPE_INVALID = Rule.must("descriptor.mediaType.invalid", DESCRIPTOR);
     public static final Rule DESCRIPTOR_DIGEST_MISSING = Rule.must("descriptor.digest.missing", DESCRIPTOR);
+    public static final Rule DESCRIPTOR_SIZE_MISSING = Rule.must("descriptor.size.missing", DESCRIPTOR);
     // int64 "size, in bytes": v1.1.1 has no explicit sentence against negatives, but a negative byte
     // count is no size at all (the next release says MUST NOT be negative).
     public static final Rule DESCRIPTOR_SIZE_NEGATIVE = Rule.must("descriptor.size.negative", DESCRIPTOR);
@@ -75,6 +78,7 @@ public final class Rules {
     public static final Rule INDEX_MEDIA_TYPE_MISSING = Rule.should("index.mediaType.missing", INDEX);
     public static final Rule INDEX_MEDIA_TYPE_MISMATCH = Rule.must("index.mediaType.mismatch", INDEX);
     public static final Rule INDEX_ARTIFACT_TYPE_INVALID = Rule.must("index.artifactType.invalid", INDEX);
+    public static final Rule INDEX_MANIFESTS_MISSING = Rule.must("index.manifests.missing", INDEX);
     public static final Rule INDEX_PLATFORM_MISSING = Rule.should("index.manifests.platform.missing", INDEX);
 
     public static final Rule PLATFORM_ARCHITECTURE_MISSING = Rule.must("platform.architecture.missing", INDEX);
@@ -96,6 +100,7 @@ public final class Rules {
     // "Its keys can be in the format of port/tcp, port/udp, port": "can be", and Docker also writes sctp.
     public static final Rule CONFIG_EXPOSED_PORT_FORMAT = Rule.should("config.exposedPorts.format", CONFIG);
     public static final Rule CONFIG_ROOTFS_MISSING = Rule.must("config.rootfs.missing", CONFIG);
+    public static final Rule CONFIG_DIFF_IDS_MISSING = Rule.must("config.rootfs.diffIds.missing", CONFIG);
     public static final Rule CONFIG_ROOTFS_TYPE = Rule.must("config.rootfs.type.unsupported", CONFIG);
     // empty_layer "is set to true if this history item doesn't correspond to an actual layer": the
     // counts must agree, but the sentence has no RFC 2119 keyword, so a warning.
@@ -108,22 +113,35 @@ public final class Rules {
 
     /** Every rule, in declaration order. */
     public static List<Rule> all() {
-        List<Rule> out = new ArrayList<>();
-        for (Field f : Rules.class.getDeclaredFields()) {
-            if (f.getType() == Rule.class && Modifier.isStatic(f.getModifiers())) {
-                try {
-                    out.add((Rule) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return out;
+        return Catalog.ALL;
     }
 
     /** The rule with this id. */
     public static Rule byId(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+        Rule rule = Catalog.BY_ID.get(id);
+        if (rule == null) {
+            throw new IllegalArgumentException("no rule " + id);
+        }
+        return rule;
+    }
+
+    /** Built after every constant above is set. */
+    private static final class Catalog {
+        static final List<Rule> ALL = collect();
+        static final Map<String, Rule> BY_ID = ALL.stream().collect(Collectors.toMap(Rule::id, r -> r));
+
+        private static List<Rule> collect() {
+            List<Rule> out = new ArrayList<>();
+            for (Field f : Rules.class.getDeclaredFields()) {
+                if (f.getType() == Rule.class && Modifier.isStatic(f.getModifiers())) {
+                    try {
+                        out.add((Rule) f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
     }
 }

@@ -77,7 +77,8 @@ public final class Validation {
 
     /** A check that compared content against a placeholder digest says nothing about the document. */
     private static boolean dependsOnRepair(String ruleId, String pointer, Set<String> repaired) {
-        if (!ruleId.equals(Rules.DESCRIPTOR_DATA_DIGEST.id()) && !ruleId.equals(Rules.DESCRIPTOR_EMPTY_CONTENT.id())) {
+        if (!ruleId.equals(Rules.DESCRIPTOR_DATA_DIGEST.id()) && !ruleId.equals(Rules.DESCRIPTOR_DATA_SIZE.id())
+                && !ruleId.equals(Rules.DESCRIPTOR_EMPTY_CONTENT.id())) {
             return false;
         }
         String descriptor = pointer.endsWith("/data") ? pointer.substring(0, pointer.length() - 5) : pointer;

@@ -1,0 +1,35 @@
+package dev.oci4j.examples;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** One in-process run of the {@code oci} command with its exit code, stdout and stderr. */
+record CommandRun(int exitCode, String out, String err) {
+
+    static CommandRun of(String... args) {
+        return withStdin(new byte[0], args);
+    }
+
+    /** Runs {@link Oci#run} with System.in/out/err swapped for the duration (tests in a class run serially). */
+    static synchronized CommandRun withStdin(byte[] stdin, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin));
+            int code = Oci.run(args);
+            return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+}
