@@ -70,6 +70,25 @@ class ImageBuilderTest {
     }
 
     @Test
+    void whereTheSourceLivesWhoOwnsItAndLaterMtimesDoNotChangeTheDigest() throws IOException {
+        BuiltImage a = simple().writeTo(ImageLayout.create(tmp.resolve("a")), "v1");
+        Path elsewhere = tmp.resolve("another/place/rootfs");
+        Files.createDirectories(elsewhere.resolve("bin"));
+        Files.createDirectories(elsewhere.resolve("etc"));
+        Files.writeString(elsewhere.resolve("etc/os-release"), "NAME=test\n");
+        Files.writeString(elsewhere.resolve("bin/tool"), "#!/bin/sh\necho tool\n");
+        Files.setAttribute(elsewhere.resolve("bin/tool"), "unix:mode", 0755);
+        Files.createSymbolicLink(elsewhere.resolve("bin/sh"), Path.of("tool"));
+        if (Tools.isRoot()) {
+            Files.setAttribute(elsewhere.resolve("etc/os-release"), "unix:uid", 4242);
+            Files.setAttribute(elsewhere.resolve("bin"), "unix:gid", 4242);
+        }
+        BuiltImage b = ImageBuilder.fromScratch().platform(AMD64).sourceDateEpoch(EPOCH).addLayer(elsewhere)
+                .cmd("/bin/sh", "-c", "echo hi").writeTo(ImageLayout.create(tmp.resolve("b")), "v1");
+        assertThat(b.digest()).isEqualTo(a.digest());
+    }
+
+    @Test
     void withoutSourceDateEpochCreatedIsLeftOut() throws IOException {
         BuiltImage image = ImageBuilder.fromScratch().platform(AMD64).addLayer(rootfs)
                 .writeTo(ImageLayout.create(tmp.resolve("l")), "v1");
