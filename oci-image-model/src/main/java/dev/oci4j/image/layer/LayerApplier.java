@@ -29,6 +29,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * (device nodes without privilege, xattrs outside {@code user.}) is listed in
  * {@link ApplyResult#warnings()}.
  *
+ * <p>Layers stream: the blob digest and the diffID are known only once a layer has been read to its
+ * end, so a mismatch is reported after that layer was applied; the target should then be discarded.
+ * Tars without the two zero blocks at the end (umoci 0.4), whiteouts before their directory entry,
+ * duplicate entries (the last wins), both explicit and opaque whiteouts, GNU tar's SCHILY.xattr and
+ * bsdtar's LIBARCHIVE.xattr records are all accepted. Without root, owners are left as they come,
+ * directories stay writable until the last layer is done, and device nodes are reported.
+ * Instances are immutable and thread-safe.
+ *
  * <pre>{@code
  * ApplyResult r = LayerApplier.builder().build().apply(rootfs, List.of(
  *         LayerSource.of(base, baseDiffId), LayerSource.of(top, topDiffId)));

@@ -27,7 +27,9 @@ import java.util.Set;
  * <p>Sources: a directory (every object below it), a list of {@link LayerEntry}s, or the difference
  * between two directories (changed and added objects, {@code .wh.NAME} for deletions, optionally
  * {@code .wh..wh..opq} where a directory lost all its former children). The tar is PAX: long names,
- * SCHILY.xattr, no user or group names, and always the two zero blocks at the end.
+ * SCHILY.xattr, no user or group names, mtimes in whole seconds, and always the two zero blocks at
+ * the end. Content streams straight from the files: memory use does not grow with file or layer
+ * size. Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * LayerWriter writer = LayerWriter.builder()

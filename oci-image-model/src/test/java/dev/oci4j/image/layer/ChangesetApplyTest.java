@@ -121,6 +121,19 @@ class ChangesetApplyTest {
     }
 
     @Test
+    void directoryOverDirectoryReplacesTheExtendedAttributesToo() throws Exception {
+        Path r = apply(new CraftedTar().dir("d").bytes());
+        Trees.xattr(r.resolve("d"), "old", "lower");
+        apply(new CraftedTar().dir("d").fileWithPax("d/f", "f", java.util.Map.of()).bytes());
+        java.util.Map<String, String> pax = java.util.Map.of("SCHILY.xattr.user.new", "upper");
+        byte[] upper = new CraftedTar().dirWithPax("d", pax).bytes();
+        apply(upper);
+        assertThat(Files.getFileAttributeView(r.resolve("d"), java.nio.file.attribute.UserDefinedFileAttributeView.class)
+                .list()).containsExactly("new");
+        assertThat(r.resolve("d/f")).exists();
+    }
+
+    @Test
     void anythingElseOverAnEntryIsUnlinkThenCreate() throws Exception {
         Path r = apply(new CraftedTar().dir("d").file("d/child", "c").file("f", "file").symlink("s", "f").bytes(),
                 new CraftedTar().file("d", "now a file").dir("f").symlink("s2", "x").file("s", "now a file").bytes());
@@ -166,6 +179,42 @@ class ChangesetApplyTest {
         assertThat(r.resolve("d/b")).exists();
         assertThat(Files.getLastModifiedTime(r.resolve("d"), LinkOption.NOFOLLOW_LINKS))
                 .isEqualTo(FileTime.fromMillis(1_600_000_000_000L));
+    }
+
+    @Test
+    void xattrsFromGnuTarAndBsdtarHeadersAreSetAndTheRestIsReported() throws Exception {
+        byte[] binary = {1, (byte) 0xff, 0, (byte) 0x80};
+        byte[] tar = new CraftedTar().fileWithPax("f", "x", java.util.Map.of(
+                "SCHILY.xattr.user.text", "plain",
+                "LIBARCHIVE.xattr.user.bin%3Dary", java.util.Base64.getEncoder().encodeToString(binary),
+                "SCHILY.xattr.security.capability", "caps")).bytes();
+        ApplyResult r = applier.apply(root(), layer(tar));
+        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(root().resolve("f"),
+                java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        view.read("bin=ary", b);
+        assertThat(java.util.Arrays.copyOf(b.array(), b.position())).isEqualTo(binary);
+        assertThat(view.list()).containsExactlyInAnyOrder("text", "bin=ary");
+        assertThat(r.warnings()).singleElement().asString()
+                .contains("entry \"f\"", "security.capability", "only set user.*");
+    }
+
+    @Test
+    void aTruncatedLayerIsReportedWithTheLayerAndTheEntry() throws Exception {
+        byte[] whole = new CraftedTar().file("small", "s").file("big", "b".repeat(5000)).bytes();
+        byte[] cut = java.util.Arrays.copyOf(whole, 512 * 4);
+        LayerSource source = LayerSource.builder(() -> new ByteArrayInputStream(cut)).name("cut.tar").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(root(), source))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("cut.tar").hasMessageContaining("big");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(whole);
+        }
+        byte[] cutGz = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(tmp.resolve("other"),
+                LayerSource.builder(() -> new ByteArrayInputStream(cutGz)).name("cut.tar.gz").build()))
+                .hasMessageContaining("cut.tar.gz");
     }
 
     @Test

@@ -16,6 +16,7 @@ final class CraftedTar {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final TarArchiveOutputStream tar;
+    private java.util.Map<String, String> pax = java.util.Map.of();
 
     CraftedTar() {
         tar = new TarArchiveOutputStream(bytes, 512, "UTF-8");
@@ -33,6 +34,25 @@ final class CraftedTar {
 
     CraftedTar file(String name, String content) {
         return put(name, TarConstants.LF_NORMAL, null, content, 0644);
+    }
+
+    /** A file with extra PAX records, such as {@code SCHILY.xattr.user.k}. */
+    CraftedTar fileWithPax(String name, String content, java.util.Map<String, String> pax) {
+        this.pax = pax;
+        try {
+            return put(name, TarConstants.LF_NORMAL, null, content, 0644);
+        } finally {
+            this.pax = java.util.Map.of();
+        }
+    }
+
+    CraftedTar dirWithPax(String name, java.util.Map<String, String> pax) {
+        this.pax = pax;
+        try {
+            return dir(name);
+        } finally {
+            this.pax = java.util.Map.of();
+        }
     }
 
     CraftedTar symlink(String name, String target) {
@@ -57,6 +77,7 @@ final class CraftedTar {
             if (link != null) {
                 e.setLinkName(link);
             }
+            pax.forEach(e::addPaxHeader);
             byte[] data = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
             e.setSize(data.length);
             tar.putArchiveEntry(e);

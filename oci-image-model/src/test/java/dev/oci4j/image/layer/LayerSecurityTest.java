@@ -116,6 +116,18 @@ class LayerSecurityTest {
     }
 
     @Test
+    void aDirectoryReplacedByASymlinkInTheSameLayerIsResolvedAfresh() throws Exception {
+        apply(new CraftedTar().dir("a").file("a/f", "f").symlink("a", outside.toString()).file("a/pwned", "x")
+                .file("a/sentinel", "pwned").bytes(),
+                new CraftedTar().dir("b").file("b/f", "f").bytes(),
+                new CraftedTar().symlink("b", "../outside").file("b/sentinel", "pwned").bytes());
+        assertThat(root.resolve(outside.toString().substring(1)).resolve("sentinel")).hasContent("pwned");
+        assertThat(root.resolve("outside/sentinel")).hasContent("pwned");
+        assertOutsideUntouched();
+        assertThat(outside.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
     void symlinkLoopsAreRefused() throws Exception {
         assertRefused("a/x", new CraftedTar().symlink("a", "b").symlink("b", "a").file("a/x", "x").bytes());
     }

@@ -151,6 +151,27 @@ class LayerWriterTest {
     }
 
     @Test
+    void binaryXattrValuesTravelInBsdtarsBinarySafeForm() throws Exception {
+        byte[] binary = {0, 1, (byte) 0xfe, (byte) 0x80, 10};
+        LayerEntry f = LayerEntry.file("f", 1, () -> new ByteArrayInputStream(new byte[] {'x'})).toBuilder()
+                .xattr("user.bin", binary).xattr("user.text", "héllo".getBytes(StandardCharsets.UTF_8)).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LayerWriter.builder().build().writeEntries(List.of(f), out);
+        TarArchiveEntry e = entries(out.toByteArray()).get(0);
+        assertThat(e.getExtraPaxHeaders()).containsEntry("SCHILY.xattr.user.text", "héllo")
+                .containsEntry("LIBARCHIVE.xattr.user.bin", java.util.Base64.getEncoder().encodeToString(binary))
+                .doesNotContainKey("SCHILY.xattr.user.bin");
+        Path root = tmp.resolve("root");
+        LayerApplier.builder().build().apply(root, LayerSource.builder(() -> new ByteArrayInputStream(out.toByteArray())).build());
+        var view = Files.getFileAttributeView(root.resolve("f"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        view.read("bin", b);
+        assertThat(java.util.Arrays.copyOf(b.array(), b.position())).isEqualTo(binary);
+        Path tarFile = Files.write(tmp.resolve("bin.tar"), out.toByteArray());
+        assertThat(Trees.output("tar", "--xattrs", "-tf", tarFile.toString())).contains("f");
+    }
+
+    @Test
     void contentThatDoesNotMatchTheAnnouncedSizeIsAnError() {
         byte[] data = "12345".getBytes(StandardCharsets.UTF_8);
         LayerWriter w = LayerWriter.builder().build();

@@ -30,7 +30,9 @@ public final class DirectoryDiff {
         this.scanner = new DirectoryScanner(true, xattrs);
     }
 
-    public void diff(Path lower, Path upper, DirectoryScanner.Sink sink) throws IOException {
+    public void diff(Path lowerDir, Path upperDir, DirectoryScanner.Sink sink) throws IOException {
+        Path lower = lowerDir.toRealPath();
+        Path upper = upperDir.toRealPath();
         FileInfo l = FileInfo.lstat(lower);
         FileInfo u = FileInfo.lstat(upper);
         if (!l.isDirectory() || !u.isDirectory()) {

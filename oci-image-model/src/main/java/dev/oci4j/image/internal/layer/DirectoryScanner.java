@@ -37,11 +37,12 @@ public final class DirectoryScanner {
 
     /** Emits every object below {@code root} (not the root itself). */
     public void scan(Path root, Sink sink) throws IOException {
-        FileInfo info = FileInfo.lstat(root);
-        if (!info.isDirectory()) {
+        // The root itself may be reached through a symlink; nothing below it is followed.
+        Path real = root.toRealPath();
+        if (!FileInfo.lstat(real).isDirectory()) {
             throw new java.nio.file.NotDirectoryException(root.toString());
         }
-        walk(root, "", sink);
+        walk(real, "", sink);
     }
 
     private void walk(Path dir, String rel, Sink sink) throws IOException {

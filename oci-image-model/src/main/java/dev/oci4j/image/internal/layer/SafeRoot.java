@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves layer paths inside a root directory the way a chroot would (like umoci's and
@@ -34,9 +36,17 @@ public final class SafeRoot {
     private static final int MAX_LINKS = 255;
 
     private final Path root;
+    // Resolved directories by normalized name. Valid while no directory or symlink is removed:
+    // creating things cannot change how an existing directory path resolves.
+    private final Map<String, Path> cache = new HashMap<>();
 
     public SafeRoot(Path root) {
         this.root = root;
+    }
+
+    /** Forgets resolved directories; call before removing a directory or a symlink. */
+    public void invalidate() {
+        cache.clear();
     }
 
     public Path root() {
@@ -81,6 +91,23 @@ public final class SafeRoot {
      * is not a directory yields null instead of an error (a whiteout below a file hides nothing).
      */
     public Path directory(List<String> comps, int count, Created created, boolean absentIfNotDirectory)
+            throws IOException {
+        if (count == 0) {
+            return root;
+        }
+        String key = String.join("/", comps.subList(0, count));
+        Path cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path resolved = resolve(comps, count, created, absentIfNotDirectory);
+        if (resolved != null) {
+            cache.put(key, resolved);
+        }
+        return resolved;
+    }
+
+    private Path resolve(List<String> comps, int count, Created created, boolean absentIfNotDirectory)
             throws IOException {
         Deque<String> pending = new ArrayDeque<>(comps.subList(0, count));
         Path current = root;

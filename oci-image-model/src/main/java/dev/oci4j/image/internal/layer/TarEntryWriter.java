@@ -4,18 +4,21 @@ import dev.oci4j.image.layer.LayerEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
+import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Writes {@link LayerEntry}s as PAX tar entries: POSIX long names and link names, SCHILY.xattr,
+ * Writes {@link LayerEntry}s as PAX tar entries: POSIX long names and link names, SCHILY.xattr
+ * (LIBARCHIVE.xattr for binary values),
  * permission bits only in the mode field, no user or group names (image-spec: ignored anyway, and
  * they would make output depend on the build machine).
  */
@@ -66,7 +69,15 @@ public final class TarEntryWriter implements AutoCloseable {
             t.setDevMinor(e.devMinor());
         }
         for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
-            t.addPaxHeader("SCHILY.xattr." + x.getKey(), utf8(name, x.getKey(), x.getValue()));
+            String text = utf8(x.getValue());
+            if (text != null) {
+                t.addPaxHeader("SCHILY.xattr." + x.getKey(), text);
+            } else {
+                // PAX records are UTF-8 text in commons-compress, which would mangle a binary value:
+                // use bsdtar's binary-safe form (GNU tar and Go skip it, so nothing is corrupted).
+                t.addPaxHeader("LIBARCHIVE.xattr." + URLEncoder.encode(x.getKey(), StandardCharsets.UTF_8),
+                        Base64.getEncoder().encodeToString(x.getValue()));
+            }
         }
         t.setSize(e.type() == LayerEntry.Type.FILE ? e.size() : 0);
         tar.putArchiveEntry(t);
@@ -95,14 +106,13 @@ public final class TarEntryWriter implements AutoCloseable {
         }
     }
 
-    // PAX records are UTF-8 text in commons-compress; a binary value would be silently mangled.
-    private static String utf8(String entry, String xattr, byte[] value) throws IOException {
+    /** The value as text when it is valid UTF-8, else null. */
+    private static String utf8(byte[] value) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
         } catch (CharacterCodingException ex) {
-            throw new IOException(entry + ": xattr " + xattr + " has a binary (non UTF-8) value, which this"
-                    + " tar writer cannot store without corrupting it", ex);
+            return null;
         }
     }
 

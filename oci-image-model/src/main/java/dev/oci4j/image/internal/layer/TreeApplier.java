@@ -4,6 +4,7 @@ import dev.oci4j.image.DigestMismatchException;
 import dev.oci4j.image.layer.LayerFormatException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,12 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -28,6 +31,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class TreeApplier {
 
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
+    private static final String LIBARCHIVE_XATTR_PREFIX = "LIBARCHIVE.xattr.";
 
     /** Receives notes about what could not be reproduced. */
     @FunctionalInterface
@@ -54,6 +58,8 @@ public final class TreeApplier {
     private final Map<Path, FileTime> parentTimes = new HashMap<>();
     // Directory modes and times, set once the layer is done so that adding children cannot spoil them.
     private final Map<Path, DirAttrs> dirs = new LinkedHashMap<>();
+    // Directories this layer created: their children exist only if this layer made them.
+    private final Set<Path> fresh = new HashSet<>();
     // Without root, a read-only directory would stop later layers from changing its children.
     private final Map<Path, Integer> deferredModes = new LinkedHashMap<>();
 
@@ -71,6 +77,7 @@ public final class TreeApplier {
     public long apply(TarArchiveInputStream tar, String label) throws IOException {
         this.label = label;
         touched.clear();
+        fresh.clear();
         parentTimes.clear();
         dirs.clear();
         long count = 0;
@@ -136,16 +143,18 @@ public final class TreeApplier {
                 // walk up until an ancestor is already known
             }
         }
-        FileInfo existing = FileInfo.lstatIfExists(target);
+        FileInfo existing = !isRoot && fresh.contains(target.getParent()) && !touched.contains(target)
+                ? null : FileInfo.lstatIfExists(target);
         FileTime mtime = e.getLastModifiedTime();
         FileTime atime = e.getLastAccessTime() == null ? mtime : e.getLastAccessTime();
         int mode = e.getMode() & 07777;
         if (e.isDirectory()) {
             if (existing == null || !existing.isDirectory()) {
                 if (existing != null) {
-                    Nodes.removeTree(target, existing);
+                    remove(target, existing);
                 }
                 Files.createDirectory(target);
+                fresh.add(target);
             }
             if (!asRoot) {
                 // Keep the directory usable for the rest of the layer; the real mode comes at the end.
@@ -153,7 +162,8 @@ public final class TreeApplier {
             }
             touched.add(target);
             owner(target, e);
-            setXattrs(target, e);
+            // A directory over a directory takes the entry's attributes: xattrs too.
+            setXattrs(target, e, existing != null && existing.isDirectory());
             dirs.put(target, new DirAttrs(mode, mtime, atime));
             return;
         }
@@ -162,7 +172,7 @@ public final class TreeApplier {
             return;
         }
         if (existing != null) {
-            Nodes.removeTree(target, existing);
+            remove(target, existing);
         }
         touched.add(target);
         if (e.isSymbolicLink()) {
@@ -196,7 +206,7 @@ public final class TreeApplier {
                 }
             }
             owner(target, e);
-            setXattrs(target, e);
+            setXattrs(target, e, false);
             Nodes.chmod(target, mode);
             Nodes.setTimes(target, mtime, atime);
         }
@@ -219,7 +229,7 @@ public final class TreeApplier {
             return;
         }
         if (existing != null) {
-            Nodes.removeTree(target, existing);
+            remove(target, existing);
         }
         touched.add(target);
         Files.createLink(target, source);
@@ -238,7 +248,7 @@ public final class TreeApplier {
         FileInfo info = FileInfo.lstatIfExists(target);
         if (info != null) {
             recordParent(parent);
-            Nodes.removeTree(target, info);
+            remove(target, info);
         }
     }
 
@@ -263,7 +273,7 @@ public final class TreeApplier {
                 }
             } else {
                 recordParent(dir);
-                Nodes.removeTree(c, info);
+                remove(c, info);
             }
         }
     }
@@ -271,6 +281,14 @@ public final class TreeApplier {
     private void createdParent(Path dir) throws IOException {
         recordParent(dir.getParent());
         touched.add(dir);
+        fresh.add(dir);
+    }
+
+    private void remove(Path p, FileInfo info) throws IOException {
+        if (info.isDirectory() || info.isSymlink()) {
+            root.invalidate();
+        }
+        Nodes.removeTree(p, info);
     }
 
     private void recordParent(Path dir) throws IOException {
@@ -290,21 +308,51 @@ public final class TreeApplier {
         }
     }
 
-    private void setXattrs(Path p, TarArchiveEntry e) {
+    private void setXattrs(Path p, TarArchiveEntry e, boolean replace) {
         if (!xattrs) {
             return;
         }
+        Map<String, byte[]> values = new TreeMap<>();
+        // bsdtar's form is binary-safe (base64 value, URL-encoded name); GNU tar's SCHILY form wins
+        // when both are present, as bsdtar writes both.
         for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
-            if (!h.getKey().startsWith(XATTR_PREFIX)) {
-                continue;
+            if (h.getKey().startsWith(LIBARCHIVE_XATTR_PREFIX)) {
+                try {
+                    values.put(URLDecoder.decode(h.getKey().substring(LIBARCHIVE_XATTR_PREFIX.length()),
+                            StandardCharsets.UTF_8), Base64.getDecoder().decode(h.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    warn("xattr header " + h.getKey() + " is not valid base64; ignored");
+                }
             }
-            String name = h.getKey().substring(XATTR_PREFIX.length());
+        }
+        for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
+            if (h.getKey().startsWith(XATTR_PREFIX)) {
+                String name = h.getKey().substring(XATTR_PREFIX.length());
+                if (h.getValue().indexOf('\uFFFD') >= 0 && values.containsKey(name)) {
+                    continue;
+                }
+                if (h.getValue().indexOf('\uFFFD') >= 0) {
+                    warn("xattr " + name + " has a binary value that the tar reader decoded as UTF-8;"
+                            + " it may be damaged");
+                }
+                values.put(name, h.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (replace) {
+            try {
+                Xattrs.removeOthers(p, values.keySet());
+            } catch (IOException | UnsupportedOperationException ex) {
+                warn("old xattrs not removed: " + ex);
+            }
+        }
+        for (Map.Entry<String, byte[]> x : values.entrySet()) {
+            String name = x.getKey();
             if (!Xattrs.writable(name)) {
                 warn("xattr " + name + " not set: the JDK can only set user.* attributes");
                 continue;
             }
             try {
-                Xattrs.write(p, name, h.getValue().getBytes(StandardCharsets.UTF_8));
+                Xattrs.write(p, name, x.getValue());
             } catch (IOException | UnsupportedOperationException ex) {
                 warn("xattr " + name + " not set: " + ex);
             }

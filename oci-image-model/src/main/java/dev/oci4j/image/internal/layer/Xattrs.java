@@ -53,4 +53,18 @@ public final class Xattrs {
         }
         view.write(name.substring(USER.length()), ByteBuffer.wrap(value));
     }
+
+    /** Removes the {@code user.} attributes of {@code p} whose full names are not in {@code keep}. */
+    public static void removeOthers(Path p, java.util.Set<String> keep) throws IOException {
+        UserDefinedFileAttributeView view =
+                Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return;
+        }
+        for (String name : view.list()) {
+            if (!keep.contains(USER + name)) {
+                view.delete(name);
+            }
+        }
+    }
 }
