@@ -1,6 +1,7 @@
 package dev.oci4j.image.layer;
 
 import dev.oci4j.image.DigestingOutputStream;
+import dev.oci4j.image.MediaType;
 import dev.oci4j.image.internal.layer.DirectoryDiff;
 import dev.oci4j.image.internal.layer.DirectoryScanner;
 import dev.oci4j.image.internal.layer.EntryPolicy;
@@ -159,7 +160,7 @@ public final class LayerWriter {
     }
 
     /** The media type this writer's layers have. */
-    public dev.oci4j.image.MediaType mediaType() {
+    public MediaType mediaType() {
         return compression.layerMediaType();
     }
 

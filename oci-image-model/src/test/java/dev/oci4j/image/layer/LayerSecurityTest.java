@@ -128,6 +128,16 @@ class LayerSecurityTest {
     }
 
     @Test
+    void directoryAttributesSetAtTheEndOfALayerNeverFollowALaterSymlink() throws Exception {
+        apply(new CraftedTar().dir("a").dir("a/dir", 0700).file("a/dir/x", "x").dir("a/dir", 0700)
+                .symlink("a", outside.toString()).bytes());
+        apply(new CraftedTar().dir("c").dir("c/dir", 0700).bytes(),
+                new CraftedTar().file("c/dir/new", "n").symlink("c", outside.toString()).bytes());
+        assertThat(Files.isSymbolicLink(root.resolve("a"))).isTrue();
+        assertOutsideUntouched();
+    }
+
+    @Test
     void symlinkLoopsAreRefused() throws Exception {
         assertRefused("a/x", new CraftedTar().symlink("a", "b").symlink("b", "a").file("a/x", "x").bytes());
     }

@@ -4,22 +4,18 @@ import dev.oci4j.image.DigestMismatchException;
 import dev.oci4j.image.layer.LayerFormatException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -30,8 +26,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class TreeApplier {
 
-    private static final String XATTR_PREFIX = "SCHILY.xattr.";
-    private static final String LIBARCHIVE_XATTR_PREFIX = "LIBARCHIVE.xattr.";
 
     /** Receives notes about what could not be reproduced. */
     @FunctionalInterface
@@ -181,7 +175,7 @@ public final class TreeApplier {
             }
             Files.createSymbolicLink(target, Path.of(e.getLinkName()));
             owner(target, e);
-            Nodes.setTimes(target, mtime, atime);
+            Nodes.setLinkTimes(target, mtime, atime);
         } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
             char kind = e.isFIFO() ? 'p' : e.isCharacterDevice() ? 'c' : 'b';
             try {
@@ -288,7 +282,22 @@ public final class TreeApplier {
         if (info.isDirectory() || info.isSymlink()) {
             root.invalidate();
         }
+        if (info.isDirectory()) {
+            // Paths below p may soon lead through a symlink created in its place: forget them, or
+            // the end-of-layer chmod and utimes would follow it out of the root.
+            purgeBelow(p, touched);
+            purgeBelow(p, fresh);
+            purgeBelow(p, parentTimes.keySet());
+            purgeBelow(p, dirs.keySet());
+            purgeBelow(p, deferredModes.keySet());
+        }
         Nodes.removeTree(p, info);
+    }
+
+    private static void purgeBelow(Path p, Set<Path> paths) {
+        if (!paths.isEmpty()) {
+            paths.removeIf(q -> q.startsWith(p));
+        }
     }
 
     private void recordParent(Path dir) throws IOException {
@@ -312,32 +321,7 @@ public final class TreeApplier {
         if (!xattrs) {
             return;
         }
-        Map<String, byte[]> values = new TreeMap<>();
-        // bsdtar's form is binary-safe (base64 value, URL-encoded name); GNU tar's SCHILY form wins
-        // when both are present, as bsdtar writes both.
-        for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
-            if (h.getKey().startsWith(LIBARCHIVE_XATTR_PREFIX)) {
-                try {
-                    values.put(URLDecoder.decode(h.getKey().substring(LIBARCHIVE_XATTR_PREFIX.length()),
-                            StandardCharsets.UTF_8), Base64.getDecoder().decode(h.getValue()));
-                } catch (IllegalArgumentException ex) {
-                    warn("xattr header " + h.getKey() + " is not valid base64; ignored");
-                }
-            }
-        }
-        for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
-            if (h.getKey().startsWith(XATTR_PREFIX)) {
-                String name = h.getKey().substring(XATTR_PREFIX.length());
-                if (h.getValue().indexOf('\uFFFD') >= 0 && values.containsKey(name)) {
-                    continue;
-                }
-                if (h.getValue().indexOf('\uFFFD') >= 0) {
-                    warn("xattr " + name + " has a binary value that the tar reader decoded as UTF-8;"
-                            + " it may be damaged");
-                }
-                values.put(name, h.getValue().getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, byte[]> values = Xattrs.fromPax(e.getExtraPaxHeaders(), this::warn);
         if (replace) {
             try {
                 Xattrs.removeOthers(p, values.keySet());

@@ -16,6 +16,8 @@ import java.util.TreeMap;
 public final class Xattrs {
 
     public static final String USER = "user.";
+    private static final String SCHILY_PREFIX = "SCHILY.xattr.";
+    private static final String LIBARCHIVE_PREFIX = "LIBARCHIVE.xattr.";
 
     private Xattrs() {
     }
@@ -66,5 +68,39 @@ public final class Xattrs {
                 view.delete(name);
             }
         }
+    }
+
+    /**
+     * The extended attributes in an entry's PAX records: GNU tar's {@code SCHILY.xattr.NAME} (text)
+     * and bsdtar's binary-safe {@code LIBARCHIVE.xattr.URLENCODED-NAME} (base64). SCHILY wins unless
+     * the tar reader had to replace bytes that were not UTF-8, in which case the base64 copy does.
+     */
+    public static Map<String, byte[]> fromPax(Map<String, String> pax, java.util.function.Consumer<String> warn) {
+        Map<String, byte[]> values = new TreeMap<>();
+        for (Map.Entry<String, String> h : pax.entrySet()) {
+            if (h.getKey().startsWith(LIBARCHIVE_PREFIX)) {
+                try {
+                    values.put(java.net.URLDecoder.decode(h.getKey().substring(LIBARCHIVE_PREFIX.length()),
+                            java.nio.charset.StandardCharsets.UTF_8), java.util.Base64.getDecoder().decode(h.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    warn.accept("xattr record " + h.getKey() + " is not valid base64; ignored");
+                }
+            }
+        }
+        for (Map.Entry<String, String> h : pax.entrySet()) {
+            if (h.getKey().startsWith(SCHILY_PREFIX)) {
+                String name = h.getKey().substring(SCHILY_PREFIX.length());
+                boolean damaged = h.getValue().indexOf('\uFFFD') >= 0;
+                if (damaged && values.containsKey(name)) {
+                    continue;
+                }
+                if (damaged) {
+                    warn.accept("xattr " + name + " has a binary value that the tar reader decoded as UTF-8;"
+                            + " it may be damaged");
+                }
+                values.put(name, h.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
     }
 }
