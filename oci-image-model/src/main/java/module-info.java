@@ -9,6 +9,7 @@ module dev.oci4j.image {
     exports dev.oci4j.image;
     exports dev.oci4j.image.layer;
     exports dev.oci4j.image.layout;
+    exports dev.oci4j.image.build;
 
     // Hibernate Validator reads the model's private fields and instantiates the internal constraint
     // validators reflectively; nothing else gets that access.

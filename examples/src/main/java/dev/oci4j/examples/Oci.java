@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         version = "oci4j 0.1.0-SNAPSHOT",
         description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
         subcommands = {CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                InspectCommand.class,
+                UnpackCommand.class,
                 ValidateCommand.class,
                 SpecCommand.class,
                 LayoutCommand.class})
