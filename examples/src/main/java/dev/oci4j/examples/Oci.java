@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code oci} command: each subcommand is one workflow of the library. */
+// INHERIT gives every subcommand, nested ones included, --help and --version.
 @Command(name = "oci",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "oci4j 0.1.0-SNAPSHOT",
         description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
