@@ -5,6 +5,8 @@ module dev.oci4j.examples {
     requires dev.oci4j.distribution;
     requires dev.oci4j.linux;
     requires info.picocli;
+    requires org.apache.commons.compress;
+    requires java.management;
 
     opens dev.oci4j.examples to info.picocli;
 }
