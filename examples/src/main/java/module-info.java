@@ -5,7 +5,8 @@ module dev.oci4j.examples {
     requires dev.oci4j.distribution;
     requires dev.oci4j.linux;
     requires info.picocli;
-    requires org.apache.commons.compress;
+    requires com.fasterxml.jackson.databind;
+    requires java.logging;
     requires java.management;
 
     opens dev.oci4j.examples to info.picocli;

@@ -2,9 +2,17 @@
 module dev.oci4j.image {
     requires com.fasterxml.jackson.databind;
     requires jakarta.validation;
+    requires org.hibernate.validator;
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
 
     exports dev.oci4j.image;
     exports dev.oci4j.image.layer;
+    exports dev.oci4j.image.layout;
+    exports dev.oci4j.image.build;
+
+    // Hibernate Validator reads the model's private fields and instantiates the internal constraint
+    // validators reflectively; nothing else gets that access.
+    opens dev.oci4j.image to org.hibernate.validator;
+    opens dev.oci4j.image.internal.validation to org.hibernate.validator;
 }

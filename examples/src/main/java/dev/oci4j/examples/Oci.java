@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "oci4j 0.1.0-SNAPSHOT",
         description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                InspectCommand.class,
+                UnpackCommand.class,
+                ValidateCommand.class,
+                LayoutCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {

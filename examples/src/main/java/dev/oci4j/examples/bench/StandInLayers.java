@@ -112,7 +112,6 @@ final class StandInLayers {
                 // covers every byte of the blob.
                 plain.transferTo(OutputStream.nullOutputStream());
             }
-            buffered.transferTo(OutputStream.nullOutputStream());
         }
         return size;
     }

@@ -105,7 +105,7 @@ public final class JsonFields {
         }
         BigInteger big = integer(v.get(), pointer(key));
         if (big.bitLength() > 63) {
-            throw error(key, "integer " + big + " is out of range for int64");
+            throw error(key, "integer " + abbreviate(big.toString()) + " is out of range for int64");
         }
         return OptionalLong.of(big.longValue());
     }
@@ -142,7 +142,7 @@ public final class JsonFields {
         }
         BigInteger big = integer(v.get(), pointer(key));
         if (big.signum() < 0 || big.compareTo(UINT64_MAX) > 0) {
-            throw error(key, "integer " + big + " is out of range for uint64 (0 to 18446744073709551615)");
+            throw error(key, "integer " + abbreviate(big.toString()) + " is out of range for uint64 (0 to 18446744073709551615)");
         }
         return OptionalLong.of(big.longValue());
     }
@@ -273,9 +273,14 @@ public final class JsonFields {
             return v.bigIntegerValue();
         }
         if (v.isNumber()) {
+            java.math.BigDecimal d = v.decimalValue();
+            // Checked before any conversion: 1e999999999 would otherwise expand to a billion digits.
+            if (d.signum() != 0 && d.precision() - d.scale() > 40) {
+                throw error.apply(at, "integer " + abbreviate(d.toString()) + " is out of range");
+            }
             // 12.0 and 1e3 are integers in JSON's number model; 1.5 is not.
             try {
-                return v.decimalValue().toBigIntegerExact();
+                return d.toBigIntegerExact();
             } catch (ArithmeticException e) {
                 throw error.apply(at, "expected an integer, found " + v.asText());
             }

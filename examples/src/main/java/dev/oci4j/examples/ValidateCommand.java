@@ -1,0 +1,202 @@
+package dev.oci4j.examples;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oci validate [--type TYPE] [--json] FILE...}: checks documents against the specs and
+ * prints every violation as {@code FILE: /json/pointer: message [rule]}.
+ * Exit 0: all valid (warnings allowed); 1: some document breaks a MUST; 2: some file cannot be
+ * read or is not JSON, or its type cannot be told.
+ */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Validate OCI documents and print every violation as FILE: /json/pointer: message [rule].",
+                "Exit status: 0 valid (warnings allowed), 1 a document has errors, 2 a file cannot be read or parsed."})
+final class ValidateCommand implements Callable<Integer> {
+
+    static final int VALID = 0;
+    static final int INVALID = 1;
+    static final int UNREADABLE = 2;
+
+    // Hibernate Validator announces itself at INFO through java.util.logging; a command's output is
+    // its report, so quiet it (held in a field: JUL keeps loggers only weakly).
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate.validator");
+
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "Document type: ${COMPLETION-CANDIDATES}. Default: inferred from mediaType or shape.",
+            completionCandidates = TypeNames.class)
+    String type;
+
+    @Option(names = "--json", description = "Print a machine-readable JSON report on standard output.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to validate; - reads standard input.")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+        HIBERNATE_LOG.setLevel(Level.WARNING);
+        Optional<DocumentType> forced = Optional.empty();
+        if (type != null) {
+            forced = Optional.of(DocumentTypes.named(type).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "unknown --type " + type + ", expected one of " + DocumentTypes.names())));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ArrayNode reports = JSON.createArrayNode();
+        int status = VALID;
+        for (String file : files) {
+            FileResult result = check(file, forced);
+            status = Math.max(status, result.status());
+            if (result.problem() != null) {
+                err.println(result.name() + ": " + result.problem());
+            }
+            if (json) {
+                reports.add(result.toJson());
+            } else {
+                result.printTo(out);
+            }
+        }
+        if (json) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("valid", status == VALID);
+            root.put("exitCode", status);
+            root.set("files", reports);
+            out.println(root.toPrettyString());
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private FileResult check(String file, Optional<DocumentType> forced) {
+        String name = file.equals("-") ? "<stdin>" : file;
+        byte[] bytes;
+        try {
+            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            return FileResult.unreadable(name, "cannot read: " + e);
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return FileResult.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return FileResult.unreadable(name, "cannot read: " + e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return FileResult.unreadable(name, "document is empty, expected JSON");
+        }
+        DocumentShape shape = shapeOf(tree);
+        Optional<DocumentType> kind = forced.isPresent() ? forced : DocumentTypes.recognize(shape);
+        if (kind.isEmpty()) {
+            return FileResult.unreadable(name, "cannot tell the document type from its mediaType or members;"
+                    + " use --type with one of " + DocumentTypes.names());
+        }
+        List<Finding> findings = kind.get().validate(bytes);
+        return FileResult.checked(name, kind.get().name(), findings);
+    }
+
+    private static DocumentShape shapeOf(JsonNode tree) {
+        Set<String> keys = new LinkedHashSet<>();
+        tree.fieldNames().forEachRemaining(keys::add);
+        JsonNode mediaType = tree.get("mediaType");
+        return new DocumentShape(keys, mediaType != null && mediaType.isTextual()
+                ? Optional.of(mediaType.textValue()) : Optional.empty());
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The candidates for --type, for help and completion. */
+    static final class TypeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return DocumentTypes.names().iterator();
+        }
+    }
+
+    private record FileResult(String name, String kind, List<Finding> findings, String problem, int status) {
+
+        static FileResult unreadable(String name, String problem) {
+            return new FileResult(name, null, List.of(), problem, UNREADABLE);
+        }
+
+        static FileResult checked(String name, String kind, List<Finding> findings) {
+            boolean errors = findings.stream().anyMatch(Finding::error);
+            return new FileResult(name, kind, findings, null, errors ? INVALID : VALID);
+        }
+
+        void printTo(PrintWriter out) {
+            if (problem != null) {
+                return;
+            }
+            for (Finding f : findings) {
+                out.println(name + ": " + (f.pointer().isEmpty() ? "(root)" : f.pointer()) + ": "
+                        + (f.error() ? "" : "warning: ") + f.message() + " [" + f.rule() + "]");
+            }
+            long warnings = findings.stream().filter(f -> !f.error()).count();
+            if (status == VALID) {
+                out.println(name + ": valid " + kind + (warnings == 0 ? "" : " (" + warnings + " warning(s))"));
+            }
+        }
+
+        ObjectNode toJson() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("file", name);
+            if (kind != null) {
+                node.put("type", kind);
+            }
+            node.put("valid", status == VALID);
+            if (problem != null) {
+                node.put("problem", problem);
+            }
+            ArrayNode list = node.putArray("violations");
+            for (Finding f : findings) {
+                list.addObject()
+                        .put("severity", f.error() ? "error" : "warning")
+                        .put("rule", f.rule())
+                        .put("pointer", f.pointer())
+                        .put("message", f.message())
+                        .put("section", f.section());
+            }
+            return node;
+        }
+    }
+}

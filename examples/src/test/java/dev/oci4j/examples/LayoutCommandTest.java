@@ -1,0 +1,77 @@
+package dev.oci4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.MediaType;
+import dev.oci4j.image.layout.Blob;
+import dev.oci4j.image.layout.ImageLayout;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LayoutCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+
+    private int oci(String... args) {
+        out.getBuffer().setLength(0);
+        return new CommandLine(new Oci()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
+                .execute(args);
+    }
+
+    /** A one-layer image whose "layer" is an empty tar (two zero blocks). */
+    private Descriptor image(ImageLayout layout) throws IOException {
+        byte[] tar = new byte[1024];
+        Blob layer = layout.writeBlob(tar);
+        Descriptor config = layout.writeJson(MediaType.OCI_CONFIG, ("{\"architecture\":\"arm64\",\"os\":\"linux\","
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.sha256(tar) + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8));
+        return layout.writeManifest(ImageManifest.builder().config(config)
+                .addLayer(Descriptor.of(MediaType.OCI_LAYER_TAR, layer.digest(), layer.size())).build());
+    }
+
+    @Test
+    void lsListsRefNamesDigestsMediaTypesAndPlatforms() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        Descriptor m = layout.tag("v1", image(layout));
+        assertThat(oci("layout", "ls", "oci:" + dir + ":v1")).isZero();
+        assertThat(out.toString()).contains("v1", m.digest().toString(), MediaType.OCI_MANIFEST.value(),
+                "linux/arm64");
+    }
+
+    @Test
+    void verifyExitsZeroWhenCleanAndOneWithEveryProblemPrinted() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        Descriptor m = layout.tag("v1", image(layout));
+        assertThat(oci("layout", "verify", dir.toString())).isZero();
+        assertThat(out.toString()).contains("3 blobs", "valid");
+
+        Descriptor config = layout.readManifest(m).value().config();
+        Files.write(layout.blobPath(config.digest()), new byte[] {'{', '}'});
+        assertThat(oci("layout", "verify", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("error: index.json /manifests/0 -> " + m.digest() + " /config",
+                "file has 2 bytes", "1 error(s)");
+    }
+
+    @Test
+    void gcPrintsRemovedBlobsAndBytesFreed() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        layout.tag("v1", image(layout));
+        Blob stray = layout.writeBlob("stray".getBytes(StandardCharsets.UTF_8));
+        assertThat(oci("layout", "gc", dir.toString())).isZero();
+        assertThat(out.toString()).contains("removed " + stray.digest(), "removed 1 blob(s)", "freed 5 bytes");
+        assertThat(layout.hasBlob(stray.digest())).isFalse();
+    }
+}

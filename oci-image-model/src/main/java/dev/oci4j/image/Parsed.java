@@ -1,0 +1,93 @@
+package dev.oci4j.image;
+
+import java.util.Objects;
+
+/**
+ * A document together with the exact bytes it was read from (or written to), their digest and size:
+ * re-serializing a document may change its digest, so content addresses come from these bytes.
+ *
+ * <pre>{@code
+ * Parsed<ImageManifest> p = ImageJson.standard().parse(DocumentKind.MANIFEST, bytes);
+ * Descriptor d = p.descriptor();   // mediaType from the document, digest and size of the bytes
+ * }</pre>
+ */
+public final class Parsed<T> {
+
+    private final DocumentKind<T> kind;
+    private final T value;
+    private final byte[] bytes;
+    private final Digest digest;
+
+    Parsed(DocumentKind<T> kind, T value, byte[] bytes) {
+        this.kind = kind;
+        this.value = value;
+        this.bytes = bytes;
+        this.digest = Digest.sha256(bytes);
+    }
+
+    public DocumentKind<T> kind() {
+        return kind;
+    }
+
+    /** The model. */
+    public T value() {
+        return value;
+    }
+
+    /** A copy of the exact bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The sha256 of the exact bytes. */
+    public Digest digest() {
+        return digest;
+    }
+
+    /** The number of bytes. */
+    public long size() {
+        return bytes.length;
+    }
+
+    /**
+     * A descriptor of these bytes. Its media type is the document's own {@code mediaType} when it has
+     * one (so Docker manifests keep theirs), otherwise the kind's OCI media type; a manifest's or
+     * index's artifactType is carried over, as the referrers API expects.
+     */
+    public Descriptor descriptor() {
+        MediaType type = kind.mediaType();
+        MediaType artifactType = null;
+        if (value instanceof ImageManifest m) {
+            type = m.mediaType().orElse(type);
+            artifactType = m.artifactType().orElse(null);
+        } else if (value instanceof ImageIndex i) {
+            type = i.mediaType().orElse(type);
+            artifactType = i.artifactType().orElse(null);
+        }
+        Descriptor.Builder b = Descriptor.builder().mediaType(type).digest(digest).size(bytes.length);
+        if (artifactType != null) {
+            b.artifactType(artifactType);
+        }
+        return b.build();
+    }
+
+    /** A descriptor of these bytes with an explicit media type, such as the Docker config type. */
+    public Descriptor descriptor(MediaType mediaType) {
+        return Descriptor.of(mediaType, digest, bytes.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Parsed<?> p && p.kind == kind && p.digest.equals(digest) && p.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind.name(), digest);
+    }
+
+    @Override
+    public String toString() {
+        return "Parsed{" + kind + " " + digest + " size=" + bytes.length + "}";
+    }
+}

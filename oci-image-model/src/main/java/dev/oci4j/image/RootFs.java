@@ -1,0 +1,153 @@
+package dev.oci4j.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oci4j.image.internal.json.JsonFields;
+import dev.oci4j.image.internal.json.JsonObjectWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The layer DiffIDs of an image configuration (image-spec config.md, "rootfs"), base layer first.
+ *
+ * <pre>{@code
+ * {"type": "layers", "diff_ids": ["sha256:c6f988f4874bb0add23a778f753c65efe992244e148a1d2ec2a8b664fb66bbd1"]}
+ * RootFs r = RootFs.of(List.of(diffId));
+ * }</pre>
+ */
+public final class RootFs {
+
+    /** The members this model maps; an extension may not reuse them. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("type", "diff_ids");
+
+    /** The only type the spec defines. */
+    public static final String LAYERS = "layers";
+
+    private final String type;
+    private final List<Digest> diffIds;
+    private final Map<String, String> extensions;
+
+    private RootFs(String type, List<Digest> diffIds, Map<String, String> extensions) {
+        this.type = type;
+        this.diffIds = diffIds;
+        this.extensions = extensions;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A rootfs of type {@code layers} with these DiffIDs. */
+    public static RootFs of(List<Digest> diffIds) {
+        return builder().diffIds(diffIds).build();
+    }
+
+    /** REQUIRED. MUST be {@code layers}; empty only when a parsed document lacked it. */
+    public String type() {
+        return type == null ? "" : type;
+    }
+
+    /** REQUIRED. The uncompressed layer digests, base first; empty too when a parsed document lacked the array. */
+    public List<Digest> diffIds() {
+        return diffIds == null ? List.of() : diffIds;
+    }
+
+    /** Members this model does not know, as raw JSON text, in document order. */
+    public Map<String, String> extensions() {
+        return extensions;
+    }
+
+    /** The ChainIDs of the layer stack, one per layer (image-spec config.md "Layer ChainID"). */
+    public List<Digest> chainIds() {
+        return ImageIdentity.chainIds(diffIds());
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.diffIds = diffIds;
+        b.extensions = extensions;
+        return b;
+    }
+
+    static RootFs read(JsonFields f) {
+        String type = f.string("type").orElse(null);
+        boolean present = f.has("diff_ids");
+        List<String> texts = f.stringList("diff_ids");
+        List<Digest> diffIds = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                diffIds.add(Digest.parse(texts.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new ImageFormatException(f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
+            }
+        }
+        return new RootFs(type, present ? List.copyOf(diffIds) : null, f.unknown());
+    }
+
+    JsonNode toJson() {
+        JsonObjectWriter w = new JsonObjectWriter();
+        if (type != null) {
+            w.put("type", type);
+        }
+        return w.putStrings("diff_ids", diffIds().stream().map(Digest::toString).toList())
+                .extensions(extensions)
+                .node();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RootFs r && Objects.equals(r.type, type) && Objects.equals(r.diffIds, diffIds)
+                && r.extensions.equals(extensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, diffIds, extensions);
+    }
+
+    @Override
+    public String toString() {
+        return "RootFs{type=" + type + ", diffIds=" + diffIds
+                + (extensions.isEmpty() ? "" : ", extensions=" + extensions.keySet()) + "}";
+    }
+
+    /** Builds a {@link RootFs}; the type defaults to {@code layers}. */
+    public static final class Builder {
+        private String type = LAYERS;
+        private List<Digest> diffIds = List.of();
+        private Map<String, String> extensions = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder type(String type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        public Builder diffIds(List<Digest> diffIds) {
+            this.diffIds = Values.list(diffIds, "diffIds");
+            return this;
+        }
+
+        /** Appends the DiffID of a layer placed on top. */
+        public Builder addDiffId(Digest diffId) {
+            List<Digest> copy = new ArrayList<>(diffIds == null ? List.of() : diffIds);
+            copy.add(Objects.requireNonNull(diffId, "diffId"));
+            this.diffIds = List.copyOf(copy);
+            return this;
+        }
+
+        /** Unknown members as raw JSON text, written after the known ones. */
+        public Builder extensions(Map<String, String> extensions) {
+            this.extensions = Values.extensions(extensions, KNOWN);
+            return this;
+        }
+
+        public RootFs build() {
+            return new RootFs(type, diffIds, extensions);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.oci4j.image.build;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.ImageConfiguration;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.Parsed;
+import dev.oci4j.image.Platform;
+import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.image.layout.RefName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The image a build starts from, resolved for the build's platform: {@code refName} names it in the
+ * layout's index.json, or {@code entry} (a manifest or index descriptor) points at it directly.
+ */
+record BaseImage(ImageLayout layout, String refName, Descriptor entry) {
+
+    /** The base's manifest and configuration, read and verified. */
+    record Resolved(ImageLayout layout, Descriptor manifest, ImageManifest parsedManifest, ImageConfiguration config) {
+
+        /**
+         * The base's layer descriptors, each blob stored in {@code target} too. Within one layout the
+         * blobs are already there; across layouts they are copied byte for byte, verified on the way.
+         */
+        List<Descriptor> copyLayersInto(ImageLayout target) throws IOException {
+            boolean same = Files.isSameFile(layout.root(), target.root());
+            List<Descriptor> layers = new ArrayList<>(parsedManifest.layers());
+            if (!same) {
+                for (Descriptor layer : layers) {
+                    if (!layout.hasBlob(layer.digest()) && !layer.urls().isEmpty()) {
+                        continue; // a non-distributable layer fetched from its urls; nothing to copy
+                    }
+                    try (InputStream in = layout.readBlob(layer)) {
+                        target.writeBlob(in, layer.digest(), layer.size());
+                    }
+                }
+            }
+            return layers;
+        }
+    }
+
+    Resolved resolve(Platform wanted) throws IOException {
+        Platform platform = wanted != null ? wanted : Platform.host();
+        Optional<Descriptor> entry = this.entry != null ? Optional.of(this.entry) : layout.resolve(refName);
+        if (entry.isEmpty()) {
+            throw new IllegalArgumentException("base image \"" + refName + "\" is not in " + layout.root()
+                    + "; names there: " + names(layout));
+        }
+        Descriptor manifest = layout.resolveManifest(entry.get(), platform).orElseThrow(() ->
+                new IllegalArgumentException("base image \"" + refName + "\" in " + layout.root()
+                        + " has no manifest for platform " + platform.format()));
+        Parsed<ImageManifest> parsed = layout.readManifest(manifest);
+        ImageConfiguration config = layout.readConfig(parsed.value().config()).value();
+        if (wanted != null && !wanted.matches(config.platform())) {
+            throw new IllegalArgumentException("base image \"" + refName + "\" is for " + config.platform().format()
+                    + ", but the build's platform is " + wanted.format());
+        }
+        return new Resolved(layout, manifest, parsed.value(), config);
+    }
+
+    static String names(ImageLayout layout) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Descriptor d : layout.index().manifests()) {
+            String name = d.annotations().get(RefName.ANNOTATION);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.oci4j.image.build;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
+import dev.oci4j.image.ImageIndex;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link MultiPlatformBuilder} wrote: the index and the per-platform images it lists.
+ *
+ * @param indexDescriptor the index's descriptor
+ * @param index the index as written
+ * @param images the images, in index order
+ */
+public record BuiltIndex(Descriptor indexDescriptor, ImageIndex index, List<BuiltImage> images) {
+
+    public BuiltIndex {
+        Objects.requireNonNull(indexDescriptor, "indexDescriptor");
+        Objects.requireNonNull(index, "index");
+        images = List.copyOf(images);
+    }
+
+    /** The index digest. */
+    public Digest digest() {
+        return indexDescriptor.digest();
+    }
+}

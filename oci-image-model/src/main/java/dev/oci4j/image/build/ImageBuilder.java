@@ -1,0 +1,345 @@
+package dev.oci4j.image.build;
+
+import dev.oci4j.image.Annotations;
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.ExecutionConfig;
+import dev.oci4j.image.History;
+import dev.oci4j.image.ImageConfiguration;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.Platform;
+import dev.oci4j.image.RootFs;
+import dev.oci4j.image.layer.Compression;
+import dev.oci4j.image.layer.LayerEntry;
+import dev.oci4j.image.layer.LayerWriter;
+import dev.oci4j.image.layer.WrittenLayer;
+import dev.oci4j.image.layout.BlobWriter;
+import dev.oci4j.image.layout.ImageLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Builds an image (image-spec manifest.md and config.md) from scratch or on a base image in a layout,
+ * and writes its layers, configuration and manifest into an {@link ImageLayout}.
+ *
+ * <p>Reproducible: the same inputs and options give byte-identical blobs and digests on every run.
+ * Entries are sorted; files read from disk get uid and gid 0 unless {@link #preserveOwnership} is
+ * on (build users' ids mean nothing in an image; {@link #addEntries entry lists} keep the owners they
+ * state); with {@link #sourceDateEpoch} the config's {@code created} and every history entry are that
+ * time and layer mtimes are clamped to it (reproducible-builds.org SOURCE_DATE_EPOCH). Without it,
+ * {@code created} is left out rather than set to "now", so builds stay reproducible by default.
+ *
+ * <pre>{@code
+ * BuiltImage image = ImageBuilder.fromScratch()
+ *         .platform(Platform.parse("linux/amd64"))
+ *         .sourceDateEpoch(Instant.ofEpochSecond(1700000000))
+ *         .addLayer(Path.of("rootfs"))
+ *         .cmd("/bin/sh", "-c", "echo hello")
+ *         .writeTo(ImageLayout.openOrCreate(Path.of("out")), "v1");
+ * }</pre>
+ */
+public final class ImageBuilder {
+
+    private record Step(LayerInput layer, History history) {
+    }
+
+    private final BaseImage base;
+    private Platform platform;
+    private Compression compression = Compression.GZIP;
+    private Integer compressionLevel;
+    private Instant sourceDateEpoch;
+    private Instant created;
+    private boolean preserveOwnership;
+    private String author;
+    private final List<Step> steps = new ArrayList<>();
+    private final ConfigEdits edits = new ConfigEdits();
+    private final Map<String, String> annotations = new TreeMap<>();
+    private Descriptor subject;
+
+    private ImageBuilder(BaseImage base) {
+        this.base = base;
+    }
+
+    /** An image with no base: only the layers added here. */
+    public static ImageBuilder fromScratch() {
+        return new ImageBuilder(null);
+    }
+
+    /**
+     * An image on top of the image {@code refName} in {@code layout}: its layers come first (copied when
+     * the target is another layout), and its configuration and history are inherited. When the name
+     * points at an index, the entry for {@link #platform} (default: the host's) is used.
+     */
+    public static ImageBuilder from(ImageLayout layout, String refName) {
+        return new ImageBuilder(new BaseImage(Objects.requireNonNull(layout, "layout"),
+                Objects.requireNonNull(refName, "refName"), null));
+    }
+
+    /** Like {@link #from(ImageLayout, String)}, for the manifest or index {@code base} points at. */
+    public static ImageBuilder from(ImageLayout layout, Descriptor base) {
+        Objects.requireNonNull(layout, "layout");
+        return new ImageBuilder(new BaseImage(layout, base.digest().toString(), base));
+    }
+
+    /** The platform; default: the base image's, or the host's ({@link Platform#host()}) from scratch. */
+    public ImageBuilder platform(Platform platform) {
+        this.platform = Objects.requireNonNull(platform, "platform");
+        return this;
+    }
+
+    /** Layer compression at its default level; default gzip. */
+    public ImageBuilder compression(Compression compression) {
+        this.compression = Objects.requireNonNull(compression, "compression");
+        this.compressionLevel = null;
+        return this;
+    }
+
+    /** Layer compression at {@code level} (gzip 0-9, zstd 1-22). */
+    public ImageBuilder compression(Compression compression, int level) {
+        LayerWriter.builder().compression(compression, level); // checks the level now, not at write time
+        this.compression = compression;
+        this.compressionLevel = level;
+        return this;
+    }
+
+    /** SOURCE_DATE_EPOCH: {@code created} and history times become {@code time}; layer mtimes are clamped to it. */
+    public ImageBuilder sourceDateEpoch(Instant time) {
+        this.sourceDateEpoch = Objects.requireNonNull(time, "time");
+        return this;
+    }
+
+    /** The config's {@code created} and history times, without touching layer mtimes; wins over {@link #sourceDateEpoch}. */
+    public ImageBuilder created(Instant time) {
+        this.created = Objects.requireNonNull(time, "time");
+        return this;
+    }
+
+    /** Keeps the uid and gid of files read from disk instead of writing 0 (default off). */
+    public ImageBuilder preserveOwnership(boolean preserve) {
+        this.preserveOwnership = preserve;
+        return this;
+    }
+
+    /** The config's {@code author}. */
+    public ImageBuilder author(String author) {
+        this.author = Objects.requireNonNull(author, "author");
+        return this;
+    }
+
+    /** A layer holding every object below {@code dir}, placed at the image root. */
+    public ImageBuilder addLayer(Path dir) {
+        return add(LayerInput.directory(dir), null);
+    }
+
+    /** Like {@link #addLayer(Path)}, with the history entry's {@code created_by}. */
+    public ImageBuilder addLayer(Path dir, String createdBy) {
+        return add(LayerInput.directory(dir), Objects.requireNonNull(createdBy, "createdBy"));
+    }
+
+    /** A layer holding one file at {@code pathInImage} (such as {@code /usr/local/bin/app}) and its parent directories. */
+    public ImageBuilder addFile(Path file, String pathInImage) {
+        return add(LayerInput.file(file, pathInImage), null);
+    }
+
+    /** A layer of explicit entries (whiteouts and opaque directories included), owners as stated. */
+    public ImageBuilder addEntries(List<LayerEntry> entries) {
+        return add(LayerInput.entries(entries), null);
+    }
+
+    /** Like {@link #addEntries(List)}, with the history entry's {@code created_by}. */
+    public ImageBuilder addEntries(List<LayerEntry> entries, String createdBy) {
+        return add(LayerInput.entries(entries), Objects.requireNonNull(createdBy, "createdBy"));
+    }
+
+    /** A layer of the changes that turn directory {@code lower} into {@code upper}, with whiteouts for deletions. */
+    public ImageBuilder addDiff(Path lower, Path upper) {
+        return add(LayerInput.diff(lower, upper), null);
+    }
+
+    private ImageBuilder add(LayerInput source, String createdBy) {
+        History.Builder h = History.builder().createdBy(createdBy == null ? source.createdBy() : createdBy);
+        steps.add(new Step(source, h.build()));
+        return this;
+    }
+
+    /** A history entry that adds no layer ({@code empty_layer: true}), such as a config change. */
+    public ImageBuilder addHistory(String createdBy) {
+        return addHistory(History.builder().createdBy(createdBy).build());
+    }
+
+    /** A history entry that adds no layer; {@code empty_layer} is set, {@code created} filled in when absent. */
+    public ImageBuilder addHistory(History entry) {
+        steps.add(new Step(null, entry.toBuilder().emptyLayer(true).build()));
+        return this;
+    }
+
+    /** {@code Entrypoint}; setting it without {@link #cmd} clears an inherited {@code Cmd}, as Dockerfile ENTRYPOINT does. */
+    public ImageBuilder entrypoint(String... args) {
+        return entrypoint(List.of(args));
+    }
+
+    public ImageBuilder entrypoint(List<String> args) {
+        edits.entrypoint = List.copyOf(args);
+        return this;
+    }
+
+    /** {@code Cmd}: default arguments, or the command when there is no entrypoint. */
+    public ImageBuilder cmd(String... args) {
+        return cmd(List.of(args));
+    }
+
+    public ImageBuilder cmd(List<String> args) {
+        edits.cmd = List.copyOf(args);
+        return this;
+    }
+
+    /** Sets variable {@code name} in {@code Env}, replacing an inherited value in place. */
+    public ImageBuilder env(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isEmpty() || name.contains("=")) {
+            throw new IllegalArgumentException("environment variable name \"" + name + "\" must be non-empty without '='");
+        }
+        edits.env.put(name, value);
+        return this;
+    }
+
+    /** {@code WorkingDir}. */
+    public ImageBuilder workingDir(String dir) {
+        edits.workingDir = Objects.requireNonNull(dir, "dir");
+        return this;
+    }
+
+    /** {@code User}: {@code user}, {@code uid}, {@code user:group}, {@code uid:gid}, ... */
+    public ImageBuilder user(String user) {
+        edits.user = Objects.requireNonNull(user, "user");
+        return this;
+    }
+
+    /** Adds or replaces one of {@code Labels}. */
+    public ImageBuilder label(String key, String value) {
+        edits.labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Adds to {@code ExposedPorts}: {@code port/tcp}, {@code port/udp}, or a bare port meaning tcp. */
+    public ImageBuilder exposedPort(String port) {
+        Objects.requireNonNull(port, "port");
+        String p = port.contains("/") ? port : port + "/tcp";
+        if (!p.matches("[0-9]+/(tcp|udp|sctp)")) {
+            throw new IllegalArgumentException("exposed port \"" + port + "\" is not port/tcp, port/udp or port");
+        }
+        edits.exposedPorts.add(p);
+        return this;
+    }
+
+    /** Adds to {@code Volumes}. */
+    public ImageBuilder volume(String path) {
+        edits.volumes.add(Objects.requireNonNull(path, "path"));
+        return this;
+    }
+
+    /** {@code StopSignal}, such as {@code SIGTERM}. */
+    public ImageBuilder stopSignal(String signal) {
+        edits.stopSignal = Objects.requireNonNull(signal, "signal");
+        return this;
+    }
+
+    /** A manifest annotation. */
+    public ImageBuilder annotation(String key, String value) {
+        annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** The manifest's {@code subject}: the image this one refers to. */
+    public ImageBuilder subject(Descriptor subject) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        return this;
+    }
+
+    /** Writes the image into {@code layout} and names it {@code refName} in index.json. */
+    public BuiltImage writeTo(ImageLayout layout, String refName) throws IOException {
+        Objects.requireNonNull(refName, "refName");
+        BuiltImage image = write(layout);
+        layout.tag(refName, image.manifestDescriptor());
+        return image;
+    }
+
+    /** Writes layers, configuration and manifest into {@code layout} without naming the image. */
+    public BuiltImage write(ImageLayout layout) throws IOException {
+        Objects.requireNonNull(layout, "layout");
+        BaseImage.Resolved from = base == null ? null : base.resolve(platform);
+        Platform p = platform != null ? platform : from != null ? from.config().platform() : Platform.host();
+        Instant time = created != null ? created : sourceDateEpoch;
+
+        ImageConfiguration.Builder config = from == null ? ImageConfiguration.builder() : from.config().toBuilder();
+        config.platform(p).created(""); // an inherited time would lie about this image
+        if (time != null) {
+            config.created(time);
+        }
+        if (author != null) {
+            config.author(author);
+        }
+        List<Descriptor> layers = new ArrayList<>();
+        RootFs.Builder rootfs = RootFs.builder();
+        List<History> history = new ArrayList<>();
+        if (from != null) {
+            layers.addAll(from.copyLayersInto(layout));
+            from.config().rootfs().diffIds().forEach(rootfs::addDiffId);
+            history.addAll(from.config().history());
+        }
+        LayerWriter.Builder writers = compressionLevel == null
+                ? LayerWriter.builder().compression(compression)
+                : LayerWriter.builder().compression(compression, compressionLevel);
+        writers.sortEntries(true).clampMtime(sourceDateEpoch);
+        LayerWriter fromDisk = writers.rootOwnership(!preserveOwnership).build();
+        LayerWriter asGiven = writers.rootOwnership(false).build();
+        for (Step step : steps) {
+            History.Builder h = step.history().toBuilder();
+            if (time != null && step.history().created().isEmpty()) {
+                h.created(time);
+            }
+            history.add(h.build());
+            if (step.layer() != null) {
+                WrittenLayer written = writeLayer(layout, step.layer(), fromDisk, asGiven);
+                layers.add(Descriptor.of(written.mediaType(), written.digest(), written.size()));
+                rootfs.addDiffId(written.diffId());
+            }
+        }
+        config.rootfs(rootfs.build()).history(history).config(edits.applyTo(
+                from == null ? ExecutionConfig.EMPTY : from.config().config()));
+        ImageConfiguration builtConfig = config.build();
+        Descriptor configDescriptor = layout.writeConfig(builtConfig);
+
+        ImageManifest.Builder manifest = ImageManifest.builder().config(configDescriptor).layers(layers);
+        Map<String, String> manifestAnnotations = new TreeMap<>(annotations);
+        if (from != null) {
+            manifestAnnotations.putIfAbsent(Annotations.BASE_DIGEST, from.manifest().digest().toString());
+        }
+        manifest.annotations(manifestAnnotations);
+        if (subject != null) {
+            manifest.subject(subject);
+        }
+        ImageManifest builtManifest = manifest.build();
+        Descriptor manifestDescriptor = layout.writeManifest(builtManifest).toBuilder().platform(p).build();
+        return new BuiltImage(manifestDescriptor, builtManifest, configDescriptor, builtConfig);
+    }
+
+    private static WrittenLayer writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
+            LayerWriter asGiven) throws IOException {
+        BlobWriter out = layout.newBlobWriter();
+        try {
+            WrittenLayer written = source.write(fromDisk, asGiven, out);
+            out.commit();
+            return written;
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+    }
+}

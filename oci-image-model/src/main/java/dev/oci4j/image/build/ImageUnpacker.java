@@ -1,0 +1,92 @@
+package dev.oci4j.image.build;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
+import dev.oci4j.image.ImageConfiguration;
+import dev.oci4j.image.ImageFormatException;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.MediaType;
+import dev.oci4j.image.Platform;
+import dev.oci4j.image.layer.ApplyResult;
+import dev.oci4j.image.layer.LayerApplier;
+import dev.oci4j.image.layer.LayerSource;
+import dev.oci4j.image.layout.ImageLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Unpacks an image from a layout into a root filesystem (image-layout.md: follow the ref to a
+ * manifest, through an index for the wanted platform, then apply the layers in order), verifying
+ * every layer's digest and size and the configuration's diff_ids on the way.
+ *
+ * <pre>{@code
+ * Descriptor entry = layout.resolve("v1").orElseThrow();
+ * ApplyResult r = ImageUnpacker.unpack(layout, entry, Platform.host(), Path.of("bundle/rootfs"));
+ * }</pre>
+ */
+public final class ImageUnpacker {
+
+    private ImageUnpacker() {
+    }
+
+    /** Unpacks with a default {@link LayerApplier} (owners set when running as root). */
+    public static ApplyResult unpack(ImageLayout layout, Descriptor entry, Platform platform, Path rootfs)
+            throws IOException {
+        return unpack(layout, entry, platform, rootfs, LayerApplier.builder().build());
+    }
+
+    /**
+     * Follows {@code entry} (a manifest, or an index resolved for {@code platform}) and applies the
+     * manifest's layers onto {@code rootfs}.
+     *
+     * @throws IllegalArgumentException when an index has no entry for {@code platform}
+     * @throws ImageFormatException when the config's diff_ids do not pair with the layers
+     */
+    public static ApplyResult unpack(ImageLayout layout, Descriptor entry, Platform platform, Path rootfs,
+            LayerApplier applier) throws IOException {
+        Objects.requireNonNull(rootfs, "rootfs");
+        Descriptor manifestDescriptor = manifestFor(layout, entry, platform);
+        ImageManifest manifest = layout.readManifest(manifestDescriptor).value();
+        MediaType configType = manifest.config().mediaType().orElse(MediaType.OCI_CONFIG);
+        if (!configType.equals(MediaType.OCI_CONFIG) && !configType.equals(MediaType.DOCKER_CONFIG)) {
+            throw new IllegalArgumentException(manifestDescriptor.digest() + " is not a runnable image: its config is "
+                    + configType + manifest.artifactType().map(t -> " (an artifact of type " + t + ")").orElse("")
+                    + ", expected " + MediaType.OCI_CONFIG);
+        }
+        ImageConfiguration config = layout.readConfig(manifest.config()).value();
+        List<Digest> diffIds = config.rootfs().diffIds();
+        if (diffIds.size() != manifest.layers().size()) {
+            throw new ImageFormatException("/rootfs/diff_ids", "config " + manifest.config().digest() + " lists "
+                    + diffIds.size() + " diff_ids but manifest " + manifestDescriptor.digest() + " has "
+                    + manifest.layers().size() + " layers");
+        }
+        List<LayerSource> sources = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            Descriptor layer = manifest.layers().get(i);
+            // The applier checks digest, size and diffID while it streams: no need to hash twice.
+            LayerSource.Builder s = LayerSource.builder(() -> Files.newInputStream(layout.blobPath(layer.digest())))
+                    .digest(layer.digest()).size(layer.size()).diffId(diffIds.get(i))
+                    .name("layer " + i + " (" + layer.digest() + ")");
+            layer.mediaType().ifPresent(s::mediaType);
+            sources.add(s.build());
+        }
+        return applier.apply(rootfs, sources);
+    }
+
+    /** The image manifest {@code entry} leads to for {@code platform}. */
+    public static Descriptor manifestFor(ImageLayout layout, Descriptor entry, Platform platform) throws IOException {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(platform, "platform");
+        Descriptor manifest = layout.resolveManifest(entry, platform).orElseThrow(() -> new IllegalArgumentException(
+                "index " + entry.digest() + " has no manifest for platform " + platform.format()));
+        if (!manifest.mediaType().map(MediaType::isManifest).orElse(true)) {
+            throw new IllegalArgumentException(manifest.digest() + " is a " + manifest.mediaType().get()
+                    + ", not an image manifest");
+        }
+        return manifest;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.oci4j.image.build;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.ImageIndex;
+import dev.oci4j.image.Platform;
+import dev.oci4j.image.layout.ImageLayout;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Builds one image per platform and an image index (image-spec image-index.md) listing them, each
+ * entry with its {@code platform}, under one ref name.
+ *
+ * <pre>{@code
+ * BuiltIndex index = MultiPlatformBuilder.create()
+ *         .add(ImageBuilder.fromScratch().platform(Platform.parse("linux/amd64")).addLayer(amd64Root))
+ *         .add(ImageBuilder.fromScratch().platform(Platform.parse("linux/arm64/v8")).addLayer(arm64Root))
+ *         .writeTo(layout, "v1");
+ * }</pre>
+ */
+public final class MultiPlatformBuilder {
+
+    private final List<ImageBuilder> images = new ArrayList<>();
+    private final Map<String, String> annotations = new TreeMap<>();
+
+    private MultiPlatformBuilder() {
+    }
+
+    public static MultiPlatformBuilder create() {
+        return new MultiPlatformBuilder();
+    }
+
+    /** Adds an image; it should name its platform, or it gets the base's or the host's. */
+    public MultiPlatformBuilder add(ImageBuilder image) {
+        images.add(Objects.requireNonNull(image, "image"));
+        return this;
+    }
+
+    /** An index annotation. */
+    public MultiPlatformBuilder annotation(String key, String value) {
+        annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Writes every image and the index, and names the index {@code refName} in index.json.
+     *
+     * @throws IllegalStateException when no image was added
+     * @throws IllegalArgumentException when two images have the same platform: the first would always win
+     */
+    public BuiltIndex writeTo(ImageLayout layout, String refName) throws IOException {
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(refName, "refName");
+        if (images.isEmpty()) {
+            throw new IllegalStateException("a multi-platform image needs at least one image");
+        }
+        List<BuiltImage> built = new ArrayList<>();
+        List<Descriptor> entries = new ArrayList<>();
+        for (ImageBuilder image : images) {
+            BuiltImage b = image.write(layout);
+            Platform p = b.platform();
+            for (BuiltImage earlier : built) {
+                if (earlier.platform().normalize().equals(p.normalize())) {
+                    throw new IllegalArgumentException("two images for platform " + p.format()
+                            + ": index entries must differ in platform, or the first always wins");
+                }
+            }
+            built.add(b);
+            entries.add(b.manifestDescriptor());
+        }
+        ImageIndex index = ImageIndex.builder().manifests(entries).annotations(annotations).build();
+        Descriptor descriptor = layout.writeIndex(index);
+        layout.tag(refName, descriptor);
+        return new BuiltIndex(descriptor, index, built);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.oci4j.image.layer;
+
+import dev.oci4j.image.ImageFormatException;
+import java.util.Optional;
+
+/**
+ * A layer tar holds an entry that cannot be applied: it would reach outside the target root
+ * (absolute escape, {@code ..}, a link out of the root), has an unsupported type, or the tar itself
+ * is malformed. {@link #location()} is the entry name; {@link #layer()} names the layer.
+ */
+public final class LayerFormatException extends ImageFormatException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String layer;
+    private final String entry;
+
+    /** A problem with {@code entry} (a tar entry name, "" for the archive) of {@code layer} (digest or name). */
+    public LayerFormatException(String layer, String entry, String message) {
+        super(entry, "in layer " + layer + ": " + message);
+        this.layer = layer;
+        this.entry = entry;
+    }
+
+    public LayerFormatException(String layer, String entry, String message, Throwable cause) {
+        super(entry, "in layer " + layer + ": " + message, cause);
+        this.layer = layer;
+        this.entry = entry;
+    }
+
+    /** The layer's digest, or its position and name when no digest was given. */
+    public String layer() {
+        return layer;
+    }
+
+    /** The offending tar entry name, empty when the whole archive is at fault. */
+    public Optional<String> entry() {
+        return entry.isEmpty() ? Optional.empty() : Optional.of(entry);
+    }
+}

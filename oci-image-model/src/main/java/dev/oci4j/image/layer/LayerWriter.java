@@ -1,0 +1,256 @@
+package dev.oci4j.image.layer;
+
+import dev.oci4j.image.DigestingOutputStream;
+import dev.oci4j.image.internal.layer.DirectoryDiff;
+import dev.oci4j.image.internal.layer.DirectoryScanner;
+import dev.oci4j.image.internal.layer.EntryPolicy;
+import dev.oci4j.image.internal.layer.NonClosingOutputStream;
+import dev.oci4j.image.internal.layer.TarEntryWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a layer changeset (image-spec layer.md) as a tar, compressed or not, in one streaming pass
+ * that also yields the blob digest and size and the diffID.
+ *
+ * <p>Sources: a directory (every object below it), a list of {@link LayerEntry}s, or the difference
+ * between two directories (changed and added objects, {@code .wh.NAME} for deletions, and
+ * {@code .wh..wh..opq} where a directory lost all its former children). The tar is PAX: long names,
+ * SCHILY.xattr, no user or group names, and always the two zero blocks at the end.
+ *
+ * <pre>{@code
+ * LayerWriter writer = LayerWriter.builder()
+ *         .compression(Compression.GZIP)
+ *         .reproducible(Instant.ofEpochSecond(sourceDateEpoch))   // sorted, uid/gid 0, mtimes clamped
+ *         .build();
+ * WrittenLayer layer = writer.writeDirectory(rootfs, blobFile);
+ * }</pre>
+ */
+public final class LayerWriter {
+
+    private final Compression compression;
+    private final int level;
+    private final boolean sortEntries;
+    private final boolean xattrs;
+    private final boolean compareContents;
+    private final EntryPolicy policy;
+
+    private LayerWriter(Builder b) {
+        this.compression = b.compression;
+        this.level = b.level == null ? b.compression.defaultLevel() : b.level;
+        this.sortEntries = b.sortEntries;
+        this.xattrs = b.xattrs;
+        this.compareContents = b.compareContents;
+        this.policy = new EntryPolicy(b.fixedMtime, b.clampMtime, b.rootOwnership);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.compression = compression;
+        b.level = level;
+        b.sortEntries = sortEntries;
+        b.xattrs = xattrs;
+        b.compareContents = compareContents;
+        b.fixedMtime = policy.fixedMtime();
+        b.clampMtime = policy.clampMtime();
+        b.rootOwnership = policy.rootOwnership();
+        return b;
+    }
+
+    /** Writes every object below {@code dir} (not {@code dir} itself) to {@code out}, which stays open. */
+    public WrittenLayer writeDirectory(Path dir, OutputStream out) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        return write(out, tar -> new DirectoryScanner(sortEntries, xattrs).scan(dir, tar::write));
+    }
+
+    /** Like {@link #writeDirectory(Path, OutputStream)}, into a new or truncated file. */
+    public WrittenLayer writeDirectory(Path dir, Path blob) throws IOException {
+        try (OutputStream out = Files.newOutputStream(blob)) {
+            return writeDirectory(dir, out);
+        }
+    }
+
+    /**
+     * Writes {@code entries} in their order, or sorted by path when {@link Builder#sortEntries} is on
+     * (parents before children). Paths must be unique.
+     */
+    public WrittenLayer writeEntries(List<LayerEntry> entries, OutputStream out) throws IOException {
+        List<LayerEntry> list = new ArrayList<>(entries);
+        if (sortEntries) {
+            list.sort((a, b) -> comparePaths(a.path(), b.path()));
+        }
+        return write(out, tar -> {
+            for (LayerEntry e : list) {
+                tar.write(e);
+            }
+        });
+    }
+
+    public WrittenLayer writeEntries(List<LayerEntry> entries, Path blob) throws IOException {
+        try (OutputStream out = Files.newOutputStream(blob)) {
+            return writeEntries(entries, out);
+        }
+    }
+
+    /**
+     * Writes the changeset that turns {@code lower} into {@code upper}: applying the result over
+     * {@code lower} reproduces {@code upper}. Files count as unchanged when type, size, mtime, mode,
+     * owner, xattrs (and link target or device) are equal, and, with {@link Builder#compareContents},
+     * their bytes too.
+     */
+    public WrittenLayer writeDiff(Path lower, Path upper, OutputStream out) throws IOException {
+        Objects.requireNonNull(lower, "lower");
+        Objects.requireNonNull(upper, "upper");
+        return write(out, tar -> new DirectoryDiff(xattrs, compareContents).diff(lower, upper, tar::write));
+    }
+
+    public WrittenLayer writeDiff(Path lower, Path upper, Path blob) throws IOException {
+        try (OutputStream out = Files.newOutputStream(blob)) {
+            return writeDiff(lower, upper, out);
+        }
+    }
+
+    /** The media type this writer's layers have. */
+    public dev.oci4j.image.MediaType mediaType() {
+        return compression.layerMediaType();
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(PolicyWriter tar) throws IOException;
+    }
+
+    /** Applies the normalizations on the way into the tar. */
+    private final class PolicyWriter {
+        private final TarEntryWriter tar;
+
+        PolicyWriter(TarEntryWriter tar) {
+            this.tar = tar;
+        }
+
+        void write(LayerEntry e) throws IOException {
+            tar.write(policy.apply(e));
+        }
+    }
+
+    private WrittenLayer write(OutputStream out, Body body) throws IOException {
+        Objects.requireNonNull(out, "out");
+        DigestingOutputStream blob = new DigestingOutputStream(new NonClosingOutputStream(out));
+        OutputStream compressed = compression.compress(blob, level);
+        DigestingOutputStream diff = new DigestingOutputStream(compressed);
+        // The tar writes 512-byte records; digesting and compressing them one by one would be slow.
+        try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(diff, 1 << 20))) {
+            body.writeTo(new PolicyWriter(tar));
+        }
+        return WrittenLayer.of(compression.layerMediaType(), blob.digest(), blob.size(), diff.digest(), diff.size());
+    }
+
+    /** Orders paths component by component, so that {@code a/b} sorts right after {@code a}. */
+    static int comparePaths(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                if (ca == '/') {
+                    return -1;
+                }
+                if (cb == '/') {
+                    return 1;
+                }
+                return Character.compare(ca, cb);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /** Configures a {@link LayerWriter}; defaults: uncompressed, sorted, xattrs on, times and owners kept. */
+    public static final class Builder {
+        private Compression compression = Compression.NONE;
+        private Integer level;
+        private boolean sortEntries = true;
+        private boolean xattrs = true;
+        private boolean compareContents;
+        private Instant fixedMtime;
+        private Instant clampMtime;
+        private boolean rootOwnership;
+
+        private Builder() {
+        }
+
+        /** The compression, at its default level. */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            this.level = null;
+            return this;
+        }
+
+        /** The compression at {@code level} (gzip 0-9, zstd 1-22). */
+        public Builder compression(Compression compression, int level) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            int max = compression == Compression.ZSTD ? 22 : 9;
+            if (compression != Compression.NONE && (level < 0 || level > max)) {
+                throw new IllegalArgumentException(compression + " level must be 0.." + max + ", was " + level);
+            }
+            this.level = level;
+            return this;
+        }
+
+        /** Sorts directory children and entry lists by name (default on), for reproducible output. */
+        public Builder sortEntries(boolean sortEntries) {
+            this.sortEntries = sortEntries;
+            return this;
+        }
+
+        /** Reads {@code user.*} extended attributes from directories (default on). */
+        public Builder xattrs(boolean xattrs) {
+            this.xattrs = xattrs;
+            return this;
+        }
+
+        /** In diffs, compares file bytes when metadata is equal (default off: size and mtime decide). */
+        public Builder compareContents(boolean compareContents) {
+            this.compareContents = compareContents;
+            return this;
+        }
+
+        /** Replaces every mtime with {@code mtime}; null turns it off. */
+        public Builder fixedMtime(Instant mtime) {
+            this.fixedMtime = mtime;
+            return this;
+        }
+
+        /** Caps every mtime at {@code max} (SOURCE_DATE_EPOCH semantics); null turns it off. */
+        public Builder clampMtime(Instant max) {
+            this.clampMtime = max;
+            return this;
+        }
+
+        /** Writes uid and gid 0 for every entry. */
+        public Builder rootOwnership(boolean rootOwnership) {
+            this.rootOwnership = rootOwnership;
+            return this;
+        }
+
+        /** Sorted entries, uid/gid 0 and mtimes clamped to {@code sourceDateEpoch}. */
+        public Builder reproducible(Instant sourceDateEpoch) {
+            Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
+            return sortEntries(true).rootOwnership(true).clampMtime(sourceDateEpoch);
+        }
+
+        public LayerWriter build() {
+            return new LayerWriter(this);
+        }
+    }
+}

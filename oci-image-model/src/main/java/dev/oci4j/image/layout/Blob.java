@@ -1,0 +1,21 @@
+package dev.oci4j.image.layout;
+
+import dev.oci4j.image.Digest;
+import java.util.Objects;
+
+/**
+ * A blob stored in an image layout: its digest and size, enough to build a descriptor.
+ *
+ * @param digest  the digest of the content, which is also its name under {@code blobs/}
+ * @param size    the content's length in bytes
+ * @param created whether this call stored the content; false when an identical blob was already there
+ */
+public record Blob(Digest digest, long size, boolean created) {
+
+    public Blob {
+        Objects.requireNonNull(digest, "digest");
+        if (size < 0) {
+            throw new IllegalArgumentException("blob size must not be negative, found " + size);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.oci4j.image.layout;
+
+import dev.oci4j.image.Digest;
+import dev.oci4j.image.DigestMismatchException;
+import dev.oci4j.image.DigestingOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Streams one blob into an image layout (image-layout.md "Blobs"): bytes go to a private temp file
+ * and are digested on the way; {@link #commit()} checks the expected digest and size, fsyncs, and
+ * renames the file atomically to {@code blobs/<alg>/<encoded>}, so a partial blob is never visible.
+ * {@link #close()} commits unless {@link #abort()} was called; on an error, call {@code abort()}.
+ *
+ * <pre>{@code
+ * BlobWriter w = layout.newBlobWriter();
+ * try (OutputStream gz = new GZIPOutputStream(w)) {
+ *     tar.writeTo(gz);
+ * } catch (IOException | RuntimeException e) {
+ *     w.abort();
+ *     throw e;
+ * }
+ * Blob blob = w.blob();   // digest and size of the compressed bytes
+ * }</pre>
+ */
+public final class BlobWriter extends OutputStream {
+
+    private final BlobStore store;
+    private final Path temp;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final DigestingOutputStream out;
+    private final Digest expected;
+    private final long expectedSize;
+    private Blob blob;
+    private boolean aborted;
+
+    BlobWriter(BlobStore store, Path temp, FileChannel channel, FileLock lock, String algorithm,
+            Digest expected, long expectedSize) {
+        this.store = store;
+        this.temp = temp;
+        this.channel = channel;
+        this.lock = lock;
+        this.out = new DigestingOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024),
+                algorithm);
+        this.expected = expected;
+        this.expectedSize = expectedSize;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        ensureOpen();
+        out.write(b);
+        checkLength();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        ensureOpen();
+        Objects.checkFromIndexSize(off, len, b.length);
+        out.write(b, off, len);
+        checkLength();
+    }
+
+    private void checkLength() throws IOException {
+        if (expectedSize >= 0 && out.size() > expectedSize) {
+            long size = out.size();
+            abort();
+            throw new DigestMismatchException(expected, expectedSize, null, size,
+                    "blob is longer than the expected " + expectedSize + " bytes");
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        ensureOpen();
+        out.flush();
+    }
+
+    /** Bytes written so far. */
+    public long size() {
+        return out.size();
+    }
+
+    /**
+     * Verifies and stores the blob; idempotent once it succeeded.
+     *
+     * @throws DigestMismatchException when an expected digest or size was given and the content
+     *     differs; the temp file is deleted and nothing appears under {@code blobs/}
+     */
+    public Blob commit() throws IOException {
+        if (blob != null) {
+            return blob;
+        }
+        ensureOpen();
+        boolean done = false;
+        try {
+            out.flush();
+            Digest actual = out.digest();
+            long size = out.size();
+            if (expected != null && (size != expectedSize && expectedSize >= 0 || !actual.equals(expected))) {
+                throw new DigestMismatchException(expected, expectedSize, actual, size, size != expectedSize && expectedSize >= 0
+                        ? "blob has " + size + " bytes, expected " + expectedSize
+                        : "blob digest is " + actual + ", expected " + expected);
+            }
+            channel.force(true);
+            closeChannel();
+            blob = store.install(temp, actual, size);
+            done = true;
+            return blob;
+        } finally {
+            if (!done) {
+                abort();
+            }
+        }
+    }
+
+    /** Discards the content written so far; does nothing after a successful commit. */
+    public void abort() {
+        if (blob != null || aborted) {
+            return;
+        }
+        aborted = true;
+        try {
+            closeChannel();
+        } catch (IOException ignored) {
+            // Deleting the temp file is what matters.
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // A later open or gc removes it: nobody holds its lock any more.
+        }
+        store.released(temp);
+    }
+
+    private void closeChannel() throws IOException {
+        if (channel.isOpen()) {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    /** Commits unless the writer was aborted. */
+    @Override
+    public void close() throws IOException {
+        if (!aborted) {
+            commit();
+        }
+    }
+
+    /** The stored blob once committed. */
+    public Optional<Blob> committed() {
+        return Optional.ofNullable(blob);
+    }
+
+    /**
+     * The stored blob.
+     *
+     * @throws IllegalStateException before a successful commit
+     */
+    public Blob blob() {
+        if (blob == null) {
+            throw new IllegalStateException(aborted ? "the blob writer was aborted" : "the blob was not committed yet");
+        }
+        return blob;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (aborted) {
+            throw new IOException("the blob writer was aborted");
+        }
+        if (blob != null) {
+            throw new IOException("the blob was already committed as " + blob.digest());
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package dev.oci4j.image.layout;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
+import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageConfiguration;
+import dev.oci4j.image.ImageFormatException;
+import dev.oci4j.image.ImageIndex;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.MediaType;
+import dev.oci4j.image.Parsed;
+import dev.oci4j.image.Platform;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * An OCI image layout directory (image-spec image-layout.md): {@code oci-layout}, {@code index.json}
+ * and content-addressed {@code blobs/<alg>/<encoded>}.
+ *
+ * <p>Blobs are written through temp files and appear atomically, verified; index.json changes are
+ * read-modify-write under a lock shared by threads and processes, then renamed into place, so two
+ * JVMs tagging into one layout lose nothing. Unknown files and unknown JSON members are kept.
+ *
+ * <pre>{@code
+ * ImageLayout layout = ImageLayout.create(dir);
+ * Blob layer = layout.writeBlob(in);
+ * try (InputStream verified = layout.readBlob(layer.digest())) { ... }
+ * }</pre>
+ */
+public final class ImageLayout {
+
+    private final Path root;
+    private final BlobStore blobs;
+    private final LayoutLock lock;
+    private final IndexStore index;
+
+    private ImageLayout(Path root) throws IOException {
+        this.root = root;
+        this.blobs = new BlobStore(root);
+        this.lock = new LayoutLock(root);
+        this.index = new IndexStore(root, lock);
+    }
+
+    /**
+     * Creates a new, empty layout in {@code dir}, creating the directory if needed.
+     *
+     * @throws FileAlreadyExistsException when {@code dir} already holds an {@code oci-layout} file
+     */
+    public static ImageLayout create(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        Files.createDirectories(dir);
+        ImageLayout layout = new ImageLayout(dir);
+        layout.lock.locked(() -> {
+            if (Files.exists(dir.resolve(LayoutFiles.OCI_LAYOUT))) {
+                throw new FileAlreadyExistsException(dir.resolve(LayoutFiles.OCI_LAYOUT).toString(), null,
+                        "an image layout already exists here; use ImageLayout.open");
+            }
+            Files.createDirectories(layout.blobs.blobs());
+            BlobStore.writeAtomically(dir.resolve(LayoutFiles.INDEX_JSON), LayoutFiles.EMPTY_INDEX);
+            // oci-layout last: it marks the directory as a complete layout.
+            BlobStore.writeAtomically(dir.resolve(LayoutFiles.OCI_LAYOUT), LayoutFiles.HEADER);
+            return null;
+        });
+        return layout;
+    }
+
+    /**
+     * Opens an existing layout, checking {@code oci-layout} and {@code index.json}, and removes temp
+     * files left by writers that crashed.
+     *
+     * @throws ImageFormatException naming the file (and JSON pointer) when the layout is malformed
+     */
+    public static ImageLayout open(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            throw new NotDirectoryException(dir + " (expected an OCI image layout directory)");
+        }
+        LayoutFiles.checkHeader(dir);
+        ImageLayout layout = new ImageLayout(dir);
+        layout.index();
+        if (!Files.isDirectory(layout.blobs.blobs())) {
+            throw new ImageFormatException("blobs", dir + ": the blobs directory is missing (image-layout.md: it MUST exist)");
+        }
+        // Only when temp files can exist: opening a layout other tools wrote, or a read-only one,
+        // must not create our lock file.
+        if (layout.blobs.hasTempDir() && Files.isWritable(dir)) {
+            layout.lock.locked(layout.blobs::removeStaleTemps);
+        }
+        return layout;
+    }
+
+    /** Opens the layout in {@code dir}, or creates it when {@code dir} has no {@code oci-layout} file. */
+    public static ImageLayout openOrCreate(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(LayoutFiles.OCI_LAYOUT))) {
+            return open(dir);   // without taking the lock: the layout may be read-only
+        }
+        try {
+            return create(dir);
+        } catch (FileAlreadyExistsException e) {
+            return open(dir);
+        }
+    }
+
+    /** The layout's directory. */
+    public Path root() {
+        return root;
+    }
+
+    // ---------------------------------------------------------------- blobs
+
+    /** Where the blob with this digest lives, {@code blobs/<alg>/<encoded>}, whether or not it exists. */
+    public Path blobPath(Digest digest) {
+        return blobs.path(Objects.requireNonNull(digest, "digest"));
+    }
+
+    /** Whether the blob is present (not whether its content is right: see {@link #verify()}). */
+    public boolean hasBlob(Digest digest) {
+        return blobs.has(Objects.requireNonNull(digest, "digest"));
+    }
+
+    /**
+     * The stored blob's length in bytes.
+     *
+     * @throws java.nio.file.NoSuchFileException when it is absent
+     */
+    public long blobSize(Digest digest) throws IOException {
+        return blobs.size(Objects.requireNonNull(digest, "digest"));
+    }
+
+    /** Every blob under {@code blobs/} whose file name is a valid digest. */
+    public List<Digest> blobs() throws IOException {
+        return List.copyOf(blobs.list());
+    }
+
+    /** A writer for a blob of unknown content, named by its SHA-256 digest. */
+    public BlobWriter newBlobWriter() throws IOException {
+        return blobs.newWriter(Digest.SHA256, null, -1);
+    }
+
+    /**
+     * A writer for a blob that must have digest {@code expected} and {@code expectedSize} bytes (-1: any
+     * size); commit fails with DigestMismatchException otherwise, and nothing is stored.
+     */
+    public BlobWriter newBlobWriter(Digest expected, long expectedSize) throws IOException {
+        Objects.requireNonNull(expected, "expected");
+        requireVerifiable(expected);
+        return blobs.newWriter(expected.algorithm(), expected, expectedSize);
+    }
+
+    /** Stores everything {@code in} yields as a SHA-256-named blob; the stream is not closed. */
+    public Blob writeBlob(InputStream in) throws IOException {
+        return blobs.write(Objects.requireNonNull(in, "in"), Digest.SHA256, null, -1);
+    }
+
+    /**
+     * Stores {@code in}'s content, checking it against {@code expected} and {@code expectedSize}
+     * (-1: any size) before it becomes visible.
+     *
+     * @throws dev.oci4j.image.DigestMismatchException when the content differs; nothing is stored
+     */
+    public Blob writeBlob(InputStream in, Digest expected, long expectedSize) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(expected, "expected");
+        requireVerifiable(expected);
+        if (blobs.has(expected) && expectedSize >= 0 && blobs.size(expected) == expectedSize) {
+            // Content addressed: the same digest and size is the same content. Leave the stream unread.
+            blobs.touch(expected);
+            return new Blob(expected, expectedSize, false);
+        }
+        return blobs.write(in, expected.algorithm(), expected, expectedSize);
+    }
+
+    /** Stores a small blob such as a manifest or config, keeping the exact bytes. */
+    public Blob writeBlob(byte[] content) throws IOException {
+        return writeBlob(new ByteArrayInputStream(Objects.requireNonNull(content, "content")));
+    }
+
+    /**
+     * Opens a blob for reading; the stream fails with DigestMismatchException at its end when the
+     * content does not match the digest, so nothing unverified is ever trusted.
+     *
+     * @throws java.nio.file.NoSuchFileException when the blob is absent
+     */
+    public InputStream readBlob(Digest digest) throws IOException {
+        Objects.requireNonNull(digest, "digest");
+        requireVerifiable(digest);
+        return blobs.open(digest, -1);
+    }
+
+    /** Like {@link #readBlob(Digest)}, also failing once more than {@code expectedSize} bytes arrive or fewer at the end. */
+    public InputStream readBlob(Digest digest, long expectedSize) throws IOException {
+        Objects.requireNonNull(digest, "digest");
+        requireVerifiable(digest);
+        return blobs.open(digest, expectedSize);
+    }
+
+    /** Reads a small blob (a manifest, an index, a config) fully, verified. */
+    public byte[] readBlobBytes(Digest digest, long expectedSize) throws IOException {
+        try (InputStream in = readBlob(digest, expectedSize)) {
+            return in.readAllBytes();   // reaching the end is what verifies
+        }
+    }
+
+    private static void requireVerifiable(Digest digest) {
+        if (!digest.isVerifiable()) {
+            throw new IllegalArgumentException("digest algorithm \"" + digest.algorithm()
+                    + "\" cannot be verified; supported: sha256, sha512");
+        }
+    }
+
+    /** Reads and verifies a blob against its descriptor's digest and size. */
+    public InputStream readBlob(Descriptor descriptor) throws IOException {
+        Objects.requireNonNull(descriptor, "descriptor");
+        return readBlob(descriptor.digest(), descriptor.size());
+    }
+
+    // ---------------------------------------------------------------- JSON documents
+
+    /** Stores JSON bytes unchanged (their digest is over these exact bytes) and describes them. */
+    public Descriptor writeJson(MediaType mediaType, byte[] json) throws IOException {
+        Objects.requireNonNull(mediaType, "mediaType");
+        Blob blob = writeBlob(json);
+        return Descriptor.of(mediaType, blob.digest(), blob.size());
+    }
+
+    /** Serializes and stores a manifest; the descriptor carries its media type and artifactType. */
+    public Descriptor writeManifest(ImageManifest manifest) throws IOException {
+        return write(Documents.encode(DocumentKind.MANIFEST, manifest));
+    }
+
+    /** Serializes and stores an index (a nested index, not index.json). */
+    public Descriptor writeIndex(ImageIndex index) throws IOException {
+        return write(Documents.encode(DocumentKind.INDEX, index));
+    }
+
+    /** Serializes and stores an image configuration. */
+    public Descriptor writeConfig(ImageConfiguration config) throws IOException {
+        return write(Documents.encode(DocumentKind.CONFIGURATION, config));
+    }
+
+    private Descriptor write(Parsed<?> parsed) throws IOException {
+        writeBlob(new ByteArrayInputStream(parsed.bytes()), parsed.digest(), parsed.size());
+        return parsed.descriptor();
+    }
+
+    /** Reads, verifies and parses the manifest a descriptor points at. */
+    public Parsed<ImageManifest> readManifest(Descriptor descriptor) throws IOException {
+        return Documents.parse(DocumentKind.MANIFEST, readDocument(descriptor), descriptor.digest().toString());
+    }
+
+    /** Reads, verifies and parses the (nested) index a descriptor points at. */
+    public Parsed<ImageIndex> readIndex(Descriptor descriptor) throws IOException {
+        return Documents.parse(DocumentKind.INDEX, readDocument(descriptor), descriptor.digest().toString());
+    }
+
+    /** Reads, verifies and parses the image configuration a descriptor points at. */
+    public Parsed<ImageConfiguration> readConfig(Descriptor descriptor) throws IOException {
+        return Documents.parse(DocumentKind.CONFIGURATION, readDocument(descriptor), descriptor.digest().toString());
+    }
+
+    private byte[] readDocument(Descriptor descriptor) throws IOException {
+        Objects.requireNonNull(descriptor, "descriptor");
+        if (descriptor.size() > LayoutVerifier.MAX_DOCUMENT_SIZE) {
+            throw new ImageFormatException(descriptor.digest().toString(), "descriptor size " + descriptor.size()
+                    + " is larger than the " + LayoutVerifier.MAX_DOCUMENT_SIZE + " bytes accepted for a document");
+        }
+        return readBlobBytes(descriptor.digest(), descriptor.size());
+    }
+
+    // ---------------------------------------------------------------- index.json
+
+    /**
+     * The current index.json, unknown members kept.
+     *
+     * @throws ImageFormatException naming index.json and the JSON pointer when it is malformed
+     */
+    public ImageIndex index() throws IOException {
+        return index.read();
+    }
+
+    /**
+     * The first index.json entry whose {@code org.opencontainers.image.ref.name} is {@code refName}
+     * (any text: names other tools wrote are not checked against the grammar).
+     */
+    public Optional<Descriptor> resolve(String refName) throws IOException {
+        Objects.requireNonNull(refName, "refName");
+        return index().manifests().stream()
+                .filter(d -> refName.equals(d.annotations().get(RefName.ANNOTATION)))
+                .findFirst();
+    }
+
+    /**
+     * Follows {@code refName} to an image manifest, through nested indexes, choosing the first entry
+     * whose platform matches {@code platform} (image-index.md); empty when the name is unknown or no
+     * entry matches.
+     */
+    public Optional<Descriptor> resolveManifest(String refName, Platform platform) throws IOException {
+        Objects.requireNonNull(platform, "platform");
+        Optional<Descriptor> entry = resolve(refName);
+        return entry.isEmpty() ? Optional.empty() : resolveManifest(entry.get(), platform);
+    }
+
+    /** Follows a descriptor to an image manifest, through nested indexes, for {@code platform}. */
+    public Optional<Descriptor> resolveManifest(Descriptor descriptor, Platform platform) throws IOException {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(platform, "platform");
+        Descriptor d = descriptor;
+        for (int depth = 0; depth < 16; depth++) {
+            if (!d.mediaType().map(MediaType::isIndex).orElse(false)) {
+                return Optional.of(d);
+            }
+            Optional<Descriptor> next = readIndex(d).value().firstMatching(platform);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            d = next.get();
+        }
+        throw new ImageFormatException(descriptor.digest().toString(), "indexes nest deeper than 16 levels");
+    }
+
+    /**
+     * Names {@code target} {@code refName} in index.json: the entry that had this name is replaced,
+     * every other entry stays, including other names for the same digest.
+     *
+     * @return the entry as written, with the ref name annotation
+     * @throws IllegalArgumentException when {@code refName} does not match the ref grammar
+     */
+    public Descriptor tag(String refName, Descriptor target) throws IOException {
+        RefName.check(refName);
+        Objects.requireNonNull(target, "target");
+        Descriptor tagged = target.toBuilder().annotation(RefName.ANNOTATION, refName).build();
+        index.update(i -> IndexStore.withTag(i, refName, tagged));
+        return tagged;
+    }
+
+    /** Removes the entries named {@code refName}; the blobs stay until {@link #gc()}. */
+    public boolean untag(String refName) throws IOException {
+        Objects.requireNonNull(refName, "refName");
+        boolean[] removed = {false};
+        index.update(i -> {
+            ImageIndex after = IndexStore.withoutTag(i, refName);
+            removed[0] = after.manifests().size() != i.manifests().size();
+            return after;
+        });
+        return removed[0];
+    }
+
+    /** Removes every index.json entry pointing at {@code digest}, whatever its names; returns how many. */
+    public int remove(Digest digest) throws IOException {
+        Objects.requireNonNull(digest, "digest");
+        int[] removed = {0};
+        index.update(i -> {
+            ImageIndex after = IndexStore.withoutDigest(i, digest);
+            removed[0] = i.manifests().size() - after.manifests().size();
+            return after;
+        });
+        return removed[0];
+    }
+
+    /**
+     * Changes index.json atomically: {@code change} sees the current index under the layout lock (held
+     * against other threads and processes) and its result replaces the file. Keep it quick and pure.
+     */
+    public ImageIndex updateIndex(UnaryOperator<ImageIndex> change) throws IOException {
+        return index.update(Objects.requireNonNull(change, "change"));
+    }
+
+    // ---------------------------------------------------------------- verify, gc
+
+    /**
+     * Checks everything index.json references, as deep as it goes: each blob exists with its
+     * descriptor's size and digest, documents parse and validate (ImageValidator; SHOULDs are
+     * warnings), layers decompress to the config's diff_ids; and every other blob under {@code blobs/}
+     * matches its name. Reports every problem instead of stopping at the first.
+     */
+    public LayoutVerification verify() throws IOException {
+        return new LayoutVerifier(this).run();
+    }
+
+    /**
+     * Deletes blobs not reachable from index.json and temp files of writers that are gone, under the
+     * layout lock. Run it when no producer is between storing blobs and tagging them, or use
+     * {@link #gc(Duration)}.
+     *
+     * @throws IOException without deleting anything when a reachable index or manifest cannot be read,
+     *     since its children could not be known
+     */
+    public GcResult gc() throws IOException {
+        return gc(Duration.ZERO);
+    }
+
+    /** Like {@link #gc()}, sparing unreachable blobs stored or re-stored within {@code gracePeriod}. */
+    public GcResult gc(Duration gracePeriod) throws IOException {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        return lock.locked(() -> new LayoutGc(this, blobs).run(gracePeriod));
+    }
+
+    @Override
+    public String toString() {
+        return "ImageLayout[" + root + "]";
+    }
+}

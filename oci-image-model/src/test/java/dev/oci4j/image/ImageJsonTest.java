@@ -1,0 +1,94 @@
+package dev.oci4j.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageJsonTest {
+
+    private final ImageJson json = ImageJson.standard();
+
+    @Test
+    void parsedKeepsTheOriginalBytesBecauseRewritingChangesTheDigest() throws IOException {
+        byte[] original = SpecExamplesTest.resource("/spec-examples/manifest-1.json");
+        Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST, original);
+        assertThat(p.bytes()).isEqualTo(original);
+        assertThat(p.digest()).isEqualTo(Digest.sha256(original));
+        assertThat(p.size()).isEqualTo(original.length);
+        Parsed<ImageManifest> rewritten = json.encode(DocumentKind.MANIFEST, p.value());
+        assertThat(rewritten.digest()).isNotEqualTo(p.digest());
+        assertThat(rewritten.value()).isEqualTo(p.value());
+    }
+
+    @Test
+    void parsedDescribesItselfWithTheDocumentsMediaTypeAndArtifactType() throws IOException {
+        Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST,
+                SpecExamplesTest.resource("/spec-examples/manifest-artifact-with-config.json"));
+        Descriptor d = p.descriptor();
+        assertThat(d.mediaType()).contains(MediaType.OCI_MANIFEST);
+        assertThat(d.artifactType()).contains(MediaType.of("application/vnd.example+type"));
+        assertThat(d.digest()).isEqualTo(p.digest());
+        assertThat(d.size()).isEqualTo(p.size());
+        Parsed<ImageConfiguration> c = json.parse(DocumentKind.CONFIGURATION,
+                SpecExamplesTest.resource("/spec-examples/config-1.json"));
+        assertThat(c.descriptor().mediaType()).contains(MediaType.OCI_CONFIG);
+        assertThat(c.descriptor(MediaType.DOCKER_CONFIG).mediaType()).contains(MediaType.DOCKER_CONFIG);
+    }
+
+    @Test
+    void readsFromBytesStreamsAndFilesAlike(@TempDir Path dir) throws IOException {
+        byte[] bytes = SpecExamplesTest.resource("/spec-examples/index-1.json");
+        Path file = dir.resolve("index.json");
+        Files.write(file, bytes);
+        ImageIndex fromBytes = json.readIndex(bytes);
+        assertThat(json.readIndex(new ByteArrayInputStream(bytes))).isEqualTo(fromBytes);
+        assertThat(json.readIndex(file)).isEqualTo(fromBytes);
+        assertThat(json.parse(DocumentKind.INDEX, file).bytes()).isEqualTo(bytes);
+        assertThat(json.read(DocumentKind.INDEX, file)).isEqualTo(fromBytes);
+        Files.write(dir.resolve("oci-layout"), json.write(ImageLayoutHeader.CURRENT));
+        assertThat(json.readLayoutHeader(dir.resolve("oci-layout"))).isEqualTo(ImageLayoutHeader.CURRENT);
+        assertThatThrownBy(() -> json.readIndex(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void writesCompactUtf8() {
+        ImageConfiguration c = ImageConfiguration.builder().os("linux").architecture("amd64")
+                .author("Zoë <zoe@example.com> \u2603").build();
+        String text = new String(json.write(c), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\n").doesNotContain(": ").contains("Zoë <zoe@example.com> \u2603");
+        assertThat(json.readConfiguration(json.write(c))).isEqualTo(c);
+    }
+
+    @Test
+    void sniffTellsEveryKindApart() throws IOException {
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/manifest-1.json"))).contains(DocumentKind.MANIFEST);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/index-1.json"))).contains(DocumentKind.INDEX);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/config-1.json"))).contains(DocumentKind.CONFIGURATION);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/descriptor-1.json"))).contains(DocumentKind.DESCRIPTOR);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/layout-1.json"))).contains(DocumentKind.LAYOUT_HEADER);
+        assertThat(json.sniff(bytes("{\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}")))
+                .contains(DocumentKind.INDEX);
+        assertThat(json.sniff(bytes("{\"schemaVersion\":1,\"fsLayers\":[]}"))).isEmpty();
+        assertThatThrownBy(() -> json.sniff(bytes("[1]"))).isInstanceOf(ImageFormatException.class);
+    }
+
+    @Test
+    void documentKindsHaveNamesForTheCommandLine() {
+        assertThat(DocumentKind.named("manifest")).isSameAs(DocumentKind.MANIFEST);
+        assertThat(DocumentKind.named("config")).isSameAs(DocumentKind.CONFIGURATION);
+        assertThat(DocumentKind.named("layout-header")).isSameAs(DocumentKind.LAYOUT_HEADER);
+        assertThat(DocumentKind.values()).hasSize(5);
+        assertThatThrownBy(() -> DocumentKind.named("blob")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.oci4j.image.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.ImageManifest;
+import dev.oci4j.image.MediaType;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Layouts written by umoci and skopeo read and verify clean; skopeo reads what we write. */
+class InteropTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLayoutWrittenByUmociVerifiesClean() throws Exception {
+        Path layoutDir = umociImage();
+        ImageLayout layout = ImageLayout.open(layoutDir);
+        Descriptor entry = layout.resolve("t").orElseThrow();
+        ImageManifest manifest = layout.readManifest(entry).value();
+        assertThat(manifest.layers()).hasSize(1);
+        LayoutVerification v = layout.verify();
+        // umoci 0.4 leaves out the SHOULD mediaType of index.json and the manifest: warnings, not errors.
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.warnings()).allSatisfy(w -> assertThat(w.message()).contains("mediaType should be set"));
+        // The image's three blobs, plus what `umoci new` left unreferenced (checked too: every blob must match its name).
+        assertThat(v.blobsChecked()).isGreaterThanOrEqualTo(3);
+        // Reading leaves another tool's layout as it was: no lock file, no temp directory.
+        try (var files = Files.list(layoutDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "blobs", "index.json", "oci-layout");
+        }
+    }
+
+    @Test
+    void layoutsWrittenBySkopeoVerifyCleanWithGzipAndZstdLayers() throws Exception {
+        Path source = umociImage();
+        Path gzip = dir.resolve("skopeo-gzip");
+        Path zstd = dir.resolve("skopeo-zstd");
+        run("skopeo", "copy", "oci:" + source + ":t", "oci:" + gzip + ":t2");
+        run("skopeo", "copy", "--dest-compress-format", "zstd", "oci:" + source + ":t", "oci:" + zstd + ":t3");
+
+        ImageLayout g = ImageLayout.open(gzip);
+        assertThat(g.verify().errors()).isEmpty();
+        assertThat(g.readManifest(g.resolve("t2").orElseThrow()).value().layers().get(0).mediaType())
+                .contains(MediaType.OCI_LAYER_TAR_GZIP);
+
+        ImageLayout z = ImageLayout.open(zstd);
+        LayoutVerification v = z.verify();
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.warnings()).allSatisfy(w -> assertThat(w.message()).contains("mediaType should be set"));
+        assertThat(z.readManifest(z.resolve("t3").orElseThrow()).value().layers().get(0).mediaType())
+                .contains(MediaType.OCI_LAYER_TAR_ZSTD);
+    }
+
+    @Test
+    void skopeoInspectsAndCopiesALayoutWrittenByOci4j() throws Exception {
+        assumeTrue(onPath("skopeo"), "skopeo is not installed on this machine");
+        Path ours = dir.resolve("ours");
+        ImageLayout layout = ImageLayout.create(ours);
+        Descriptor manifest = layout.tag("v1", TestImages.writeImage(layout, "from oci4j"));
+
+        String inspect = run("skopeo", "inspect", "oci:" + ours + ":v1");
+        assertThat(inspect).contains("\"Digest\": \"" + manifest.digest() + "\"", "\"Architecture\": \"amd64\"");
+
+        Path copy = dir.resolve("copy");
+        run("skopeo", "copy", "oci:" + ours + ":v1", "oci:" + copy + ":v1");
+        ImageLayout copied = ImageLayout.open(copy);
+        assertThat(copied.resolve("v1").orElseThrow().digest()).isEqualTo(manifest.digest());
+        assertThat(copied.verify().errors()).isEmpty();
+    }
+
+    @Test
+    void tagsSharingADigestSurviveMixedWritesBySkopeoAndOci4j() throws Exception {
+        assumeTrue(onPath("skopeo"), "skopeo is not installed on this machine");
+        Path ours = dir.resolve("ours");
+        ImageLayout layout = ImageLayout.create(ours);
+        Descriptor manifest = layout.tag("a", TestImages.writeImage(layout, "shared"));
+        run("skopeo", "copy", "oci:" + ours + ":a", "oci:" + ours + ":b");
+        // Older skopeo releases replaced every entry with the same digest; 1.9.3 keeps "a". Either way
+        // our tags must not drop what skopeo wrote.
+        List<String> afterSkopeo = refNames(ImageLayout.open(ours));
+        assertThat(afterSkopeo).contains("b");
+        layout.tag("a", manifest);
+        layout.tag("c", manifest);
+        assertThat(refNames(layout)).contains("a", "b", "c").containsAll(afterSkopeo);
+        assertThat(layout.verify().errors()).isEmpty();
+    }
+
+    private static List<String> refNames(ImageLayout layout) throws IOException {
+        List<String> names = new ArrayList<>();
+        layout.index().manifests().forEach(d -> names.add(d.annotations().get(RefName.ANNOTATION)));
+        return names;
+    }
+
+    /** umoci init + new + insert of a small directory tree: a layout with one manifest tagged "t". */
+    private Path umociImage() throws Exception {
+        assumeTrue(onPath("umoci"), "umoci is not installed on this machine");
+        Path src = dir.resolve("src");
+        Files.createDirectories(src.resolve("etc"));
+        Files.writeString(src.resolve("etc/hello"), "hello from umoci\n", StandardCharsets.UTF_8);
+        Path layoutDir = dir.resolve("umoci");
+        run("umoci", "init", "--layout", layoutDir.toString());
+        run("umoci", "new", "--image", layoutDir + ":t");
+        List<String> insert = new ArrayList<>(List.of("umoci", "insert"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            insert.add("--rootless");
+        }
+        insert.addAll(List.of("--image", layoutDir + ":t", src.toString(), "/"));
+        run(insert.toArray(String[]::new));
+        return layoutDir;
+    }
+
+    static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        String output = new String(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
+    }
+}
