@@ -1,12 +1,11 @@
 package dev.oci4j.examples.bench;
 
-import dev.oci4j.image.Digest;
 import dev.oci4j.image.layer.Compression;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -21,164 +20,119 @@ import java.util.zip.GZIPOutputStream;
 public final class LayerBenchmark {
 
     private final int runs;
-    private final long seed;
     private final Path work;
     private final Report report = new Report();
 
-    private LayerBenchmark(int runs, long seed, Path work) {
+    private LayerBenchmark(int runs, Path work) {
         this.runs = runs;
-        this.seed = seed;
         this.work = work;
     }
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
-        if (!a.isEmpty() && a.get(0).equals("build-once")) {
-            Compression c = Compression.valueOf(a.get(3).toUpperCase());
-            StandInLayers.Built b = StandInLayers.build(Path.of(a.get(1)), Path.of(a.get(2)), c, c.defaultLevel());
-            System.out.println(b.digest() + " " + b.size());
-            return;
-        }
-        if (!a.isEmpty() && a.get(0).equals("unpack-once")) {
-            StandInLayers.unpack(Path.of(a.get(1)), Digest.parse(a.get(2)), Path.of(a.get(3)));
-            return;
-        }
-        if (!a.isEmpty() && a.get(0).equals("heap-child")) {
-            HeapCheck.child(Path.of(a.get(1)), Path.of(a.get(2)));
-            return;
-        }
         int runs = option(a, "--runs", 5);
         long seed = option(a, "--seed", 42);
         Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
         Path work = Files.createTempDirectory(base, "oci4j-bench-");
         try {
-            new LayerBenchmark(runs, seed, work).run(!a.contains("--skip-heap"));
+            LayerBenchmark bench = new LayerBenchmark(runs, work);
+            Path tree = work.resolve("tree");
+            long t0 = System.nanoTime();
+            long bytes = BenchTree.generate(tree, seed);
+            System.out.printf("tree: %d files, %.1f MB in %s (seed %d, generated in %.1f s); %d runs each, median;"
+                    + " load average before: %s%n", BenchTree.TEXT_FILES + 3, bytes / 1e6, tree, seed,
+                    (System.nanoTime() - t0) / 1e9, runs, Files.readString(Path.of("/proc/loadavg")).trim());
+            bench.run(tree);
+            if (!a.contains("--skip-heap")) {
+                bench.heap();
+            }
+            System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
             Umoci.deleteTree(work);
         }
     }
 
-    private void run(boolean heap) throws IOException {
-        Path tree = work.resolve("tree");
-        long t0 = System.nanoTime();
-        long treeBytes = BenchTree.generate(tree, seed);
-        System.out.printf("tree: %d files' bytes = %.1f MB in %s (seed %d, generated in %.1f s), %d runs each, median%n",
-                treeBytes, treeBytes / 1e6, tree, seed, (System.nanoTime() - t0) / 1e9, runs);
+    private void run(Path tree) throws IOException {
         boolean umoci = Umoci.available();
+        // Warm-up: the in-process rows measure a JVM that has already compiled the hot paths.
+        OciLayers.Built gz = OciLayers.build(tree, work.resolve("gz"), Compression.GZIP);
+        OciLayers.Built zst = OciLayers.build(tree, work.resolve("zst"), Compression.ZSTD);
+        OciLayers.unpack(gz, work.resolve("rootfs"));
+        Umoci.deleteTree(work.resolve("rootfs"));
+        report.tarBytes(gz.layer().uncompressedSize());
 
-        // (a) gzip build in-process, warmed up once, against umoci insert.
-        StandInLayers.Built gz = StandInLayers.build(tree, work.resolve("warm"), Compression.GZIP, Compression.GZIP.defaultLevel());
-        long tar = gz.tarSize();
-        report.tarBytes(tar);
-        double[] t = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            Path blobs = work.resolve("gz" + i);
-            long s = System.nanoTime();
-            gz = StandInLayers.build(tree, blobs, Compression.GZIP, Compression.GZIP.defaultLevel());
-            t[i] = (System.nanoTime() - s) / 1e9;
-            if (i < runs - 1) {
-                Umoci.deleteTree(blobs);
-            }
-        }
+        // Builds: one round of every contender at a time, so that load from elsewhere hits all alike.
+        Timings t = new Timings(runs);
         Path layout = work.resolve("umoci");
-        long umociSize = 0;
-        if (umoci) {
-            double[] u = new double[runs];
-            for (int i = 0; i < runs; i++) {
+        Path cliGz = work.resolve("cli-gz");
+        Path cliZst = work.resolve("cli-zst");
+        for (int i = 0; i < runs; i++) {
+            if (umoci) {
                 Umoci.deleteTree(layout);
                 Umoci.newImage(layout);
-                u[i] = Umoci.insert(layout, tree);
+                t.put("umoci insert", i, Umoci.insert(layout, tree));
             }
-            umociSize = Umoci.largestBlobSize(layout);
-            report.umociBuild("umoci insert (gzip)", u, umociSize);
-        }
-        report.add("build gzip L" + Compression.GZIP.defaultLevel() + ", in-process", t, gz.size(), true);
-
-        // (b) zstd build in-process.
-        StandInLayers.build(tree, work.resolve("warm"), Compression.ZSTD, Compression.ZSTD.defaultLevel());
-        StandInLayers.Built zst = null;
-        for (int i = 0; i < runs; i++) {
-            Path blobs = work.resolve("zst" + i);
             long s = System.nanoTime();
-            zst = StandInLayers.build(tree, blobs, Compression.ZSTD, Compression.ZSTD.defaultLevel());
-            t[i] = (System.nanoTime() - s) / 1e9;
-            if (i < runs - 1) {
-                Umoci.deleteTree(blobs);
-            }
+            gz = OciLayers.build(tree, work.resolve("gz"), Compression.GZIP);
+            t.put("gzip in-process", i, (System.nanoTime() - s) / 1e9);
+            Umoci.deleteTree(cliGz);
+            t.put("gzip oci build", i, OciLayers.cliBuild(cliGz, tree, Compression.GZIP, List.of()));
+            s = System.nanoTime();
+            zst = OciLayers.build(tree, work.resolve("zst"), Compression.ZSTD);
+            t.put("zstd in-process", i, (System.nanoTime() - s) / 1e9);
+            Umoci.deleteTree(cliZst);
+            t.put("zstd oci build", i, OciLayers.cliBuild(cliZst, tree, Compression.ZSTD, List.of()));
         }
-        report.add("build zstd L" + Compression.ZSTD.defaultLevel() + ", in-process", t, zst.size(), true);
-
-        // (d) the same through a fresh JVM, start-up included.
-        // TODO(builder): time `java -jar oci.jar build ...` once the builder branch has the command;
-        // until then a child JVM runs this class's build-once, which does the same work.
-        for (Compression c : List.of(Compression.GZIP, Compression.ZSTD)) {
-            for (int i = 0; i < runs; i++) {
-                Path blobs = work.resolve("cli-" + c + i);
-                t[i] = Procs.time(childJvm("build-once", tree.toString(), blobs.toString(), c.name()), null);
-                Umoci.deleteTree(blobs);
-            }
-            report.add("build " + c.name().toLowerCase() + ", child JVM", t, c == Compression.GZIP ? gz.size() : zst.size(), true);
+        long umociSize = umoci ? Umoci.largestBlobSize(layout) : 0;
+        if (umoci) {
+            report.umociBuild("umoci insert (gzip, Go pgzip)", t.get("umoci insert"), umociSize);
         }
+        String gzLevel = "gzip L" + Compression.GZIP.defaultLevel();
+        String zstLevel = "zstd L" + Compression.ZSTD.defaultLevel();
+        report.add("build " + gzLevel + ", in-process", t.get("gzip in-process"), gz.layer().size(), true);
+        report.add("build " + gzLevel + ", oci build (new JVM)", t.get("gzip oci build"), Umoci.largestBlobSize(cliGz), true);
+        report.add("build " + zstLevel + ", in-process", t.get("zstd in-process"), zst.layer().size(), true);
+        report.add("build " + zstLevel + ", oci build (new JVM)", t.get("zstd oci build"), Umoci.largestBlobSize(cliZst), true);
 
-        // (c) unpack into tmpfs: ours from our gzip and zstd blobs, umoci from its own layer.
-        for (StandInLayers.Built b : List.of(gz, zst)) {
-            String name = b == gz ? "gzip" : "zstd";
-            StandInLayers.unpack(b.blob(), b.digest(), work.resolve("warm-rootfs-" + name));
-            Umoci.deleteTree(work.resolve("warm-rootfs-" + name));
-            for (int i = 0; i < runs; i++) {
-                Path rootfs = work.resolve("rootfs");
+        // Unpacks into tmpfs, interleaved the same way; deleting the result is not timed.
+        Path rootfs = work.resolve("rootfs");
+        for (int i = 0; i < runs; i++) {
+            if (umoci) {
+                t.put("umoci unpack", i, Umoci.unpack(layout, work.resolve("bundle")));
+                Umoci.deleteTree(work.resolve("bundle"));
+            }
+            for (OciLayers.Built b : List.of(gz, zst)) {
                 long s = System.nanoTime();
-                StandInLayers.unpack(b.blob(), b.digest(), rootfs);
-                t[i] = (System.nanoTime() - s) / 1e9;
+                OciLayers.unpack(b, rootfs);
+                t.put(b == gz ? "gzip unpack" : "zstd unpack", i, (System.nanoTime() - s) / 1e9);
                 Umoci.deleteTree(rootfs);
             }
-            report.add("unpack " + name + ", in-process", t, b.size(), false);
-            for (int i = 0; i < runs; i++) {
-                Path rootfs = work.resolve("rootfs");
-                t[i] = Procs.time(childJvm("unpack-once", b.blob().toString(), b.digest().toString(), rootfs.toString()), null);
-                Umoci.deleteTree(rootfs);
-            }
-            report.add("unpack " + name + ", child JVM", t, b.size(), false);
+            t.put("gzip oci unpack", i, OciLayers.cliUnpack(cliGz, rootfs, List.of()));
+            Umoci.deleteTree(rootfs);
+            t.put("zstd oci unpack", i, OciLayers.cliUnpack(cliZst, rootfs, List.of()));
+            Umoci.deleteTree(rootfs);
         }
         if (umoci) {
-            double[] u = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                Path bundle = work.resolve("bundle");
-                u[i] = Umoci.unpack(layout, bundle);
-                Umoci.deleteTree(bundle);
-            }
-            report.umociUnpack("umoci unpack (gzip)", u, umociSize);
+            report.umociUnpack("umoci unpack (gzip)", t.get("umoci unpack"), umociSize);
         }
+        report.add("unpack gzip, in-process", t.get("gzip unpack"), gz.layer().size(), false);
+        report.add("unpack gzip, oci unpack (new JVM)", t.get("gzip oci unpack"), gz.layer().size(), false);
+        report.add("unpack zstd, in-process", t.get("zstd unpack"), zst.layer().size(), false);
+        report.add("unpack zstd, oci unpack (new JVM)", t.get("zstd oci unpack"), zst.layer().size(), false);
         references(gz);
         report.print(System.out);
-
-        // (e) 1 GiB under -Xmx64m.
-        if (heap) {
-            Umoci.deleteTree(work.resolve("rootfs"));
-            Path big = work.resolve("big-tree");
-            HeapCheck.generate(big);
-            HeapCheck.Result r = HeapCheck.run(big, work.resolve("big"));
-            if (r.ok()) {
-                System.out.printf("1 GiB layer under -Xmx64m: OK, tar %.0f MB, build %.2f s (%.0f MB/s), unpack %.2f s (%.0f MB/s),"
-                        + " peak heap at GC %d MiB, heap pools' peak sum %d MiB%n", r.tarBytes() / 1e6, r.buildSeconds(),
-                        r.tarBytes() / 1e6 / r.buildSeconds(), r.unpackSeconds(), r.tarBytes() / 1e6 / r.unpackSeconds(),
-                        r.gcPeakMiB(), r.poolPeakMiB());
-            } else {
-                System.out.println("1 GiB layer under -Xmx64m: FAILED: " + r.output());
-            }
-        }
     }
 
     /** Compressor-only figures on the layer's tar: ours at several levels, the JDK's single stream, pigz. */
-    private void references(StandInLayers.Built gz) throws IOException {
+    private void references(OciLayers.Built gz) throws IOException {
         Path tarFile = work.resolve("layer.tar");
-        try (var in = Compression.GZIP.decompress(Files.newInputStream(gz.blob()));
+        try (InputStream in = Compression.GZIP.decompress(Files.newInputStream(gz.blob()));
              OutputStream out = Files.newOutputStream(tarFile)) {
             in.transferTo(out);
         }
         byte[] tar = Files.readAllBytes(tarFile);
         int threads = Runtime.getRuntime().availableProcessors();
-        double[] t = new double[runs];
+        Timings t = new Timings(runs);
         for (int level : new int[] {1, 4, 6}) {
             long size = 0;
             for (int i = -1; i < runs; i++) {
@@ -187,17 +141,15 @@ public final class LayerBenchmark {
                 try (OutputStream o = Compression.GZIP.compress(c, level, threads)) {
                     o.write(tar);
                 }
-                if (i >= 0) {
-                    t[i] = (System.nanoTime() - s) / 1e9;
-                }
+                t.put("oci4j", Math.max(i, 0), (System.nanoTime() - s) / 1e9);
                 size = c.count;
             }
-            report.add("  compressor only: oci4j gzip L" + level + " x" + threads, t, size, true);
+            report.add("  compressor only: oci4j gzip L" + level + " x" + threads, t.get("oci4j"), size, true);
         }
+        Timings few = new Timings(Math.min(runs, 3));
         for (int level : new int[] {1, 6}) {
             long size = 0;
-            double[] one = new double[Math.min(runs, 3)];
-            for (int i = 0; i < one.length; i++) {
+            for (int i = 0; i < Math.min(runs, 3); i++) {
                 CountingStream c = new CountingStream();
                 long s = System.nanoTime();
                 try (GZIPOutputStream o = new GZIPOutputStream(c, 64 * 1024) {
@@ -207,18 +159,19 @@ public final class LayerBenchmark {
                 }) {
                     o.write(tar);
                 }
-                one[i] = (System.nanoTime() - s) / 1e9;
+                few.put("jdk", i, (System.nanoTime() - s) / 1e9);
                 size = c.count;
             }
-            report.add("  compressor only: JDK GZIPOutputStream L" + level + " x1", one, size, true);
+            report.add("  compressor only: JDK GZIPOutputStream L" + level + " x1", few.get("jdk"), size, true);
         }
-        for (int level : new int[] {1, 6}) {
+        for (int level : new int[] {1, 4, 6}) {
             try {
                 Path out = work.resolve("pigz.gz");
                 for (int i = 0; i < runs; i++) {
-                    t[i] = Procs.time(List.of("pigz", "-" + level, "-p", String.valueOf(threads), "-c", tarFile.toString()), out);
+                    t.put("pigz", i, Procs.time(List.of("pigz", "-" + level, "-p", String.valueOf(threads), "-c",
+                            tarFile.toString()), out));
                 }
-                report.add("  compressor only: pigz -" + level + " -p " + threads, t, Files.size(out), true);
+                report.add("  compressor only: pigz -" + level + " -p " + threads, t.get("pigz"), Files.size(out), true);
             } catch (IOException e) {
                 System.out.println("pigz not run: " + e.getMessage());
             }
@@ -226,11 +179,19 @@ public final class LayerBenchmark {
         Files.delete(tarFile);
     }
 
-    private List<String> childJvm(String... args) {
-        List<String> command = new ArrayList<>(List.of(HeapCheck.javaBinary(), "-cp", System.getProperty("java.class.path"),
-                LayerBenchmark.class.getName()));
-        command.addAll(List.of(args));
-        return command;
+    private void heap() throws IOException {
+        Umoci.deleteTree(work.resolve("rootfs"));
+        Path big = work.resolve("big-tree");
+        long bytes = HeapCheck.generate(big);
+        HeapCheck.Result r = HeapCheck.run(big, bytes, work.resolve("big"));
+        if (r.ok()) {
+            System.out.printf("1 GiB layer, oci build + oci unpack with -Xmx64m: OK; build %.2f s (%.0f MB/s), unpack %.2f s"
+                    + " (%.0f MB/s), largest heap occupancy in the GC logs %d MiB%n", r.buildSeconds(),
+                    r.treeBytes() / 1e6 / r.buildSeconds(), r.unpackSeconds(), r.treeBytes() / 1e6 / r.unpackSeconds(),
+                    r.gcPeakMiB());
+        } else {
+            System.out.println("1 GiB layer with -Xmx64m: FAILED: " + r.failure());
+        }
     }
 
     private static int option(List<String> args, String name, int fallback) {
