@@ -3,6 +3,7 @@ package dev.oci4j.image.layer;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.internal.compress.GzipDecompressingInputStream;
 import dev.oci4j.image.internal.compress.ParallelGzipOutputStream;
+import dev.oci4j.image.internal.compress.ReadAheadInputStream;
 import dev.oci4j.image.internal.compress.ZstdStreams;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -74,14 +75,18 @@ public enum Compression {
     /**
      * Wraps {@code in} so that bytes read are decompressed. gzip streams may hold several members;
      * anything after the last member other than zero padding is a {@link java.util.zip.ZipException}.
+     * With more than one processor, decompression runs on a background daemon thread a few hundred KiB
+     * ahead of the reader; closing the returned stream stops it and closes {@code in}.
      */
     public InputStream decompress(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
-        return switch (this) {
+        InputStream plain = switch (this) {
             case NONE -> in;
             case GZIP -> new GzipDecompressingInputStream(in);
             case ZSTD -> ZstdStreams.decompress(in);
         };
+        boolean readAhead = this != NONE && Runtime.getRuntime().availableProcessors() > 1;
+        return readAhead ? new ReadAheadInputStream(plain) : plain;
     }
 
     /**
