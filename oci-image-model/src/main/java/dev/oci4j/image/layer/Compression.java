@@ -22,6 +22,12 @@ public enum Compression {
     /** Zstandard (RFC 8878). */
     ZSTD;
 
+    /**
+     * The most threads {@link #compress(OutputStream, int)} uses: a layer write rarely gains past this, and
+     * each thread holds about 600 KiB of heap for gzip (a few MiB of native memory for zstd) on big build hosts.
+     */
+    public static final int MAX_DEFAULT_THREADS = 16;
+
     /** The OCI layer media type for this compression. */
     public MediaType layerMediaType() {
         return switch (this) {
@@ -45,12 +51,12 @@ public enum Compression {
     }
 
     /**
-     * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors;
-     * closing it finishes the stream and closes {@code out}. The bytes depend only on the input and the
-     * level, never on the processor count.
+     * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors,
+     * at most {@value #MAX_DEFAULT_THREADS}; closing it finishes the stream and closes {@code out}. The bytes
+     * depend only on the input and the level, never on the processor count.
      */
     public OutputStream compress(OutputStream out, int level) throws IOException {
-        return compress(out, level, Runtime.getRuntime().availableProcessors());
+        return compress(out, level, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
