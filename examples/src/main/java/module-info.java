@@ -7,6 +7,7 @@ module dev.oci4j.examples {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;
+    requires java.management;
 
     opens dev.oci4j.examples to info.picocli;
 }

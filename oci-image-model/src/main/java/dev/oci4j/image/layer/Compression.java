@@ -3,6 +3,7 @@ package dev.oci4j.image.layer;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.internal.compress.GzipDecompressingInputStream;
 import dev.oci4j.image.internal.compress.ParallelGzipOutputStream;
+import dev.oci4j.image.internal.compress.ReadAheadInputStream;
 import dev.oci4j.image.internal.compress.ZstdStreams;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -20,6 +21,12 @@ public enum Compression {
     GZIP,
     /** Zstandard (RFC 8878). */
     ZSTD;
+
+    /**
+     * The most threads {@link #compress(OutputStream, int)} uses: a layer write rarely gains past this, and
+     * each thread holds about 600 KiB of heap for gzip (a few MiB of native memory for zstd) on big build hosts.
+     */
+    public static final int MAX_DEFAULT_THREADS = 16;
 
     /** The OCI layer media type for this compression. */
     public MediaType layerMediaType() {
@@ -44,12 +51,12 @@ public enum Compression {
     }
 
     /**
-     * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors;
-     * closing it finishes the stream and closes {@code out}. The bytes depend only on the input and the
-     * level, never on the processor count.
+     * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors,
+     * at most {@value #MAX_DEFAULT_THREADS}; closing it finishes the stream and closes {@code out}. The bytes
+     * depend only on the input and the level, never on the processor count.
      */
     public OutputStream compress(OutputStream out, int level) throws IOException {
-        return compress(out, level, Runtime.getRuntime().availableProcessors());
+        return compress(out, level, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -74,14 +81,18 @@ public enum Compression {
     /**
      * Wraps {@code in} so that bytes read are decompressed. gzip streams may hold several members;
      * anything after the last member other than zero padding is a {@link java.util.zip.ZipException}.
+     * With more than one processor, decompression runs on a background daemon thread a few hundred KiB
+     * ahead of the reader; closing the returned stream stops it and closes {@code in}.
      */
     public InputStream decompress(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
-        return switch (this) {
+        InputStream plain = switch (this) {
             case NONE -> in;
             case GZIP -> new GzipDecompressingInputStream(in);
             case ZSTD -> ZstdStreams.decompress(in);
         };
+        boolean readAhead = this != NONE && Runtime.getRuntime().availableProcessors() > 1;
+        return readAhead ? new ReadAheadInputStream(plain) : plain;
     }
 
     /**

@@ -2,18 +2,25 @@ package dev.oci4j.image.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oci4j.image.MediaType;
+import dev.oci4j.image.Platform;
+import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.layout.ImageLayout;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompressionTest {
 
@@ -61,6 +68,42 @@ class CompressionTest {
             out.write(data);
         }
         assertThat(viaDefault.toByteArray()).isEqualTo(two);
+    }
+
+    @Test
+    void goReadsOurMultiBlockGzipLayersThroughUmociUnpack(@TempDir Path tmp) throws IOException {
+        assumeTrue(onPath("umoci"), "umoci is not installed");
+        assumeTrue("root".equals(System.getProperty("user.name")), "umoci unpack needs root here (it restores owners)");
+        byte[] data = sample();
+        Random r = new Random(7);
+        byte[] noise = new byte[900_000]; // several stored blocks, next to deflated ones
+        r.nextBytes(noise);
+        Path tree = Files.createDirectories(tmp.resolve("tree/data"));
+        Files.write(tree.resolve("mixed.bin"), data);
+        Files.write(tree.resolve("noise.bin"), noise);
+        ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
+        ImageBuilder.fromScratch().platform(Platform.parse("linux/amd64")).compression(Compression.GZIP)
+                .addLayer(tmp.resolve("tree")).writeTo(layout, "t");
+        Process p = new ProcessBuilder("umoci", "unpack", "--image", tmp.resolve("layout") + ":t",
+                tmp.resolve("bundle").toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        try {
+            assertThat(p.waitFor()).as(output).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(tmp.resolve("bundle/rootfs/data/mixed.bin")).hasBinaryContent(data);
+        assertThat(tmp.resolve("bundle/rootfs/data/noise.bin")).hasBinaryContent(noise);
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

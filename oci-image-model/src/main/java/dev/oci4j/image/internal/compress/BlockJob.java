@@ -95,9 +95,20 @@ final class BlockJob implements Runnable {
         if (length < 4096) {
             return false;
         }
+        // 64 evenly spaced slices of 256 bytes: 16 KiB estimate the entropy of random data within about
+        // 0.01 bit of 8, and cost a few microseconds where a full histogram of 256 KiB showed up in profiles
+        // before the JIT had compiled it. The slice positions depend only on the length: deterministic.
         int[] counts = new int[256];
-        for (int i = WINDOW, end = WINDOW + length; i < end; i++) {
-            counts[data[i] & 0xff]++;
+        int slice = 256;
+        int slices = 64;
+        long step = (long) (length - slice) / (slices - 1);
+        int sampled = 0;
+        for (int k = 0; k < slices; k++) {
+            int from = WINDOW + (int) (k * step);
+            for (int i = from, end = from + slice; i < end; i++) {
+                counts[data[i] & 0xff]++;
+            }
+            sampled += slice;
         }
         double sum = 0;
         for (int c : counts) {
@@ -105,7 +116,7 @@ final class BlockJob implements Runnable {
                 sum += c * Math.log(c);
             }
         }
-        double bitsPerByte = (Math.log(length) - sum / length) / Math.log(2);
+        double bitsPerByte = (Math.log(sampled) - sum / sampled) / Math.log(2);
         return bitsPerByte > STORE_ENTROPY;
     }
 }

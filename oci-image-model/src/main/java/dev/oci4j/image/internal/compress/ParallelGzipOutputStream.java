@@ -93,9 +93,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
         this.level = level == -1 ? 6 : level;
         this.threads = threads;
         this.blockSize = blockSize;
-        // Two blocks per thread keep every worker busy while the writer fills the next one,
-        // and bound memory to about (2 * threads + 1) * 2 * blockSize.
-        this.maxInFlight = 2 * threads;
+        // One block per worker plus two queued keep every worker busy while the writer fills the next
+        // one, and bound the heap to about (threads + 3) * 2 * blockSize: 3 MiB on two cores.
+        this.maxInFlight = threads + 2;
         this.current = new BlockJob(blockSize, deflaters);
     }
 
