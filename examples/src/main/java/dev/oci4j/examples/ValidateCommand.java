@@ -101,6 +101,10 @@ final class ValidateCommand implements Callable<Integer> {
         return status;
     }
 
+    // Jackson names nested locations as "[Source: ...; line: 2, column: 12]"; keep only line and column.
+    private static final java.util.regex.Pattern SOURCE =
+            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+
     private FileReport check(String file, Optional<DocumentType> forced) {
         String name = file.equals("-") ? "<stdin>" : file;
         byte[] bytes;
@@ -115,7 +119,8 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             tree = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            return FileReport.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            return FileReport.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": "
+                    + SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
         } catch (IOException e) {
             return FileReport.unreadable(name, "cannot read: " + e);
         }

@@ -39,7 +39,8 @@ public final class Json {
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    // Error messages name line and column; echoing the document back helps nobody.
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .build())
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -68,10 +69,18 @@ public final class Json {
         } catch (StreamConstraintsException e) {
             throw error.apply("", "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels" + at(e.getLocation()));
         } catch (JsonProcessingException e) {
-            throw error.apply("", "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw error.apply("", "malformed JSON" + at(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // Jackson appends "[Source: ...; line: 2, column: 12]" to nested locations; keep only line and column.
+    private static final java.util.regex.Pattern SOURCE =
+            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+
+    static String plain(String jacksonMessage) {
+        return SOURCE.matcher(jacksonMessage).replaceAll("line $1, column $2");
     }
 
     private static String at(JsonLocation location) {
