@@ -1,7 +1,9 @@
 package dev.oci4j.image.layer;
 
+import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestingOutputStream;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.image.internal.layer.DigestedOutput;
 import dev.oci4j.image.internal.layer.DirectoryDiff;
 import dev.oci4j.image.internal.layer.DirectoryScanner;
 import dev.oci4j.image.internal.layer.EntryPolicy;
@@ -184,15 +186,26 @@ public final class LayerWriter {
 
     private WrittenLayer write(OutputStream out, Body body) throws IOException {
         Objects.requireNonNull(out, "out");
-        DigestingOutputStream blob = new DigestingOutputStream(new NonClosingOutputStream(out));
+        // A blob writer that digests with SHA-256 and starts empty already hashes exactly the blob's
+        // bytes: take its digest rather than hash them a second time.
+        DigestedOutput digested = out instanceof DigestedOutput d && d.algorithm().equals(Digest.SHA256)
+                && d.size() == 0 ? d : null;
+        OutputStream sink = new NonClosingOutputStream(out);
+        DigestingOutputStream blob = digested == null ? new DigestingOutputStream(sink) : null;
+        OutputStream compressedSink = blob == null ? sink : blob;
         // Uncompressed, the blob is the tar: one digest serves as both.
         DigestingOutputStream diff = compression == Compression.NONE
-                ? blob : new DigestingOutputStream(compression.compress(blob, level));
+                ? blob : new DigestingOutputStream(compression.compress(compressedSink, level));
+        OutputStream tarSink = diff == null ? compressedSink : diff;
         // The tar writes 512-byte records; digesting and compressing them one by one would be slow.
-        try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(diff, 1 << 20))) {
+        try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(tarSink, 1 << 20))) {
             body.writeTo(new PolicyWriter(tar));
         }
-        return WrittenLayer.of(compression.layerMediaType(), blob.digest(), blob.size(), diff.digest(), diff.size());
+        Digest blobDigest = blob != null ? blob.digest() : digested.digest();
+        long blobSize = blob != null ? blob.size() : digested.size();
+        Digest diffId = diff != null ? diff.digest() : blobDigest;
+        long diffSize = diff != null ? diff.size() : blobSize;
+        return WrittenLayer.of(compression.layerMediaType(), blobDigest, blobSize, diffId, diffSize);
     }
 
     /** Whiteouts sort before their siblings (layer.md: SHOULD), an opaque marker right after its directory. */

@@ -2,7 +2,7 @@ package dev.oci4j.image.layout;
 
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestMismatchException;
-import dev.oci4j.image.DigestingOutputStream;
+import dev.oci4j.image.internal.layer.DigestedOutput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +11,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,13 +34,16 @@ import java.util.Optional;
  * Blob blob = w.blob();   // digest and size of the compressed bytes
  * }</pre>
  */
-public final class BlobWriter extends OutputStream {
+public final class BlobWriter extends OutputStream implements DigestedOutput {
 
     private final BlobStore store;
     private final Path temp;
     private final FileChannel channel;
     private final FileLock lock;
-    private final DigestingOutputStream out;
+    private final OutputStream out;
+    private final String algorithm;
+    private final MessageDigest md;
+    private long size;
     private final Digest expected;
     private final long expectedSize;
     private Blob blob;
@@ -49,8 +55,9 @@ public final class BlobWriter extends OutputStream {
         this.temp = temp;
         this.channel = channel;
         this.lock = lock;
-        this.out = new DigestingOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024),
-                algorithm);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.algorithm = algorithm;
+        this.md = newMessageDigest(algorithm);
         this.expected = expected;
         this.expectedSize = expectedSize;
     }
@@ -59,6 +66,8 @@ public final class BlobWriter extends OutputStream {
     public void write(int b) throws IOException {
         ensureOpen();
         out.write(b);
+        md.update((byte) b);
+        size++;
         checkLength();
     }
 
@@ -67,12 +76,13 @@ public final class BlobWriter extends OutputStream {
         ensureOpen();
         Objects.checkFromIndexSize(off, len, b.length);
         out.write(b, off, len);
+        md.update(b, off, len);
+        size += len;
         checkLength();
     }
 
     private void checkLength() throws IOException {
-        if (expectedSize >= 0 && out.size() > expectedSize) {
-            long size = out.size();
+        if (expectedSize >= 0 && size > expectedSize) {
             abort();
             throw new DigestMismatchException(expected, expectedSize, null, size,
                     "blob is longer than the expected " + expectedSize + " bytes");
@@ -86,8 +96,50 @@ public final class BlobWriter extends OutputStream {
     }
 
     /** Bytes written so far. */
+    @Override
     public long size() {
-        return out.size();
+        return size;
+    }
+
+    /** The algorithm this writer digests with ({@code sha256} unless an expected digest said otherwise). */
+    @Override
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /**
+     * The digest of the bytes written so far; writing may go on. A layer writer writing into this
+     * blob takes the blob digest from here instead of hashing the same bytes a second time.
+     */
+    @Override
+    public Digest digest() {
+        return digestOf(clone(md));
+    }
+
+    private Digest digestOf(MessageDigest finishing) {
+        return Digest.of(algorithm, HexFormat.of().formatHex(finishing.digest()));
+    }
+
+    private static MessageDigest clone(MessageDigest md) {
+        try {
+            return (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(md.getAlgorithm() + " digests cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest newMessageDigest(String algorithm) {
+        String jdkName = switch (algorithm) {
+            case Digest.SHA256 -> "SHA-256";
+            case Digest.SHA512 -> "SHA-512";
+            default -> throw new IllegalArgumentException(
+                    "digest algorithm \"" + algorithm + "\" cannot be computed; supported: sha256, sha512");
+        };
+        try {
+            return MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(jdkName + " is missing from this JDK", e);
+        }
     }
 
     /**
@@ -104,8 +156,7 @@ public final class BlobWriter extends OutputStream {
         boolean done = false;
         try {
             out.flush();
-            Digest actual = out.digest();
-            long size = out.size();
+            Digest actual = digestOf(md);
             if (expected != null && (size != expectedSize && expectedSize >= 0 || !actual.equals(expected))) {
                 throw new DigestMismatchException(expected, expectedSize, actual, size, size != expectedSize && expectedSize >= 0
                         ? "blob has " + size + " bytes, expected " + expectedSize
