@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 public final class Oci {
 
     public static void main(String[] args) {
+        JsonWarmup.start();
         System.exit(run(args));
     }
 

@@ -44,12 +44,16 @@ final class ValidateCommand implements Callable<Integer> {
     static final int INVALID = 1;
     static final int UNREADABLE = 2;
 
-    // Hibernate Validator announces itself at INFO through java.util.logging; a command's output is
-    // its report, so quiet it (held in a field: JUL keeps loggers only weakly).
-    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate.validator");
+    // Held in a nested class so that picocli, which creates every subcommand, does not build a
+    // mapper and the logging system in every `oci` run: other commands never use them.
+    private static final class Lazy {
+        // Hibernate Validator announces itself at INFO through java.util.logging; a command's output is
+        // its report, so quiet it (held in a field: JUL keeps loggers only weakly).
+        static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate.validator");
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
+        static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
+    }
 
     @Spec
     CommandSpec spec;
@@ -67,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HIBERNATE_LOG.setLevel(Level.WARNING);
+        Lazy.HIBERNATE_LOG.setLevel(Level.WARNING);
         Optional<DocumentType> forced = Optional.empty();
         if (type != null) {
             forced = Optional.of(DocumentTypes.named(type).orElseThrow(() -> new ParameterException(
@@ -75,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ArrayNode reports = JSON.createArrayNode();
+        ArrayNode reports = Lazy.JSON.createArrayNode();
         int status = VALID;
         for (String file : files) {
             FileReport result = check(file, forced);
@@ -90,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = Lazy.JSON.createObjectNode();
             root.put("valid", status == VALID);
             root.put("exitCode", status);
             root.set("files", reports);
@@ -117,7 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(bytes);
+            tree = Lazy.JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             return FileReport.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": "
                     + SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
