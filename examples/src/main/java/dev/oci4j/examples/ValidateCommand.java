@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,12 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
     static final int UNREADABLE = 2;
 
     // Held in a nested class so that picocli, which creates every subcommand, does not build a
-    // mapper and the logging system in every `oci` run: other commands never use them.
+    // mapper in every `oci` run: other commands never use it.
     private static final class Lazy {
-        // Hibernate Validator announces itself at INFO through java.util.logging; a command's output is
-        // its report, so quiet it (held in a field: JUL keeps loggers only weakly).
-        static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate.validator");
-
         static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
     }
@@ -71,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lazy.HIBERNATE_LOG.setLevel(Level.WARNING);
+        QuietHibernate.apply();
         Optional<DocumentType> forced = Optional.empty();
         if (type != null) {
             forced = Optional.of(DocumentTypes.named(type).orElseThrow(() -> new ParameterException(
