@@ -58,6 +58,7 @@ public final class TestEnvironment {
         m.put("tar", new DebianPackage("tar", true));
         m.put("gzip", new DebianPackage("gzip", true));
         m.put("unshare", new DebianPackage("util-linux", true));
+        m.put("umount", new DebianPackage("mount", true)); // inside sh -c, by RealContainerStateTest's crun wrapper
         m.put("dpkg-query", new DebianPackage("dpkg", true));
         m.put("pigz", new DebianPackage("pigz", false));
         m.put("zstd", new DebianPackage("zstd", false));
