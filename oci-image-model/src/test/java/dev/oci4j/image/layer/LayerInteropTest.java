@@ -48,7 +48,7 @@ class LayerInteropTest {
         Path tar = tmp.resolve("gnu.tar");
         Commands.runOk("tar", "--xattrs", "-C", src.toString(), "-cf", tar.toString(), ".");
         Path gz = tmp.resolve("gnu.tar.gz");
-        // The point is GNU tar's archive; gzip (Debian required) compresses it, as pigz did before.
+        // The point is GNU tar's archive format; plain gzip (Debian required) only wraps it.
         Files.write(gz, Commands.runOk("gzip", "-c", "-n", tar.toString()).stdoutBytes());
         Path out = tmp.resolve("out");
         ApplyResult r = LayerApplier.builder().build().apply(out, LayerSource.of(gz, Digest.sha256(tar)));
