@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Assumptions;
  * Commands.runOk("umoci", "init", "--layout", dir.toString());
  * }</pre>
  *
- * <p>Every command a test starts is listed in {@link #COMMANDS} with its package: a test cannot start
- * a command this class does not know, and {@code TestEnvironmentTest} checks that each package is on
- * the README's install line or is one of Debian's {@code Priority: required} packages.
+ * <p>Every command a test starts is listed in {@link #COMMANDS} with its package ({@link Commands}
+ * refuses any other), and {@code TestEnvironmentTest} checks that each package is on the README's
+ * install line or is one of Debian's {@code Priority: required} packages.
  */
 public final class TestEnvironment {
 
@@ -40,13 +40,13 @@ public final class TestEnvironment {
     }
 
     /** The commands tests may start, and the Debian package each comes from. */
-    public static final Map<String, DebianPackage> COMMANDS;
+    static final Map<String, DebianPackage> COMMANDS;
 
     /** The packages that install files tests read (schemas, a static busybox to put into containers). */
     public static final DebianPackage BUSYBOX_STATIC = new DebianPackage("busybox-static", false);
     public static final DebianPackage IMAGE_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-image-spec-dev", false);
     public static final DebianPackage RUNTIME_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-specs-dev", false);
-    public static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS);
+    static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS);
 
     static {
         Map<String, DebianPackage> m = new TreeMap<>();
@@ -92,12 +92,6 @@ public final class TestEnvironment {
         return found.orElseThrow();
     }
 
-    /** Whether {@code command} is on the PATH, for a test that adapts rather than needs it. */
-    public static boolean hasTool(String command) {
-        packageOf(command);
-        return find(command, System.getenv().getOrDefault("PATH", "")).isPresent();
-    }
-
     /** {@code file}, which {@code pkg} installs; skips (or fails) the test when it is absent. */
     public static Path requireFile(Path file, DebianPackage pkg) {
         return requireFile(file, pkg, toolsRequired());
@@ -140,7 +134,7 @@ public final class TestEnvironment {
     }
 
     /** The Debian package of {@code command}; an unknown command is a mistake in the test, not a missing tool. */
-    public static DebianPackage packageOf(String command) {
+    static DebianPackage packageOf(String command) {
         DebianPackage pkg = COMMANDS.get(command);
         if (pkg == null) {
             throw new IllegalArgumentException("tests may only start commands listed in TestEnvironment.COMMANDS; "
