@@ -3,12 +3,18 @@ package dev.oci4j.runtime.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed model classes are exactly what the table gives. With
@@ -46,6 +52,20 @@ class GeneratedSourcesTest {
                             .as("%s says it is generated but the table has no such class: delete it", f.getFileName())
                             .containsKey(RuntimeModelGenerator.SOURCE_DIR + "/" + f.getFileName()));
         }
+    }
+
+    @Test
+    void everyPublicMemberOfTheGeneratedSourcesIsDocumented(@TempDir Path out) throws IOException {
+        // What a javadoc build with doclint (missing comments, @param, @return) would report for these files.
+        // java.util.spi.ToolProvider, not javax.tools: the tests are patched into a module that does not read java.compiler.
+        List<String> args = new ArrayList<>(List.of("-Xlint:none", "-Xdoclint:all/protected", "-Xmaxwarns", "10000", "-proc:none",
+                "-encoding", "UTF-8", "-d", out.toString(), "-cp", System.getProperty("java.class.path")));
+        RuntimeModelGenerator.generate(MODULE).keySet().forEach(f -> args.add(MODULE.resolve(f).toString()));
+        StringWriter report = new StringWriter();
+        int status = ToolProvider.findFirst("javac").orElseThrow()
+                .run(new PrintWriter(report), new PrintWriter(report), args.toArray(String[]::new));
+        assertThat(report.toString()).as("javac -Xdoclint over the generated sources").isEmpty();
+        assertThat(status).isZero();
     }
 
     private static String firstLine(Path f) {
