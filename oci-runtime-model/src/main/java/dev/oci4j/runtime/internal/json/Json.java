@@ -241,13 +241,13 @@ public final class Json {
         }
     }
 
-    /** Compact JSON text of one value. */
+    /**
+     * Compact JSON text of one value. Made through the UTF-8 writer, which escapes a lone surrogate
+     * (a string read from {@code "\\udc00"}) as {@code \\udc00}: the text is then valid Unicode and
+     * survives encoding to UTF-8, where the raw char would become {@code ?}.
+     */
     public static String text(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON tree", e);
-        }
+        return new String(write(node), StandardCharsets.UTF_8);
     }
 
     /**
@@ -260,7 +260,7 @@ public final class Json {
     public static byte[] writeIndented(JsonNode node) {
         StringBuilder out = new StringBuilder();
         indent(node, 0, out);
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void indent(JsonNode node, int depth, StringBuilder out) {
