@@ -158,7 +158,7 @@ public final class Descriptor {
             }
         }).orElse(null);
         Platform platform = f.object("platform", Platform::read).orElse(null);
-        String artifactType = f.string("artifactType").orElse(null);
+        String artifactType = f.omitemptyString("artifactType").orElse(null);
         return new Descriptor(mediaType, digest, size, urls, annotations, data, platform, artifactType, f.unknown());
     }
 

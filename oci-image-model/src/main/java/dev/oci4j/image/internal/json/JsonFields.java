@@ -84,6 +84,14 @@ public final class JsonFields {
         return node(key).map(v -> asString(v, pointer(key)));
     }
 
+    /**
+     * A string member Go writes with omitempty: {@code ""} is the same value as absent (Go reads both
+     * as "" and writes neither), so it reads as empty and a round trip keeps it.
+     */
+    public Optional<String> omitemptyString(String key) {
+        return string(key).filter(s -> !s.isEmpty());
+    }
+
     public String requiredString(String key) {
         return string(key).orElseThrow(() -> missing(key, "a string"));
     }
