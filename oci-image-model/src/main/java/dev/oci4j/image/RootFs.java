@@ -80,8 +80,8 @@ public final class RootFs {
         for (int i = 0; i < texts.size(); i++) {
             try {
                 diffIds.add(Digest.parse(texts.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new ImageFormatException(f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
+            } catch (DigestFormatException e) {
+                throw new ImageFormatException(e.reason(), f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
             }
         }
         return new RootFs(type, present ? List.copyOf(diffIds) : null, f.unknown());
