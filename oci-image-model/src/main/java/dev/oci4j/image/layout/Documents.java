@@ -30,7 +30,7 @@ final class Documents {
         try {
             return CODEC.readBytes(file);
         } catch (ImageFormatException e) {
-            throw new ImageFormatException(where, e.getMessage(), e);
+            throw new ImageFormatException(e.reason(), where, e.detail(), e);
         }
     }
 
