@@ -20,7 +20,10 @@ public class RuntimeFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** What kind of problem made the document unreadable. */
+    /**
+     * What kind of problem made the document unreadable. New reasons may be added in minor
+     * releases: a {@code switch} over them needs a default branch.
+     */
     public enum Reason {
         /** Not JSON: a syntax error, bytes that are not UTF-8, UTF-16 or UTF-32 text, trailing content, or nothing at all. */
         MALFORMED_JSON,
