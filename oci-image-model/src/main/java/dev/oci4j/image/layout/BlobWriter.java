@@ -21,20 +21,24 @@ import java.util.Optional;
  * Streams one blob into an image layout (image-layout.md "Blobs"): bytes go to a private temp file
  * and are digested on the way; {@link #commit()} checks the expected digest and size, fsyncs, and
  * renames the file atomically to {@code blobs/<alg>/<encoded>}, so a partial blob is never visible.
- * {@link #close()} commits unless {@link #abort()} was called; on an error, call {@code abort()}.
+ *
+ * <p>Only {@code commit()} publishes. {@link #close()} without a successful commit discards the temp
+ * file (the atomic-file pattern), so try-with-resources is safe when the body throws. Streams stacked
+ * on the writer must be finished, not closed, before the commit: closing a {@code GZIPOutputStream}
+ * closes the writer under it, and that discards.
  *
  * <pre>{@code
- * BlobWriter w = layout.newBlobWriter();
- * try (OutputStream gz = new GZIPOutputStream(w)) {
+ * try (BlobWriter w = layout.newBlobWriter(); GZIPOutputStream gz = new GZIPOutputStream(w)) {
  *     tar.writeTo(gz);
- * } catch (IOException | RuntimeException e) {
- *     w.abort();
- *     throw e;
- * }
- * Blob blob = w.blob();   // digest and size of the compressed bytes
+ *     gz.finish();            // the gzip trailer; w stays open
+ *     Blob blob = w.commit(); // digest and size of the compressed bytes, as stored
+ * }                           // the body threw: nothing under blobs/, the temp file is gone
  * }</pre>
  */
 public final class BlobWriter extends OutputStream implements DigestedOutput {
+
+    private static final String DISCARDED = "the blob writer was closed without commit() or aborted;"
+            + " its content was discarded";
 
     private final BlobStore store;
     private final Path temp;
@@ -174,7 +178,7 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
         }
     }
 
-    /** Discards the content written so far; does nothing after a successful commit. */
+    /** Discards the content written so far; does nothing after a successful commit. Same as {@link #close()}. */
     public void abort() {
         if (blob != null || aborted) {
             return;
@@ -203,12 +207,13 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
         }
     }
 
-    /** Commits unless the writer was aborted. */
+    /**
+     * Discards the content unless {@link #commit()} succeeded; does nothing after a commit. Never
+     * publishes: a writer closed by try-with-resources while an exception passes leaves nothing behind.
+     */
     @Override
-    public void close() throws IOException {
-        if (!aborted) {
-            commit();
-        }
+    public void close() {
+        abort();
     }
 
     /** The stored blob once committed. */
@@ -223,14 +228,14 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
      */
     public Blob blob() {
         if (blob == null) {
-            throw new IllegalStateException(aborted ? "the blob writer was aborted" : "the blob was not committed yet");
+            throw new IllegalStateException(aborted ? DISCARDED : "the blob was not committed yet");
         }
         return blob;
     }
 
     private void ensureOpen() throws IOException {
         if (aborted) {
-            throw new IOException("the blob writer was aborted");
+            throw new IOException(DISCARDED);
         }
         if (blob != null) {
             throw new IOException("the blob was already committed as " + blob.digest());
