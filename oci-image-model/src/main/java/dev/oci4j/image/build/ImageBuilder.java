@@ -14,6 +14,7 @@ import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
 import dev.oci4j.image.layout.BlobWriter;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.image.layout.RefName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -262,19 +263,60 @@ public final class ImageBuilder {
         return this;
     }
 
-    /** Writes the image into {@code layout} and names it {@code refName} in index.json. */
+    /**
+     * Writes the image into {@code layout} and names it {@code refName} in index.json. Every input is
+     * checked first: a bad name, a missing base or a missing layer source stores nothing.
+     *
+     * @throws IllegalArgumentException when {@code refName} does not match the ref grammar
+     */
     public BuiltImage writeTo(ImageLayout layout, String refName) throws IOException {
-        Objects.requireNonNull(refName, "refName");
+        RefName.check(refName);
         BuiltImage image = write(layout);
         layout.tag(refName, image.manifestDescriptor());
         return image;
     }
 
-    /** Writes layers, configuration and manifest into {@code layout} without naming the image. */
+    /**
+     * Writes layers, configuration and manifest into {@code layout} without naming the image; like
+     * {@link #writeTo}, it checks every input before storing anything.
+     */
     public BuiltImage write(ImageLayout layout) throws IOException {
         Objects.requireNonNull(layout, "layout");
+        return prepare().write(layout);
+    }
+
+    /** The inputs, checked and the base resolved (read only): what {@link Prepared#write} needs. */
+    Prepared prepare() throws IOException {
         BaseImage.Resolved from = base == null ? null : base.resolve(platform);
+        for (Step step : steps) {
+            if (step.layer() != null) {
+                step.layer().check();
+            }
+        }
         Platform p = platform != null ? platform : from != null ? from.config().platform() : Platform.host();
+        return new Prepared(from, p);
+    }
+
+    /** A build whose inputs were checked; writing it is the first thing that touches the layout. */
+    final class Prepared {
+        private final BaseImage.Resolved from;
+        private final Platform platform;
+
+        private Prepared(BaseImage.Resolved from, Platform platform) {
+            this.from = from;
+            this.platform = platform;
+        }
+
+        Platform platform() {
+            return platform;
+        }
+
+        BuiltImage write(ImageLayout layout) throws IOException {
+            return writeChecked(layout, from, platform);
+        }
+    }
+
+    private BuiltImage writeChecked(ImageLayout layout, BaseImage.Resolved from, Platform p) throws IOException {
         Instant time = created != null ? created : sourceDateEpoch;
 
         ImageConfiguration.Builder config = from == null ? ImageConfiguration.builder() : from.config().toBuilder();
