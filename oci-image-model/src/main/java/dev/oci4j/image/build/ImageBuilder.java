@@ -2,6 +2,7 @@ package dev.oci4j.image.build;
 
 import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
 import dev.oci4j.image.ExecutionConfig;
 import dev.oci4j.image.History;
 import dev.oci4j.image.ImageConfiguration;
@@ -12,6 +13,7 @@ import dev.oci4j.image.layer.Compression;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
+import dev.oci4j.image.layout.Blob;
 import dev.oci4j.image.layout.BlobWriter;
 import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.image.layout.RefName;
@@ -348,8 +350,8 @@ public final class ImageBuilder {
             }
             history.add(h.build());
             if (step.layer() != null) {
-                WrittenLayer written = writeLayer(layout, step.layer(), fromDisk, asGiven);
-                layers.add(Descriptor.of(written.mediaType(), written.digest(), written.size()));
+                LayerDescription written = writeLayer(layout, step.layer(), fromDisk, asGiven);
+                layers.add(written.descriptor());
                 rootfs.addDiffId(written.diffId());
             }
         }
@@ -372,16 +374,24 @@ public final class ImageBuilder {
         return new BuiltImage(manifestDescriptor, builtManifest, configDescriptor, builtConfig);
     }
 
-    private static WrittenLayer writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
+    /**
+     * Writes one layer into a blob of {@code layout} and describes it by the stored blob: the layer
+     * writer takes the blob digest from the blob writer (one SHA-256 pass), and the commit names the
+     * file by the same digest, which is checked rather than assumed.
+     */
+    private static LayerDescription writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
             LayerWriter asGiven) throws IOException {
-        BlobWriter out = layout.newBlobWriter();
-        try {
+        try (BlobWriter out = layout.newBlobWriter()) {   // closed without commit when writing fails: discarded
             WrittenLayer written = source.write(fromDisk, asGiven, out);
-            out.commit();
-            return written;
-        } catch (IOException | RuntimeException e) {
-            out.abort();
-            throw e;
+            Blob blob = out.commit();
+            if (!blob.digest().equals(written.digest()) || blob.size() != written.size()) {
+                throw new IllegalStateException("layer writer reported " + written.digest() + " (" + written.size()
+                        + " bytes) but the stored blob is " + blob.digest() + " (" + blob.size() + " bytes)");
+            }
+            return new LayerDescription(blob.descriptor(written.mediaType()), written.diffId());
         }
+    }
+
+    private record LayerDescription(Descriptor descriptor, Digest diffId) {
     }
 }

@@ -1,10 +1,10 @@
 package dev.oci4j.image.build;
 
+import dev.oci4j.image.BlobSink;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -20,8 +20,12 @@ import java.util.Set;
 /** Where one new layer's changeset comes from, and the history line that describes it. */
 interface LayerInput {
 
-    /** Writes the layer's tar through {@code writer}; {@code fromDisk} normalizes ownership, {@code asGiven} not. */
-    WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException;
+    /**
+     * Writes the layer's tar into {@code out}; {@code fromDisk} normalizes ownership, {@code asGiven}
+     * not. A {@link BlobSink}, not any stream: the layer writer then takes the blob digest from it and
+     * the blob is hashed once.
+     */
+    WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException;
 
     /**
      * Checks what can be checked before anything is written (that the source exists and has the right
@@ -42,7 +46,7 @@ interface LayerInput {
             }
 
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
                 check();
                 return fromDisk.writeDirectory(dir, out);
             }
@@ -66,7 +70,7 @@ interface LayerInput {
             }
 
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
                 return fromDisk.writeDiff(lower, upper, out);
             }
 
@@ -96,7 +100,7 @@ interface LayerInput {
             }
 
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
                 PosixFileAttributes a = attributes();
                 List<LayerEntry> entries = new ArrayList<>();
                 for (int slash = target.indexOf('/'); slash > 0; slash = target.indexOf('/', slash + 1)) {
@@ -129,7 +133,7 @@ interface LayerInput {
             }
 
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
                 return asGiven.writeEntries(copy, out);
             }
 

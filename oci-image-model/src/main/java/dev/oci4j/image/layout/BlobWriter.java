@@ -1,8 +1,8 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.BlobSink;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestMismatchException;
-import dev.oci4j.image.internal.layer.DigestedOutput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +35,7 @@ import java.util.Optional;
  * }                           // the body threw: nothing under blobs/, the temp file is gone
  * }</pre>
  */
-public final class BlobWriter extends OutputStream implements DigestedOutput {
+public final class BlobWriter extends BlobSink {
 
     private static final String DISCARDED = "the blob writer was closed without commit() or aborted;"
             + " its content was discarded";
@@ -113,7 +113,8 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
 
     /**
      * The digest of the bytes written so far; writing may go on. A layer writer writing into this
-     * blob takes the blob digest from here instead of hashing the same bytes a second time.
+     * blob takes the blob digest from here instead of hashing the same bytes a second time, and
+     * {@link #commit()} names the stored file by the same digest.
      */
     @Override
     public Digest digest() {
@@ -147,7 +148,9 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
     }
 
     /**
-     * Verifies and stores the blob; idempotent once it succeeded.
+     * Verifies and stores the blob; idempotent once it succeeded. The result's digest and size are
+     * those of the bytes written, the digest naming the file under {@code blobs/}: what a descriptor
+     * of this blob needs ({@link Blob#descriptor}).
      *
      * @throws DigestMismatchException when an expected digest or size was given and the content
      *     differs; the temp file is deleted and nothing appears under {@code blobs/}
