@@ -97,8 +97,8 @@ public final class SpecEditor {
     }
 
     /** Applies {@code edit} to {@code process}, starting from an empty one (uid 0, gid 0) when absent. */
-    public SpecEditor process(UnaryOperator<Process> edit) {
-        Process p = spec.process().orElseGet(() -> Process.builder().build());
+    public SpecEditor process(UnaryOperator<ProcessConfig> edit) {
+        ProcessConfig p = spec.process().orElseGet(() -> ProcessConfig.builder().user(User.builder().build()).cwd("").build());
         spec = spec.toBuilder().process(edit.apply(p)).build();
         return this;
     }
@@ -106,8 +106,8 @@ public final class SpecEditor {
     // --- root, hostname, mounts, annotations
 
     public SpecEditor rootPath(String path) {
-        Root root = spec.root().orElseGet(() -> Root.builder().build());
-        spec = spec.toBuilder().root(root.toBuilder().path(path).build()).build();
+        Root.Builder root = spec.root().map(Root::toBuilder).orElseGet(Root::builder);
+        spec = spec.toBuilder().root(root.path(path).build()).build();
         return this;
     }
 

@@ -27,7 +27,7 @@ class SpecEditorTest {
         Spec spec = SpecEditor.of(Spec.builder().ociVersion(Specs.VERSION).build())
                 .args("sleep", "30").cwd("/app").user(1000, 100).terminal(true)
                 .build();
-        Process p = spec.process().orElseThrow();
+        ProcessConfig p = spec.process().orElseThrow();
         assertThat(p.args()).containsExactly("sleep", "30");
         assertThat(p.cwd()).isEqualTo("/app");
         assertThat(p.user().uid()).isEqualTo(1000);

@@ -11,6 +11,8 @@ import dev.oci4j.image.ValidationReport;
 import dev.oci4j.image.Violation;
 import dev.oci4j.image.Parsed;
 import dev.oci4j.image.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +23,15 @@ final class Documents {
     private static final ImageJson CODEC = ImageJson.withMaxDocumentSize(LayoutVerifier.MAX_DOCUMENT_SIZE);
 
     private Documents() {
+    }
+
+    /** A document file's bytes, refused past the codec's limit while reading; errors name {@code where}. */
+    static byte[] readBytes(Path file, String where) throws IOException {
+        try {
+            return CODEC.readBytes(file);
+        } catch (ImageFormatException e) {
+            throw new ImageFormatException(where, e.getMessage(), e);
+        }
     }
 
     static <T> Parsed<T> parse(DocumentKind<T> kind, byte[] bytes, String where) {

@@ -55,7 +55,8 @@ final class LayoutFiles {
                     + " MUST be a file");
         }
         try {
-            return Files.readAllBytes(file);
+            // Bounded: the file may be a device or a link to one (/dev/zero's size reads as 0).
+            return Documents.readBytes(file, name);
         } catch (NoSuchFileException e) {
             throw new ImageFormatException(name, root + " is not an OCI image layout: the file " + name
                     + " is missing (image-layout.md: it MUST exist)");
