@@ -32,6 +32,8 @@ final class FuzzLayers {
             "a", "a", "b", "b", "c", "d", ".", "..", "", ".wh.a", ".wh.b", ".wh..wh..opq", "root", "outside",
             "sentinel", SANDBOX, "\u00e9t\u00e9", "x".repeat(120), "sp ace", "-");
 
+    private static final String LONG = "l".repeat(101);
+
     private static final List<String> TARGETS = List.of(
             "..", "../..", "../outside", "../outside/sentinel", "../../outside/sentinel", "/", "/..", "/../outside",
             SANDBOX, SANDBOX + "/outside", SANDBOX + "/outside/sentinel", SANDBOX + "/outside/dir",
@@ -95,16 +97,20 @@ final class FuzzLayers {
             pax.put("SCHILY.xattr.security.capability", "\u0001\u0000\u0000\u0002");
         }
         if (r.nextInt(16) == 0) {
-            pax.put("path", List.of("a/\u0000b", "../../x", SANDBOX + "/pwned", "", "a//b/./c", "\n").get(r.nextInt(6)));
+            // Past 100 characters a name goes into a PAX record whole: a NUL there reaches the applier.
+            pax.put("path", List.of("a/\u0000b", "../../x", SANDBOX + "/pwned", "", "a//b/./c", "\n",
+                    LONG + "/a\u0000b", LONG + "/../../../x").get(r.nextInt(8)));
         }
         String target = r.nextInt(3) == 0 && !earlier.isEmpty()
                 ? earlier.get(r.nextInt(earlier.size())).name() : TARGETS.get(r.nextInt(TARGETS.size()));
         char type = "00000dddssshhwoFCBZ".charAt(r.nextInt(19));
         if (type == 'h' && r.nextInt(8) == 0) {
-            pax.put("linkpath", List.of("a\u0000b", "../..", SANDBOX + "/outside/sentinel").get(r.nextInt(3)));
+            pax.put("linkpath", List.of("a\u0000b", "../..", SANDBOX + "/outside/sentinel", LONG + "\u0000b")
+                    .get(r.nextInt(4)));
         }
         if (type == 's' && r.nextInt(8) == 0) {
-            pax.put("linkpath", List.of("a\u0000b", "/\u0000", SANDBOX + "/outside").get(r.nextInt(3)));
+            pax.put("linkpath", List.of("a\u0000b", "/\u0000", SANDBOX + "/outside", LONG + "/\u0000")
+                    .get(r.nextInt(4)));
         }
         return switch (type) {
             case 'd' -> new Entry('d', name.endsWith("/") ? name : name + "/", null, new byte[0], mode, pax);
