@@ -1,13 +1,13 @@
-/** Example programs, one per workflow, and the {@code oci} command built from them. */
+/**
+ * Example programs, one per workflow, and the {@code oci} command built from them. Each
+ * {@code requires} is one the classes use (ModuleRequiresTest checks it with jdeps); the Maven
+ * dependencies on the distribution and runtime-linux modules only put them into the shaded jar.
+ */
 module dev.oci4j.examples {
     requires dev.oci4j.image;
     requires dev.oci4j.runtime;
-    requires dev.oci4j.distribution;
-    requires dev.oci4j.linux;
     requires info.picocli;
-    requires com.fasterxml.jackson.databind;
     requires java.logging;
-    requires java.management;
 
     opens dev.oci4j.examples to info.picocli;
 }

@@ -33,6 +33,12 @@ final class CliErrors {
         if (e instanceof NotDirectoryException) {
             return "not a directory: " + m;
         }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory" + (m == null ? "" : " (" + m + ")");
+        }
+        if (e instanceof StackOverflowError) {
+            return "input nested too deeply (stack overflow)";
+        }
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + describe(e.getCause()));
         }

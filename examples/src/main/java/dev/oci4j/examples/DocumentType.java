@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One document type {@code oci validate} understands. To add a type, write one class implementing
- * this and add one line to {@link DocumentTypes#ALL}.
+ * this, add one line to {@link DocumentTypes#ALL}, and map the library kind that sniffs as it in
+ * {@link DocumentTypes#sniff}.
  */
 public interface DocumentType {
 
@@ -12,14 +13,8 @@ public interface DocumentType {
     String name();
 
     /**
-     * Whether a document of this shape is of this kind, for when {@code --type} is not given.
-     * Types are asked in {@link DocumentTypes#ALL} order; the first that says yes wins.
-     */
-    boolean recognizes(DocumentShape shape);
-
-    /**
-     * Validates one well-formed JSON document (the command has already parsed it once, so syntax
-     * errors never reach here) and returns every problem found, errors and warnings.
+     * Validates one JSON object (the command has already parsed it once, so syntax errors never
+     * reach here) and returns every problem found, errors and warnings.
      */
     List<Finding> validate(byte[] json);
 }

@@ -1,12 +1,20 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageJson;
+import dev.oci4j.runtime.RuntimeJson;
 import java.util.List;
 import java.util.Optional;
 
-/** The document types {@code oci validate} knows, in the order their shapes are tried. */
+/**
+ * The document types {@code oci validate} knows, and which one a document is. The command does no
+ * sniffing of its own: the image library's {@link ImageJson#sniff} decides first, the runtime
+ * library's {@link RuntimeJson#sniff} second (no image rule matches a runtime document's members),
+ * so a document is the same type on the command line as in code.
+ */
 final class DocumentTypes {
 
-    /** Add a kind here: one line. Order matters only for {@link DocumentType#recognizes}. */
+    /** Add a type here: one line. The order is the order of {@code --help}. */
     static final List<DocumentType> ALL = List.of(
             ImageDocumentType.LAYOUT_HEADER,
             ImageDocumentType.DESCRIPTOR,
@@ -14,7 +22,8 @@ final class DocumentTypes {
             ImageDocumentType.MANIFEST,
             ImageDocumentType.CONFIG,
             RuntimeDocumentType.CONFIG,
-            RuntimeDocumentType.STATE);
+            RuntimeDocumentType.STATE,
+            RuntimeDocumentType.FEATURES);
 
     private DocumentTypes() {
     }
@@ -23,8 +32,17 @@ final class DocumentTypes {
         return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
-    static Optional<DocumentType> recognize(DocumentShape shape) {
-        return ALL.stream().filter(k -> k.recognizes(shape)).findFirst();
+    /**
+     * The type the libraries sniff {@code json} as, empty when it is a JSON object of no known type.
+     *
+     * @throws dev.oci4j.image.ImageFormatException when it is not JSON, not an object, or too large
+     */
+    static Optional<DocumentType> sniff(byte[] json) {
+        Optional<DocumentKind<?>> image = ImageJson.standard().sniff(json);
+        if (image.isPresent()) {
+            return Optional.of(ImageDocumentType.of(image.get()));
+        }
+        return RuntimeDocumentType.of(RuntimeJson.sniff(json));
     }
 
     static List<String> names() {

@@ -1,8 +1,5 @@
 package dev.oci4j.examples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -11,8 +8,6 @@ import java.util.List;
  * could not be read ({@code problem}), with the file's exit status; printed as text or JSON.
  */
 record FileReport(String name, String kind, List<Finding> findings, String problem, int status) {
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     static FileReport unreadable(String name, String problem) {
         return new FileReport(name, null, List.of(), problem, ValidateCommand.UNREADABLE);
@@ -37,25 +32,27 @@ record FileReport(String name, String kind, List<Finding> findings, String probl
         }
     }
 
-    ObjectNode toJson() {
-        ObjectNode node = NODES.objectNode();
-        node.put("file", name);
+    /** This report as one compact JSON object, for {@code --json}. */
+    String toJson() {
+        StringBuilder j = new StringBuilder("{\"file\":").append(JsonText.quote(name));
         if (kind != null) {
-            node.put("type", kind);
+            j.append(",\"type\":").append(JsonText.quote(kind));
         }
-        node.put("valid", status == ValidateCommand.VALID);
+        j.append(",\"valid\":").append(status == ValidateCommand.VALID);
         if (problem != null) {
-            node.put("problem", problem);
+            j.append(",\"problem\":").append(JsonText.quote(problem));
         }
-        ArrayNode list = node.putArray("violations");
-        for (Finding f : findings) {
-            list.addObject()
-                    .put("severity", f.error() ? "error" : "warning")
-                    .put("rule", f.rule())
-                    .put("pointer", f.pointer())
-                    .put("message", f.message())
-                    .put("section", f.section());
+        j.append(",\"violations\":[");
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            j.append(i == 0 ? "{" : ",{")
+                    .append("\"severity\":").append(JsonText.quote(f.error() ? "error" : "warning"))
+                    .append(",\"rule\":").append(JsonText.quote(f.rule()))
+                    .append(",\"pointer\":").append(JsonText.quote(f.pointer()))
+                    .append(",\"message\":").append(JsonText.quote(f.message()))
+                    .append(",\"section\":").append(JsonText.quote(f.section()))
+                    .append('}');
         }
-        return node;
+        return j.append("]}").toString();
     }
 }

@@ -2,7 +2,6 @@ package dev.oci4j.examples;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
-import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.layout.GcResult;
@@ -12,7 +11,6 @@ import dev.oci4j.image.layout.LayoutVerification;
 import dev.oci4j.image.layout.RefName;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -31,13 +29,16 @@ public final class LayoutCommand {
         int run() throws IOException;
     }
 
-    /** Runs {@code body}; a layout that cannot be read or is malformed prints one line and exits 2. */
+    /**
+     * Runs {@code body}; a layout that cannot be read, is malformed or is hostile (a directory where
+     * index.json should be, a device, a number no JSON reader holds) prints one line and exits 2.
+     */
     static int guarded(CommandSpec spec, Body body) {
         try {
             return body.run();
-        } catch (IOException | ImageFormatException e) {
-            spec.commandLine().getErr().println("oci " + spec.qualifiedName(" ").replaceFirst("^oci ", "") + ": "
-                    + (e instanceof NoSuchFileException ? "no such file: " : "") + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": " + CliErrors.describe(e));
+            spec.commandLine().getErr().flush();
             return 2;
         }
     }
@@ -52,7 +53,7 @@ public final class LayoutCommand {
         return Path.of(location);
     }
 
-    @Command(name = "ls", description = "List index.json entries: ref name, digest, media type, platforms.")
+    @Command(name = "ls", exitCodeOnExecutionException = 2, description = "List index.json entries: ref name, digest, media type, platforms.")
     static final class Ls implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(paramLabel = "DIR") String location;
@@ -98,7 +99,7 @@ public final class LayoutCommand {
         }
     }
 
-    @Command(name = "verify", description = "Check every referenced blob's size and digest, the documents and the"
+    @Command(name = "verify", exitCodeOnExecutionException = 2, description = "Check every referenced blob's size and digest, the documents and the"
             + " layers' diff_ids, and that every blob matches its name. Exit 0 when clean (warnings allowed), 1 when"
             + " there are errors, 2 when the layout cannot be read.")
     static final class Verify implements Callable<Integer> {
@@ -123,7 +124,7 @@ public final class LayoutCommand {
         }
     }
 
-    @Command(name = "gc", description = "Delete blobs not reachable from index.json and stale temp files.")
+    @Command(name = "gc", exitCodeOnExecutionException = 2, description = "Delete blobs not reachable from index.json and stale temp files.")
     static final class Gc implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(paramLabel = "DIR") String location;

@@ -1,7 +1,9 @@
 package dev.oci4j.examples;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code oci} command: each subcommand is one workflow of the library. */
 // INHERIT gives every subcommand, nested ones included, --help and --version.
@@ -26,6 +28,39 @@ public final class Oci {
 
     /** Runs the command line and returns the exit code instead of exiting, for tests and embedding. */
     public static int run(String... args) {
-        return new CommandLine(new Oci()).execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /** The {@code oci} command line, with its handler for exceptions no command expected. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Oci());
+        commandLine.setExecutionExceptionHandler(Oci::unexpected);
+        return commandLine;
+    }
+
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli hands only Exceptions to the handler; an Error (a stack overflow, say) would
+            // otherwise end the JVM with a stack trace. One line, and the generic failure code.
+            PrintWriter err = commandLine.getErr();
+            err.println("oci: " + CliErrors.describe(e));
+            err.flush();
+            return 1;
+        }
+    }
+
+    /**
+     * The last line of defence: a command catches what it expects and says so in its own words; any
+     * other exception still ends in one line ({@code oci COMMAND: why}), never a stack trace, with the
+     * command's failure exit code ({@code exitCodeOnExecutionException}: 2 for validate and layout,
+     * whose 1 means "found errors", 1 for the others).
+     */
+    static int unexpected(Exception e, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName(" ") + ": " + CliErrors.describe(e));
+        err.flush();
+        return command.getCommandSpec().exitCodeOnExecutionException();
     }
 }

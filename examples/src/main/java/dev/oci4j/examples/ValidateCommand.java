@@ -1,23 +1,13 @@
 package dev.oci4j.examples;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oci4j.image.ImageFormatException;
+import dev.oci4j.image.ImageJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,19 +25,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {"Validate OCI documents and print every violation as FILE: /json/pointer: message [rule].",
-                "Exit status: 0 valid (warnings allowed), 1 a document has errors, 2 a file cannot be read or parsed."})
+                "Exit status: 0 valid (warnings allowed), 1 a document has errors, 2 a file cannot be read or parsed."},
+        exitCodeOnExecutionException = ValidateCommand.UNREADABLE)
 final class ValidateCommand implements Callable<Integer> {
 
     static final int VALID = 0;
     static final int INVALID = 1;
     static final int UNREADABLE = 2;
-
-    // Held in a nested class so that picocli, which creates every subcommand, does not build a
-    // mapper in every `oci` run: other commands never use it.
-    private static final class Lazy {
-        static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
-    }
 
     @Spec
     CommandSpec spec;
@@ -73,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ArrayNode reports = Lazy.JSON.createArrayNode();
+        List<String> reports = new ArrayList<>();
         int status = VALID;
         for (String file : files) {
             FileReport result = check(file, forced);
@@ -88,66 +72,47 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            ObjectNode root = Lazy.JSON.createObjectNode();
-            root.put("valid", status == VALID);
-            root.put("exitCode", status);
-            root.set("files", reports);
-            out.println(root.toPrettyString());
+            out.println(JsonText.pretty("{\"valid\":" + (status == VALID) + ",\"exitCode\":" + status
+                    + ",\"files\":[" + String.join(",", reports) + "]}"));
         }
         out.flush();
         err.flush();
         return status;
     }
 
-    // Jackson names nested locations as "[Source: ...; line: 2, column: 12]"; keep only line and column.
-    private static final java.util.regex.Pattern SOURCE =
-            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
-
     private FileReport check(String file, Optional<DocumentType> forced) {
         String name = file.equals("-") ? "<stdin>" : file;
         byte[] bytes;
         try {
-            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
-        } catch (NoSuchFileException e) {
-            return FileReport.unreadable(name, "cannot read: no such file");
+            // The codec's bounded reading: /dev/zero or an endless pipe stops at its 4 MiB limit.
+            bytes = file.equals("-") ? ImageJson.standard().readBytes(System.in) : ImageJson.standard().readBytes(Path.of(file));
+        } catch (ImageFormatException e) {
+            return FileReport.unreadable(name, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return FileReport.unreadable(name, "cannot read: " + e);
+            return FileReport.unreadable(name, "cannot read: " + CliErrors.describe(e));
         }
-        JsonNode tree;
+        Optional<DocumentType> kind;
         try {
-            tree = Lazy.JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return FileReport.unreadable(name, "malformed JSON" + at(e.getLocation()) + ": "
-                    + SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
-        } catch (IOException e) {
-            return FileReport.unreadable(name, "cannot read: " + e);
+            // Sniffing parses the document, so malformed JSON is reported here, with --type too.
+            Optional<DocumentType> sniffed = DocumentTypes.sniff(bytes);
+            kind = forced.isPresent() ? forced : sniffed;
+        } catch (ImageFormatException e) {
+            return FileReport.unreadable(name, e.getMessage());
+        } catch (RuntimeException e) {
+            return FileReport.unreadable(name, "cannot read as JSON: " + CliErrors.describe(e));
         }
-        if (tree == null || tree.isMissingNode()) {
-            return FileReport.unreadable(name, "document is empty, expected JSON");
-        }
-        DocumentShape shape = shapeOf(tree);
-        Optional<DocumentType> kind = forced.isPresent() ? forced : DocumentTypes.recognize(shape);
         if (kind.isEmpty()) {
             return FileReport.unreadable(name, "cannot tell the document type from its mediaType or members;"
                     + " use --type with one of " + DocumentTypes.names());
         }
-        List<Finding> findings = kind.get().validate(bytes);
-        return FileReport.checked(name, kind.get().name(), findings);
-    }
-
-    private static DocumentShape shapeOf(JsonNode tree) {
-        Set<String> keys = new LinkedHashSet<>();
-        tree.fieldNames().forEachRemaining(keys::add);
-        JsonNode mediaType = tree.get("mediaType");
-        return new DocumentShape(keys, mediaType != null && mediaType.isTextual()
-                ? Optional.of(mediaType.textValue()) : Optional.empty());
-    }
-
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 0) {
-            return "";
+        List<Finding> findings;
+        try {
+            findings = kind.get().validate(bytes);
+        } catch (RuntimeException e) {
+            // A validator reports, it does not throw; if one does anyway, this file is the only casualty.
+            return FileReport.unreadable(name, "cannot validate as " + kind.get().name() + ": " + CliErrors.describe(e));
         }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return FileReport.checked(name, kind.get().name(), findings);
     }
 
     /** The candidates for --type, for help and completion. */

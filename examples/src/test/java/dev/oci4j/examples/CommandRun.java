@@ -14,7 +14,12 @@ record CommandRun(int exitCode, String out, String err) {
     }
 
     /** Runs {@link Oci#run} with System.in/out/err swapped for the duration (tests in a class run serially). */
-    static synchronized CommandRun withStdin(byte[] stdin, String... args) {
+    static CommandRun withStdin(byte[] stdin, String... args) {
+        return withStdin(new ByteArrayInputStream(stdin), args);
+    }
+
+    /** Runs {@link Oci#run} reading {@code stdin}, which may be endless. */
+    static synchronized CommandRun withStdin(InputStream stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -23,7 +28,7 @@ record CommandRun(int exitCode, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin));
+            System.setIn(stdin);
             int code = Oci.run(args);
             return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {

@@ -85,11 +85,8 @@ public final class ImageJson {
     /** Reads a file, refusing it by its size before reading it. */
     public <T> Parsed<T> parse(DocumentKind<T> kind, Path file) throws IOException {
         Objects.requireNonNull(kind, "kind");
-        long size = Files.size(file);
-        checkSize(size);
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(kind, in);
-        }
+        byte[] bytes = readBytes(file);
+        return new Parsed<>(kind, kind.read(root(bytes)), bytes);
     }
 
     public <T> T read(DocumentKind<T> kind, byte[] bytes) {
@@ -104,6 +101,35 @@ public final class ImageJson {
 
     public <T> T read(DocumentKind<T> kind, Path file) throws IOException {
         return parse(kind, file).value();
+    }
+
+    // ---- bounded reading
+
+    /**
+     * The bytes of one whole document from a stream (not closed), for callers that look at the
+     * bytes before choosing a kind ({@link #sniff}, a validator). Refuses the stream as soon as it
+     * passes {@link #maxDocumentSize()}, so an endless stream costs at most that much memory.
+     *
+     * @throws ImageFormatException when the stream is longer than the limit
+     */
+    public byte[] readBytes(InputStream in) throws IOException {
+        return readLimited(in);
+    }
+
+    /**
+     * The bytes of one whole document file. Refused by its size before reading, and again while
+     * reading: a device or a file that grows ({@code /dev/zero} reports size 0) stops at the limit.
+     *
+     * @throws ImageFormatException when the file is larger than the limit
+     * @throws java.nio.file.NoSuchFileException when it does not exist
+     * @throws IOException when it cannot be read, a directory for instance
+     */
+    public byte[] readBytes(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        checkSize(Files.size(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            return readLimited(in);
+        }
     }
 
     // ---- named reading
@@ -209,9 +235,10 @@ public final class ImageJson {
      */
     public Optional<DocumentKind<?>> sniff(byte[] bytes) {
         checkSize(bytes.length);
-        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
+        JsonNode tree = Json.readTree(bytes);
         if (!tree.isObject()) {
-            throw new ImageFormatException("", "expected an object, found " + JsonFields.describe(tree));
+            throw new ImageFormatException(ImageFormatException.Reason.WRONG_TYPE, "",
+                    "expected an object, found " + JsonFields.describe(tree));
         }
         if (tree.has("imageLayoutVersion")) {
             return Optional.of(DocumentKind.LAYOUT_HEADER);
@@ -248,8 +275,7 @@ public final class ImageJson {
     // ---- internals
 
     private JsonFields root(byte[] bytes) {
-        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
-        return JsonFields.of(tree, "", ImageFormatException::new);
+        return JsonFields.of(Json.readTree(bytes), "");
     }
 
     private void checkSize(long size) {
@@ -259,7 +285,8 @@ public final class ImageJson {
     }
 
     private ImageFormatException tooLarge(String found) {
-        return new ImageFormatException("", "document is larger than the limit of " + maxDocumentSize
+        return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
+                "document is larger than the limit of " + maxDocumentSize
                 + " bytes, found " + found);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,42 @@ class ImageJsonTest {
                 .contains(DocumentKind.INDEX);
         assertThat(json.sniff(bytes("{\"schemaVersion\":1,\"fsLayers\":[]}"))).isEmpty();
         assertThatThrownBy(() -> json.sniff(bytes("[1]"))).isInstanceOf(ImageFormatException.class);
+    }
+
+    @Test
+    void readBytesStopsAnEndlessStreamAtTheSizeLimit() {
+        ImageJson small = ImageJson.withMaxDocumentSize(1024);
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return ' ';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) ' ');
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> small.readBytes(endless)).isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("larger than the limit of 1024 bytes");
+    }
+
+    @Test
+    void readBytesStopsADeviceWhoseSizeReadsAsZero() {
+        // Linux reports the size of /dev/zero as 0: a check of the size alone would read forever.
+        assertThatThrownBy(() -> ImageJson.withMaxDocumentSize(4096).readBytes(Path.of("/dev/zero")))
+                .isInstanceOf(ImageFormatException.class).hasMessageContaining("larger than the limit of 4096 bytes");
+    }
+
+    @Test
+    void readBytesReturnsAFileUpToTheLimitAndRefusesALargerOneBeforeReadingIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("index.json");
+        Files.write(file, new byte[100]);
+        assertThat(ImageJson.withMaxDocumentSize(100).readBytes(file)).hasSize(100);
+        assertThatThrownBy(() -> ImageJson.withMaxDocumentSize(99).readBytes(file))
+                .isInstanceOf(ImageFormatException.class).hasMessageContaining("found 100 bytes");
+        assertThatThrownBy(() -> json.readBytes(dir)).isInstanceOf(IOException.class);
     }
 
     @Test

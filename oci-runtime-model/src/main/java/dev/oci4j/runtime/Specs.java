@@ -33,7 +33,7 @@ public final class Specs {
     public static Spec defaultLinux() {
         return Spec.builder()
                 .ociVersion(VERSION)
-                .process(Process.builder()
+                .process(ProcessConfig.builder()
                         .terminal(true)
                         .user(User.builder().uid(0).gid(0).build())
                         .args(List.of("sh"))

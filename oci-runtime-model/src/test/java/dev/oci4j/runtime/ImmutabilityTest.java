@@ -13,8 +13,8 @@ class ImmutabilityTest {
     @Test
     void collectionsAreUnmodifiableAndCopied() {
         List<String> args = new ArrayList<>(List.of("sh"));
-        Process.Builder builder = Process.builder().args(args).cwd("/");
-        Process process = builder.build();
+        ProcessConfig.Builder builder = ProcessConfig.builder().user(User.builder().build()).args(args).cwd("/");
+        ProcessConfig process = builder.build();
         args.add("-c");
         builder.addArg("ignored").cwd("/tmp");
         assertThat(process.args()).containsExactly("sh");
@@ -38,8 +38,8 @@ class ImmutabilityTest {
     void nullElementsAreRejected() {
         List<String> withNull = new ArrayList<>();
         withNull.add(null);
-        assertThatThrownBy(() -> Process.builder().args(withNull)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Process.builder().addArg(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ProcessConfig.builder().args(withNull)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ProcessConfig.builder().addArg(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Spec.builder().putAnnotation("k", null)).isInstanceOf(NullPointerException.class);
     }
 }

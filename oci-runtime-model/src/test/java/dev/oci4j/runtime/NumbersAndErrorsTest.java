@@ -119,12 +119,15 @@ class NumbersAndErrorsTest {
         assertThatThrownBy(() -> LinuxBlockIo.builder().weight(70000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Spec.builder().hostname(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Spec.builder().putExtension("x", "{not json")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(PosixRlimit.builder().hard(-1).build().hard()).isEqualTo(-1L); // uint64: all 64 bits are valid
+        assertThat(PosixRlimit.builder().type("RLIMIT_NOFILE").hard(-1).soft(-1).build().hard()).isEqualTo(-1L); // uint64: all 64 bits are valid
     }
 
     @Test
     void emptyOmitemptyStringsAreLeftOut() {
-        Spec spec = Spec.builder().ociVersion("1.2.0").hostname("").build();
+        // Go's omitempty drops "", so the builder asks for clearHostname() instead of taking "" to mean absent.
+        assertThatThrownBy(() -> Spec.builder().hostname("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clearHostname()");
+        Spec spec = Spec.builder().ociVersion("1.2.0").hostname("h").clearHostname().build();
         assertThat(spec.hostname()).isEmpty();
         assertThat(write(spec(("{\"ociVersion\":\"1.2.0\",\"hostname\":\"\"}")))).isEqualTo("{\"ociVersion\":\"1.2.0\"}");
     }

@@ -131,8 +131,8 @@ final class RandomSpecs {
         return b.build();
     }
 
-    Process process() {
-        Process.Builder p = Process.builder().terminal(maybe()).cwd(path()).args(list(this::word)).env(list(() -> word() + "=" + word()));
+    ProcessConfig process() {
+        ProcessConfig.Builder p = ProcessConfig.builder().terminal(maybe()).cwd(path()).args(list(this::word)).env(list(() -> word() + "=" + word()));
         User.Builder u = User.builder().uid(u32()).gid(u32());
         if (maybe()) {
             u.umask(r.nextInt(0777));

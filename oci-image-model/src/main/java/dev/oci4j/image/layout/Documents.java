@@ -11,6 +11,8 @@ import dev.oci4j.image.ValidationReport;
 import dev.oci4j.image.Violation;
 import dev.oci4j.image.Parsed;
 import dev.oci4j.image.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,19 +25,22 @@ final class Documents {
     private Documents() {
     }
 
+    /** A document file's bytes, refused past the codec's limit while reading; errors name {@code where}. */
+    static byte[] readBytes(Path file, String where) throws IOException {
+        try {
+            return CODEC.readBytes(file);
+        } catch (ImageFormatException e) {
+            throw new ImageFormatException(e.reason(), where, e.detail(), e);
+        }
+    }
+
     static <T> Parsed<T> parse(DocumentKind<T> kind, byte[] bytes, String where) {
         try {
             return CODEC.parse(kind, bytes);
         } catch (ImageFormatException e) {
-            throw new ImageFormatException(e.location().isEmpty() ? where : where + " " + e.location(),
-                    kind.name() + ": " + rawMessage(e), e);
+            throw new ImageFormatException(e.reason(), e.location().isEmpty() ? where : where + " " + e.location(),
+                    kind.name() + ": " + e.detail(), e);
         }
-    }
-
-    private static String rawMessage(ImageFormatException e) {
-        String m = e.getMessage();
-        String prefix = e.location() + ": ";
-        return !e.location().isEmpty() && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     static Parsed<ImageIndex> index(byte[] bytes, String where) {
@@ -67,7 +72,7 @@ final class Documents {
         try {
             return Optional.of(parse(kind, bytes, where).value());
         } catch (ImageFormatException e) {
-            problems.add(new LayoutProblem(Severity.ERROR, e.location(), rawMessage(e)));
+            problems.add(new LayoutProblem(Severity.ERROR, e.location(), e.detail()));
             return Optional.empty();
         }
     }

@@ -5,7 +5,6 @@ import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageLayoutHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -43,7 +42,8 @@ final class LayoutFiles {
     private static byte[] readFixed(Path root, String name) throws IOException {
         Path file = root.resolve(name);
         try {
-            return Files.readAllBytes(file);
+            // Bounded: the file may be a device or a link to one (/dev/zero's size reads as 0).
+            return Documents.readBytes(file, name);
         } catch (NoSuchFileException e) {
             throw new ImageFormatException(name, root + " is not an OCI image layout: the file " + name
                     + " is missing (image-layout.md: it MUST exist)");

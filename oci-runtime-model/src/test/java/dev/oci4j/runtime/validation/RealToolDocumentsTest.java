@@ -3,7 +3,7 @@ package dev.oci4j.runtime.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.oci4j.runtime.Process;
+import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.RuntimeValidator;
 import dev.oci4j.runtime.Spec;
@@ -49,7 +49,7 @@ class RealToolDocumentsTest {
         Files.createDirectories(bundle.resolve("rootfs/bin"));
         Files.copy(busybox, bundle.resolve("rootfs/bin/busybox"), StandardCopyOption.COPY_ATTRIBUTES);
         Spec spec = RuntimeJson.readSpec(toolSpec("runc", "spec"));
-        Process process = spec.process().orElseThrow().toBuilder()
+        ProcessConfig process = spec.process().orElseThrow().toBuilder()
                 .terminal(false).args(List.of("/bin/busybox", "sleep", "60")).build();
         Files.write(bundle.resolve("config.json"), RuntimeJson.write(spec.toBuilder().process(process).build()));
 

@@ -13,7 +13,7 @@ import dev.oci4j.runtime.LinuxIoPriority;
 import dev.oci4j.runtime.LinuxNamespace;
 import dev.oci4j.runtime.LinuxResources;
 import dev.oci4j.runtime.PosixRlimit;
-import dev.oci4j.runtime.Process;
+import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.Root;
 import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.State;
@@ -135,7 +135,7 @@ final class BeanConstraints {
                 .field("linux").valid();
         m.type(Root.class)
                 .field("path").constraint(rule(new NotBlankDef(), Rules.ROOT_PATH_REQUIRED));
-        m.type(Process.class)
+        m.type(ProcessConfig.class)
                 .field("env").containerElementType()
                     .constraint(rule(new PatternDef().regexp("(?s)[^=]+=.*"), Rules.PROCESS_ENV_FORMAT))
                     // Entries without '=' are the format rule's: do not report them twice.

@@ -8,7 +8,7 @@ import dev.oci4j.runtime.LinuxSchedulerFlag;
 import dev.oci4j.runtime.LinuxSchedulerPolicy;
 import dev.oci4j.runtime.Mount;
 import dev.oci4j.runtime.PosixRlimit;
-import dev.oci4j.runtime.Process;
+import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.Root;
 import dev.oci4j.runtime.Spec;
 import java.util.HashSet;
@@ -117,7 +117,7 @@ final class SpecChecks {
         return p;
     }
 
-    private void process(Process process) {
+    private void process(ProcessConfig process) {
         String cwd = process.cwd();
         boolean absolute = platform.isWindows() ? WINDOWS_ABSOLUTE.matcher(cwd).matches() : cwd.startsWith("/");
         if (!absolute) {
