@@ -125,45 +125,51 @@ public final class Json {
      * are not.
      */
     public static byte[] writeIndented(JsonNode node) {
-        StringBuilder out = new StringBuilder();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         indent(node, 0, out);
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
-    private static void indent(JsonNode node, int depth, StringBuilder out) {
+    // Keys and scalars go through Jackson's UTF-8 generator, as in write(): it escapes a lone
+    // surrogate (U+DC00 on its own) as a \\u escape, where encoding a built String would write "?".
+    private static void indent(JsonNode node, int depth, java.io.ByteArrayOutputStream out) {
         if (node.isObject() && node.size() > 0) {
-            out.append('{');
+            out.write('{');
             var it = node.fields();
             while (it.hasNext()) {
                 var e = it.next();
                 newline(depth + 1, out);
-                out.append(text(nodes().textNode(e.getKey()))).append(": ");
+                out.writeBytes(write(nodes().textNode(e.getKey())));
+                out.write(':');
+                out.write(' ');
                 indent(e.getValue(), depth + 1, out);
                 if (it.hasNext()) {
-                    out.append(',');
+                    out.write(',');
                 }
             }
             newline(depth, out);
-            out.append('}');
+            out.write('}');
         } else if (node.isArray() && node.size() > 0) {
-            out.append('[');
+            out.write('[');
             for (int i = 0; i < node.size(); i++) {
                 newline(depth + 1, out);
                 indent(node.get(i), depth + 1, out);
                 if (i < node.size() - 1) {
-                    out.append(',');
+                    out.write(',');
                 }
             }
             newline(depth, out);
-            out.append(']');
+            out.write(']');
         } else {
-            out.append(text(node));
+            out.writeBytes(write(node));
         }
     }
 
-    private static void newline(int depth, StringBuilder out) {
-        out.append('\n');
-        out.append("\t".repeat(depth));
+    private static void newline(int depth, java.io.ByteArrayOutputStream out) {
+        out.write('\n');
+        for (int i = 0; i < depth; i++) {
+            out.write('\t');
+        }
     }
 
     public static ObjectNode newObject() {
