@@ -292,7 +292,8 @@ public final class JsonFields {
         if (d.signum() == 0) {
             return BigInteger.ZERO; // 0e999999999, -0.0
         }
-        if (d.precision() - d.scale() > 40) {
+        // In long: for 1e2147483647 the scale is -2147483647, and the int difference would wrap negative.
+        if ((long) d.precision() - d.scale() > 40) {
             throw new ImageFormatException(Reason.NUMBER_OUT_OF_RANGE, at, "integer " + abbreviate(d.toString())
                     + " is out of range");
         }
