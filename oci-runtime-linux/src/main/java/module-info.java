@@ -4,5 +4,5 @@ module dev.oci4j.linux {
     requires transitive dev.oci4j.runtime;
     requires com.sun.jna.platform;
 
-    // Packages are exported as they gain code.
+    exports dev.oci4j.linux.bundle;
 }
