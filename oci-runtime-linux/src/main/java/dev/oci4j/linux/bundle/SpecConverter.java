@@ -44,6 +44,13 @@ public final class SpecConverter {
     /** The {@code PATH} Docker and containerd give images that set none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /**
+     * The {@code ociVersion} written: the lowest runtime-spec version with every member the
+     * conversion sets. crun 1.8 refuses any {@code ociVersion} other than 1.0.x ("unknown version
+     * specified"); runc accepts every 1.x.
+     */
+    public static final String OCI_VERSION = "1.0.2";
+
     /** The hostname when the caller sets none. */
     public static final String DEFAULT_HOSTNAME = "oci4j";
 
@@ -67,7 +74,7 @@ public final class SpecConverter {
         Objects.requireNonNull(rootfs, "rootfs");
         Objects.requireNonNull(options, "options");
         ExecutionConfig config = image.config();
-        SpecEditor spec = SpecEditor.of(Specs.defaultLinux())
+        SpecEditor spec = SpecEditor.of(Specs.defaultLinux().toBuilder().ociVersion(OCI_VERSION).build())
                 .terminal(false)
                 .args(args(config, options))
                 .process(p -> p.toBuilder().env(env(config, options)).build())
