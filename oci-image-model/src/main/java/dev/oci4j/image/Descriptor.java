@@ -148,17 +148,18 @@ public final class Descriptor {
         byte[] data = f.string("data").map(text -> {
             // RFC 4648 section 4 pads to a multiple of 4; Go's decoder insists, Java's would not.
             if (text.length() % 4 != 0) {
-                throw f.error("data", "expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
+                throw f.error(ImageFormatException.Reason.BAD_BASE64, "data", "expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
                         + text.length() + " characters");
             }
             try {
                 return Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
-                throw f.error("data", "expected base64 (RFC 4648), " + e.getMessage());
+                throw f.error(ImageFormatException.Reason.BAD_BASE64, "data", "expected base64 (RFC 4648), "
+                        + e.getMessage());
             }
         }).orElse(null);
         Platform platform = f.object("platform", Platform::read).orElse(null);
-        String artifactType = f.string("artifactType").orElse(null);
+        String artifactType = f.omitemptyString("artifactType").orElse(null);
         return new Descriptor(mediaType, digest, size, urls, annotations, data, platform, artifactType, f.unknown());
     }
 

@@ -45,25 +45,27 @@ public final class Digest implements Comparable<Digest> {
     /**
      * Parses {@code algorithm:encoded}.
      *
-     * @throws IllegalArgumentException naming what is wrong when the text does not fit the grammar,
-     *     or a registered algorithm's encoded part has the wrong alphabet or length
+     * @throws DigestFormatException (an IllegalArgumentException) naming what is wrong, with its
+     *     reason: the text does not fit the grammar, or a registered algorithm's encoded part has the
+     *     wrong alphabet or length
      */
     public static Digest parse(String text) {
         Objects.requireNonNull(text, "digest");
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("digest \"" + text + "\" has no ':' between algorithm and encoded part");
+        DigestFormatException problem = problemOf(text);
+        if (problem != null) {
+            throw problem;
         }
-        return of(text.substring(0, colon), text.substring(colon + 1));
+        int colon = text.indexOf(':');
+        return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
     /** Like {@link #parse} but from the two parts. */
     public static Digest of(String algorithm, String encoded) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(encoded, "encoded");
-        String problem = problem(algorithm, encoded);
+        DigestFormatException problem = problem(algorithm, encoded);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw problem;
         }
         return new Digest(algorithm, encoded);
     }
@@ -75,33 +77,37 @@ public final class Digest implements Comparable<Digest> {
 
     /** Explains why {@code text} is not a valid digest, or empty when it is. */
     public static Optional<String> problemWith(String text) {
-        return Optional.ofNullable(text == null ? "digest is null" : problemOf(text));
+        return Optional.ofNullable(text == null ? "digest is null" : Optional.ofNullable(problemOf(text))
+                .map(DigestFormatException::getMessage).orElse(null));
     }
 
-    private static String problemOf(String text) {
+    // The exception is built, not thrown, so isValid and problemWith share the one grammar.
+    private static DigestFormatException problemOf(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
-            return "digest \"" + text + "\" has no ':' between algorithm and encoded part";
+            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_GRAMMAR,
+                    "digest \"" + text + "\" has no ':' between algorithm and encoded part");
         }
         return problem(text.substring(0, colon), text.substring(colon + 1));
     }
 
-    private static String problem(String algorithm, String encoded) {
+    private static DigestFormatException problem(String algorithm, String encoded) {
         String text = algorithm + ":" + encoded;
         if (!ALGORITHM.matcher(algorithm).matches()) {
-            return "digest \"" + text + "\": algorithm \"" + algorithm
-                    + "\" does not match [a-z0-9]+([+._-][a-z0-9]+)*";
+            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_GRAMMAR, "digest \"" + text
+                    + "\": algorithm \"" + algorithm + "\" does not match [a-z0-9]+([+._-][a-z0-9]+)*");
         }
         if (!ENCODED.matcher(encoded).matches()) {
-            return "digest \"" + text + "\": encoded part does not match [a-zA-Z0-9=_-]+";
+            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_GRAMMAR, "digest \"" + text
+                    + "\": encoded part does not match [a-zA-Z0-9=_-]+");
         }
         if (algorithm.equals(SHA256) && !SHA256_HEX.matcher(encoded).matches()) {
-            return "digest \"" + text + "\": sha256 needs 64 lowercase hex characters, found "
-                    + encoded.length() + " characters";
+            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_ENCODING, "digest \"" + text
+                    + "\": sha256 needs 64 lowercase hex characters, found " + encoded.length() + " characters");
         }
         if (algorithm.equals(SHA512) && !SHA512_HEX.matcher(encoded).matches()) {
-            return "digest \"" + text + "\": sha512 needs 128 lowercase hex characters, found "
-                    + encoded.length() + " characters";
+            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_ENCODING, "digest \"" + text
+                    + "\": sha512 needs 128 lowercase hex characters, found " + encoded.length() + " characters");
         }
         return null;
     }

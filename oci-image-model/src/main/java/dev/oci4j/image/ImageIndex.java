@@ -64,7 +64,8 @@ public final class ImageIndex {
         return Optional.ofNullable(Values.mediaType(artifactType));
     }
 
-    /** REQUIRED (may be empty). The referenced manifests and indexes, in document order; empty too when a parsed document lacked the array. */
+    /** REQUIRED (may be empty). The referenced manifests and indexes, in document order; empty too when a parsed document
+     * lacked the array, which is then written back without it (the validator reports the absence). */
     public List<Descriptor> manifests() {
         return manifests == null ? List.of() : manifests;
     }
@@ -110,8 +111,8 @@ public final class ImageIndex {
     static ImageIndex read(JsonFields f) {
         return new ImageIndex(
                 f.intValue("schemaVersion").orElse(null),
-                f.string("mediaType").orElse(null),
-                f.string("artifactType").orElse(null),
+                f.omitemptyString("mediaType").orElse(null),
+                f.omitemptyString("artifactType").orElse(null),
                 f.has("manifests") ? f.objectList("manifests", Descriptor::read) : null,
                 f.object("subject", Descriptor::read).orElse(null),
                 JsonFields.sorted(f.stringMap("annotations")),
@@ -125,7 +126,7 @@ public final class ImageIndex {
         }
         return w.putIfNotEmpty("mediaType", mediaType)
                 .putIfNotEmpty("artifactType", artifactType)
-                .putObjects("manifests", manifests(), Descriptor::toJson)
+                .putObjectsUnlessAbsent("manifests", manifests, Descriptor::toJson)
                 .putObjectIfPresent("subject", Optional.ofNullable(subject), Descriptor::toJson)
                 .putIfNotEmpty("annotations", annotations)
                 .extensions(extensions)

@@ -235,9 +235,10 @@ public final class ImageJson {
      */
     public Optional<DocumentKind<?>> sniff(byte[] bytes) {
         checkSize(bytes.length);
-        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
+        JsonNode tree = Json.readTree(bytes);
         if (!tree.isObject()) {
-            throw new ImageFormatException("", "expected an object, found " + JsonFields.describe(tree));
+            throw new ImageFormatException(ImageFormatException.Reason.WRONG_TYPE, "",
+                    "expected an object, found " + JsonFields.describe(tree));
         }
         if (tree.has("imageLayoutVersion")) {
             return Optional.of(DocumentKind.LAYOUT_HEADER);
@@ -274,8 +275,7 @@ public final class ImageJson {
     // ---- internals
 
     private JsonFields root(byte[] bytes) {
-        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
-        return JsonFields.of(tree, "", ImageFormatException::new);
+        return JsonFields.of(Json.readTree(bytes), "");
     }
 
     private void checkSize(long size) {
@@ -285,7 +285,8 @@ public final class ImageJson {
     }
 
     private ImageFormatException tooLarge(String found) {
-        return new ImageFormatException("", "document is larger than the limit of " + maxDocumentSize
+        return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
+                "document is larger than the limit of " + maxDocumentSize
                 + " bytes, found " + found);
     }
 

@@ -72,7 +72,8 @@ public final class ImageManifest {
         return config;
     }
 
-    /** REQUIRED (may be empty). The layers, base first; empty too when a parsed document lacked the array. */
+    /** REQUIRED (may be empty). The layers, base first; empty too when a parsed document
+     * lacked the array, which is then written back without it (the validator reports the absence). */
     public List<Descriptor> layers() {
         return layers == null ? List.of() : layers;
     }
@@ -116,8 +117,8 @@ public final class ImageManifest {
     static ImageManifest read(JsonFields f) {
         return new ImageManifest(
                 f.intValue("schemaVersion").orElse(null),
-                f.string("mediaType").orElse(null),
-                f.string("artifactType").orElse(null),
+                f.omitemptyString("mediaType").orElse(null),
+                f.omitemptyString("artifactType").orElse(null),
                 f.requiredObject("config", Descriptor::read),
                 f.has("layers") ? f.objectList("layers", Descriptor::read) : null,
                 f.object("subject", Descriptor::read).orElse(null),
@@ -133,7 +134,7 @@ public final class ImageManifest {
         return w.putIfNotEmpty("mediaType", mediaType)
                 .putIfNotEmpty("artifactType", artifactType)
                 .put("config", config.toJson())
-                .putObjects("layers", layers(), Descriptor::toJson)
+                .putObjectsUnlessAbsent("layers", layers, Descriptor::toJson)
                 .putObjectIfPresent("subject", Optional.ofNullable(subject), Descriptor::toJson)
                 .putIfNotEmpty("annotations", annotations)
                 .extensions(extensions)

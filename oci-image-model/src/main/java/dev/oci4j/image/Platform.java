@@ -237,9 +237,9 @@ public final class Platform {
         return new Platform(
                 f.string("architecture").orElse(null),
                 f.string("os").orElse(null),
-                f.string("os.version").orElse(null),
+                f.omitemptyString("os.version").orElse(null),
                 f.stringList("os.features"),
-                f.string("variant").orElse(null),
+                f.omitemptyString("variant").orElse(null),
                 f.stringList("features"),
                 f.unknown());
     }

@@ -48,7 +48,8 @@ public final class RootFs {
         return type == null ? "" : type;
     }
 
-    /** REQUIRED. The uncompressed layer digests, base first; empty too when a parsed document lacked the array. */
+    /** REQUIRED. The uncompressed layer digests, base first; empty too when a parsed document
+     * lacked the array, which is then written back without it (the validator reports the absence). */
     public List<Digest> diffIds() {
         return diffIds == null ? List.of() : diffIds;
     }
@@ -79,8 +80,8 @@ public final class RootFs {
         for (int i = 0; i < texts.size(); i++) {
             try {
                 diffIds.add(Digest.parse(texts.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new ImageFormatException(f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
+            } catch (DigestFormatException e) {
+                throw new ImageFormatException(e.reason(), f.pointer("diff_ids") + "/" + i, e.getMessage(), e);
             }
         }
         return new RootFs(type, present ? List.copyOf(diffIds) : null, f.unknown());
@@ -91,7 +92,10 @@ public final class RootFs {
         if (type != null) {
             w.put("type", type);
         }
-        return w.putStrings("diff_ids", diffIds().stream().map(Digest::toString).toList())
+        if (diffIds != null) {
+            w.putStrings("diff_ids", diffIds.stream().map(Digest::toString).toList());
+        }
+        return w
                 .extensions(extensions)
                 .node();
     }

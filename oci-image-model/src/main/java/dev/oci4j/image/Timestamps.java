@@ -37,9 +37,11 @@ final class Timestamps {
                 return OffsetDateTime.of(LocalDate.parse(m.group(1)), time, offset);
             }
         } catch (DateTimeException e) {
-            throw new ImageFormatException(pointer, "expected an RFC 3339 date-time, found \"" + text + "\"", e);
+            throw new ImageFormatException(ImageFormatException.Reason.BAD_DATE_TIME, pointer,
+                    "expected an RFC 3339 date-time, found \"" + text + "\"", e);
         }
-        throw new ImageFormatException(pointer, "expected an RFC 3339 date-time, found \"" + text + "\"");
+        throw new ImageFormatException(ImageFormatException.Reason.BAD_DATE_TIME, pointer,
+                "expected an RFC 3339 date-time, found \"" + text + "\"");
     }
 
     /** UTC with as many fraction digits as needed, as Go's time.Time marshals: 2015-10-31T22:22:56.015925234Z. */

@@ -88,8 +88,8 @@ final class Values {
     static Digest digest(JsonFields f, String key, String text) {
         try {
             return Digest.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw f.error(key, e.getMessage());
+        } catch (DigestFormatException e) {
+            throw new ImageFormatException(e.reason(), f.pointer(key), e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.oci4j.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oci4j.image.ImageFormatException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -25,6 +26,62 @@ class BadInputTest {
         return "{\"schemaVersion\":2,\"config\":{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2},"
                 + "\"layers\":[{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2},"
                 + "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2}," + layer + "]}";
+    }
+
+    /** A reason and a location for every way a document can be refused; the message is for people. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refusals() {
+        String d = "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2";
+        return java.util.stream.Stream.of(
+                refusal("not JSON", DocumentKind.DESCRIPTOR, "{,}", Reason.MALFORMED_JSON, ""),
+                refusal("empty", DocumentKind.DESCRIPTOR, "", Reason.MALFORMED_JSON, ""),
+                refusal("trailing content", DocumentKind.DESCRIPTOR, d + "} {}", Reason.MALFORMED_JSON, ""),
+                refusal("not UTF-8", DocumentKind.DESCRIPTOR, d + ",\"x\":\"\u00ff\"}", Reason.MALFORMED_JSON, ""),
+                refusal("duplicate key", DocumentKind.DESCRIPTOR, d + ",\"size\":3}", Reason.DUPLICATE_KEY, "/size"),
+                refusal("too deep", DocumentKind.DESCRIPTOR, d + ",\"x\":" + "[".repeat(70) + "]".repeat(70) + "}",
+                        Reason.TOO_DEEP, "/x" + "/0".repeat(63)),
+                refusal("number too long", DocumentKind.DESCRIPTOR, d + ",\"x\":" + "1".repeat(1001) + "}",
+                        Reason.TOO_LARGE, "/x"),
+                refusal("wrong type", DocumentKind.DESCRIPTOR, d + ",\"urls\":\"required member\"}", Reason.WRONG_TYPE,
+                        "/urls"),
+                refusal("not an object", DocumentKind.INDEX, "[]", Reason.WRONG_TYPE, ""),
+                refusal("fraction", DocumentKind.INDEX, "{\"schemaVersion\":2.5}", Reason.WRONG_TYPE, "/schemaVersion"),
+                refusal("int32 overflow", DocumentKind.INDEX, "{\"schemaVersion\":2147483648}",
+                        Reason.NUMBER_OUT_OF_RANGE, "/schemaVersion"),
+                refusal("exponent overflow", DocumentKind.DESCRIPTOR, d.replace("\"size\":2", "\"size\":1e9999999999") + "}",
+                        Reason.NUMBER_OUT_OF_RANGE, "/size"),
+                refusal("missing member", DocumentKind.MANIFEST, "{\"schemaVersion\":2}", Reason.MISSING_MEMBER,
+                        "/config"),
+                refusal("digest grammar", DocumentKind.DESCRIPTOR, d.replace(SHA, "sha256") + "}",
+                        Reason.BAD_DIGEST_GRAMMAR, "/digest"),
+                refusal("digest encoding", DocumentKind.DESCRIPTOR, d.replace(SHA, "sha256:abc") + "}",
+                        Reason.BAD_DIGEST_ENCODING, "/digest"),
+                refusal("diff_id encoding", DocumentKind.CONFIGURATION,
+                        "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha512:abc\"]}}", Reason.BAD_DIGEST_ENCODING,
+                        "/rootfs/diff_ids/0"),
+                refusal("base64", DocumentKind.DESCRIPTOR, d + ",\"data\":\"e30\"}", Reason.BAD_BASE64, "/data"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments refusal(String label, DocumentKind<?> kind, String json,
+            Reason reason, String location) {
+        return org.junit.jupiter.params.provider.Arguments.of(label, kind, json, reason, location);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {3} at \"{4}\"")
+    @org.junit.jupiter.params.provider.MethodSource("refusals")
+    void everyRefusalCarriesAReasonALocationAndADetail(String label, DocumentKind<?> kind, String document,
+            Reason reason, String location) {
+        byte[] bytes = label.equals("not UTF-8") ? latin1(document) : utf8(document);
+        assertThatThrownBy(() -> json.read(kind, bytes))
+                .isInstanceOfSatisfying(ImageFormatException.class, e -> {
+                    assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason);
+                    assertThat(e.location()).isEqualTo(location);
+                    assertThat(e.detail()).isNotBlank().doesNotStartWith(location.isEmpty() ? "\u0000" : location);
+                    assertThat(e.getMessage()).isEqualTo(location.isEmpty() ? e.detail() : location + ": " + e.detail());
+                });
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -46,6 +46,30 @@ class DigestTest {
         assertThat(Digest.isValid("sha__256:abc")).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} breaks {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "sha256                                  | BAD_DIGEST_GRAMMAR",
+        "SHA256:abc                              | BAD_DIGEST_GRAMMAR",
+        "sha__256:abc                            | BAD_DIGEST_GRAMMAR",
+        "sha256:                                 | BAD_DIGEST_GRAMMAR",
+        "sha256:abc/def                          | BAD_DIGEST_GRAMMAR",
+        "needs:abc/def                           | BAD_DIGEST_GRAMMAR",
+        "sha256:abc                              | BAD_DIGEST_ENCODING",
+        "sha256:ABCDEF                           | BAD_DIGEST_ENCODING",
+        "sha512:abc                              | BAD_DIGEST_ENCODING",
+    })
+    void aRejectedDigestSaysWhyAsAReason(String text, ImageFormatException.Reason reason) {
+        assertThatThrownBy(() -> Digest.parse(text))
+                .isInstanceOfSatisfying(DigestFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .isInstanceOf(IllegalArgumentException.class);
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+            assertThatThrownBy(() -> Digest.of(text.substring(0, colon), text.substring(colon + 1)))
+                    .isInstanceOfSatisfying(DigestFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        }
+        assertThat(Digest.isValid(text)).isFalse();
+    }
+
     @Test
     void streamsDigestWhatPassesThrough() throws Exception {
         byte[] content = "{}".getBytes(StandardCharsets.UTF_8);

@@ -12,14 +12,14 @@ class SpecEditorTest {
     @Test
     void envIsSetByKeyReplacingInPlaceOrAppending() {
         Spec spec = SpecEditor.of(Specs.defaultLinux())
-                .env("TERM", "dumb")
-                .env("LANG", "C.UTF-8")
+                .putEnv("TERM", "dumb")
+                .putEnv("LANG", "C.UTF-8")
                 .build();
         assertThat(spec.process().orElseThrow().env()).containsExactly(
                 "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "TERM=dumb", "LANG=C.UTF-8");
         assertThat(SpecEditor.of(spec).removeEnv("TERM").build().process().orElseThrow().env())
                 .noneMatch(e -> e.startsWith("TERM="));
-        assertThatThrownBy(() -> SpecEditor.of(spec).env("A=B", "c")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SpecEditor.of(spec).putEnv("A=B", "c")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -83,11 +83,53 @@ class SpecEditorTest {
     void editsKeepUnknownMembers() {
         Spec spec = RuntimeJson.readSpec(("{\"ociVersion\":\"1.2.0\",\"x-top\":1,\"process\":{\"user\":{\"uid\":0,\"gid\":0,\"x-user\":2},"
                 + "\"cwd\":\"/\",\"x-proc\":3},\"linux\":{\"x-linux\":4}}").getBytes());
-        Spec edited = SpecEditor.of(spec).user(5, 5).env("A", "b").memoryLimit(1 << 20).annotation("k", "v").build();
+        Spec edited = SpecEditor.of(spec).user(5, 5).putEnv("A", "b").memoryLimit(1 << 20).putAnnotation("k", "v").build();
         assertThat(edited.extensions()).containsKey("x-top");
         assertThat(edited.process().orElseThrow().extensions()).containsKey("x-proc");
         assertThat(edited.process().orElseThrow().user().extensions()).containsKey("x-user");
         assertThat(edited.linux().orElseThrow().extensions()).containsKey("x-linux");
         assertThat(edited.annotations()).containsEntry("k", "v");
+    }
+
+    @Test
+    void aBindMountIsRecursiveAndPrivateAndReplacesTheSameDestination() {
+        Spec spec = SpecEditor.of(Specs.defaultLinux())
+                .bindMount("/srv/old", "/data", false)
+                .bindMount("/srv/data", "/data", true)
+                .build();
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/data")).containsExactly(
+                Mount.builder().type("bind").source("/srv/data").destination("/data")
+                        .options(List.of("rbind", "rprivate", "ro")).build());
+        assertThat(spec.mounts()).extracting(Mount::destination).contains("/proc", "/dev");
+    }
+
+    @Test
+    void aTmpfsMountHasItsSizeAndIsWorldWritableWithTheStickyBit() {
+        Spec spec = SpecEditor.of(Specs.defaultLinux()).tmpfs("/scratch", 64L << 20).build();
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/scratch")).singleElement()
+                .satisfies(m -> assertThat(m.options()).contains("mode=1777", "size=67108864"));
+    }
+
+    @Test
+    void mountPathsMustBeAbsolute() {
+        assertThatThrownBy(() -> SpecEditor.of(Specs.defaultLinux()).bindMount("data", "/data", false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("source must be an absolute path, got \"data\"");
+        assertThatThrownBy(() -> SpecEditor.of(Specs.defaultLinux()).tmpfs("tmp", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("destination");
+    }
+
+    @Test
+    void aNullArgumentIsNamedByItsIndex() {
+        assertThatThrownBy(() -> SpecEditor.of(Specs.defaultLinux()).args("a", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("args[1] is null");
+        assertThatThrownBy(() -> SpecEditor.of(Specs.defaultLinux()).args(java.util.Arrays.asList("a", "b", null)))
+                .isInstanceOf(NullPointerException.class).hasMessage("args[2] is null");
+    }
+
+    @Test
+    void annotationsArePutAndRemovedByKey() {
+        Spec spec = SpecEditor.of(Specs.defaultLinux()).putAnnotation("org.example.a", "1")
+                .putAnnotation("org.example.b", "2").removeAnnotation("org.example.a").build();
+        assertThat(spec.annotations()).containsExactly(java.util.Map.entry("org.example.b", "2"));
     }
 }

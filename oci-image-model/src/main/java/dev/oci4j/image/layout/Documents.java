@@ -30,7 +30,7 @@ final class Documents {
         try {
             return CODEC.readBytes(file);
         } catch (ImageFormatException e) {
-            throw new ImageFormatException(where, e.getMessage(), e);
+            throw new ImageFormatException(e.reason(), where, e.detail(), e);
         }
     }
 
@@ -38,15 +38,9 @@ final class Documents {
         try {
             return CODEC.parse(kind, bytes);
         } catch (ImageFormatException e) {
-            throw new ImageFormatException(e.location().isEmpty() ? where : where + " " + e.location(),
-                    kind.name() + ": " + rawMessage(e), e);
+            throw new ImageFormatException(e.reason(), e.location().isEmpty() ? where : where + " " + e.location(),
+                    kind.name() + ": " + e.detail(), e);
         }
-    }
-
-    private static String rawMessage(ImageFormatException e) {
-        String m = e.getMessage();
-        String prefix = e.location() + ": ";
-        return !e.location().isEmpty() && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     static Parsed<ImageIndex> index(byte[] bytes, String where) {
@@ -78,7 +72,7 @@ final class Documents {
         try {
             return Optional.of(parse(kind, bytes, where).value());
         } catch (ImageFormatException e) {
-            problems.add(new LayoutProblem(Severity.ERROR, e.location(), rawMessage(e)));
+            problems.add(new LayoutProblem(Severity.ERROR, e.location(), e.detail()));
             return Optional.empty();
         }
     }

@@ -3,6 +3,9 @@ package dev.oci4j.image.internal.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oci4j.image.ImageFormatException;
+import dev.oci4j.image.ImageFormatException.Reason;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,17 +19,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Reads the members of one JSON object, knowing its JSON pointer so every error names where it is.
+ * Reads the members of one JSON object, knowing its JSON pointer so every error names where it is
+ * and why ({@link ImageFormatException} with a {@link Reason}).
  * {@code null} means absent (image-spec: "null means absent"). Every member read is remembered, so
  * {@link #unknown()} returns exactly the members the model does not know, to be kept and written back.
  *
  * <pre>{@code
- * JsonFields f = JsonFields.of(tree, "", ImageFormatException::new);
- * long size = f.requiredLong("size");           // "/size: expected an integer, found string"
+ * JsonFields f = JsonFields.of(tree, "");
+ * long size = f.requiredLong("size");           // WRONG_TYPE at /size: "expected an integer, found string"
  * List<Descriptor> layers = f.objectList("layers", DescriptorJson::read);
  * }</pre>
  */
@@ -36,21 +39,19 @@ public final class JsonFields {
 
     private final ObjectNode node;
     private final String pointer;
-    private final BiFunction<String, String, RuntimeException> error;
     private final Set<String> read = new HashSet<>();
 
-    private JsonFields(ObjectNode node, String pointer, BiFunction<String, String, RuntimeException> error) {
+    private JsonFields(ObjectNode node, String pointer) {
         this.node = node;
         this.pointer = pointer;
-        this.error = error;
     }
 
     /** Reads {@code value}, which must be a JSON object, found at {@code pointer}. */
-    public static JsonFields of(JsonNode value, String pointer, BiFunction<String, String, RuntimeException> error) {
+    public static JsonFields of(JsonNode value, String pointer) {
         if (!value.isObject()) {
-            throw error.apply(pointer, "expected an object, found " + describe(value));
+            throw new ImageFormatException(Reason.WRONG_TYPE, pointer, "expected an object, found " + describe(value));
         }
-        return new JsonFields((ObjectNode) value, pointer, error);
+        return new JsonFields((ObjectNode) value, pointer);
     }
 
     /** This object's JSON pointer ("" for the root). */
@@ -64,8 +65,8 @@ public final class JsonFields {
     }
 
     /** An error at member {@code key}. */
-    public RuntimeException error(String key, String message) {
-        return error.apply(pointer(key), message);
+    public ImageFormatException error(Reason reason, String key, String detail) {
+        return new ImageFormatException(reason, pointer(key), detail);
     }
 
     /** The raw member, absent when missing or null. */
@@ -84,6 +85,14 @@ public final class JsonFields {
         return node(key).map(v -> asString(v, pointer(key)));
     }
 
+    /**
+     * A string member Go writes with omitempty: {@code ""} is the same value as absent (Go reads both
+     * as "" and writes neither), so it reads as empty and a round trip keeps it.
+     */
+    public Optional<String> omitemptyString(String key) {
+        return string(key).filter(s -> !s.isEmpty());
+    }
+
     public String requiredString(String key) {
         return string(key).orElseThrow(() -> missing(key, "a string"));
     }
@@ -91,7 +100,7 @@ public final class JsonFields {
     public Optional<Boolean> bool(String key) {
         return node(key).map(v -> {
             if (!v.isBoolean()) {
-                throw error(key, "expected true or false, found " + describe(v));
+                throw error(Reason.WRONG_TYPE, key, "expected true or false, found " + describe(v));
             }
             return v.booleanValue();
         });
@@ -105,7 +114,8 @@ public final class JsonFields {
         }
         BigInteger big = integer(v.get(), pointer(key));
         if (big.bitLength() > 63) {
-            throw error(key, "integer " + abbreviate(big.toString()) + " is out of range for int64");
+            throw error(Reason.NUMBER_OUT_OF_RANGE, key, "integer " + abbreviate(big.toString())
+                    + " is out of range for int64");
         }
         return OptionalLong.of(big.longValue());
     }
@@ -126,7 +136,7 @@ public final class JsonFields {
         }
         long l = v.getAsLong();
         if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-            throw error(key, "integer " + l + " is out of range for int32");
+            throw error(Reason.NUMBER_OUT_OF_RANGE, key, "integer " + l + " is out of range for int32");
         }
         return Optional.of((int) l);
     }
@@ -142,7 +152,8 @@ public final class JsonFields {
         }
         BigInteger big = integer(v.get(), pointer(key));
         if (big.signum() < 0 || big.compareTo(UINT64_MAX) > 0) {
-            throw error(key, "integer " + abbreviate(big.toString()) + " is out of range for uint64 (0 to 18446744073709551615)");
+            throw error(Reason.NUMBER_OUT_OF_RANGE, key, "integer " + abbreviate(big.toString())
+                    + " is out of range for uint64 (0 to 18446744073709551615)");
         }
         return OptionalLong.of(big.longValue());
     }
@@ -167,7 +178,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Map.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        JsonFields obj = JsonFields.of(v.get(), pointer(key));
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -185,7 +196,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Set.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        JsonFields obj = JsonFields.of(v.get(), pointer(key));
         Set<String> out = new LinkedHashSet<>();
         obj.node.fieldNames().forEachRemaining(out::add);
         return Collections.unmodifiableSet(out);
@@ -193,7 +204,7 @@ public final class JsonFields {
 
     /** A nested object mapped by {@code reader}; empty when absent. */
     public <T> Optional<T> object(String key, Function<JsonFields, T> reader) {
-        return node(key).map(v -> reader.apply(JsonFields.of(v, pointer(key), error)));
+        return node(key).map(v -> reader.apply(JsonFields.of(v, pointer(key))));
     }
 
     public <T> T requiredObject(String key, Function<JsonFields, T> reader) {
@@ -209,7 +220,7 @@ public final class JsonFields {
         JsonNode array = array(v.get(), pointer(key));
         List<T> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            out.add(reader.apply(JsonFields.of(array.get(i), Json.pointer(pointer(key), i), error)));
+            out.add(reader.apply(JsonFields.of(array.get(i), Json.pointer(pointer(key), i))));
         }
         return Collections.unmodifiableList(out);
     }
@@ -220,11 +231,11 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Map.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        JsonFields obj = JsonFields.of(v.get(), pointer(key));
         Map<String, T> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), reader.apply(JsonFields.of(e.getValue(), obj.pointer(e.getKey()), error)));
+            out.put(e.getKey(), reader.apply(JsonFields.of(e.getValue(), obj.pointer(e.getKey()))));
         }
         return Collections.unmodifiableMap(out);
     }
@@ -250,42 +261,48 @@ public final class JsonFields {
         return Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
-    private RuntimeException missing(String key, String what) {
-        return error(key, "required member \"" + key + "\" is missing, expected " + what);
+    private ImageFormatException missing(String key, String what) {
+        return error(Reason.MISSING_MEMBER, key, "required member \"" + key + "\" is missing, expected " + what);
     }
 
-    private String asString(JsonNode v, String at) {
+    private static String asString(JsonNode v, String at) {
         if (!v.isTextual()) {
-            throw error.apply(at, "expected a string, found " + describe(v));
+            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected a string, found " + describe(v));
         }
         return v.textValue();
     }
 
-    private JsonNode array(JsonNode v, String at) {
+    private static JsonNode array(JsonNode v, String at) {
         if (!v.isArray()) {
-            throw error.apply(at, "expected an array, found " + describe(v));
+            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected an array, found " + describe(v));
         }
         return v;
     }
 
-    private BigInteger integer(JsonNode v, String at) {
+    private static BigInteger integer(JsonNode v, String at) {
         if (v.isIntegralNumber()) {
             return v.bigIntegerValue();
         }
-        if (v.isNumber()) {
-            java.math.BigDecimal d = v.decimalValue();
-            // Checked before any conversion: 1e999999999 would otherwise expand to a billion digits.
-            if (d.signum() != 0 && d.precision() - d.scale() > 40) {
-                throw error.apply(at, "integer " + abbreviate(d.toString()) + " is out of range");
-            }
-            // 12.0 and 1e3 are integers in JSON's number model; 1.5 is not.
-            try {
-                return d.toBigIntegerExact();
-            } catch (ArithmeticException e) {
-                throw error.apply(at, "expected an integer, found " + v.asText());
-            }
+        if (!v.isNumber()) {
+            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected an integer, found " + describe(v));
         }
-        throw error.apply(at, "expected an integer, found " + describe(v));
+        // Every step below costs time bounded by the token's length (at most Json.MAX_NUMBER_LENGTH):
+        // nothing scales a number by its exponent, so 1e999999999 and 1e-999999999 cost what 1e9 does.
+        BigDecimal d = v.decimalValue();
+        if (d.signum() == 0) {
+            return BigInteger.ZERO; // 0e999999999, -0.0
+        }
+        if (d.precision() - d.scale() > 40) {
+            throw new ImageFormatException(Reason.NUMBER_OUT_OF_RANGE, at, "integer " + abbreviate(d.toString())
+                    + " is out of range");
+        }
+        // 12.0 and 1e3 are integers in JSON's number model; 1.5 and 1e-999999999 are not.
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected an integer, found number "
+                    + abbreviate(v.asText()));
+        }
+        return stripped.toBigIntegerExact();
     }
 
     /** "string \"abc\"", "number 12", "object", ... for error messages. */
@@ -293,7 +310,7 @@ public final class JsonFields {
         JsonNodeType t = v.getNodeType();
         return switch (t) {
             case STRING -> "string \"" + abbreviate(v.textValue()) + "\"";
-            case NUMBER -> "number " + v.asText();
+            case NUMBER -> "number " + abbreviate(v.asText());
             case BOOLEAN -> "boolean " + v.asText();
             case NULL -> "null";
             case ARRAY -> "an array";

@@ -148,6 +148,14 @@ public final class JsonObjectWriter {
         return this;
     }
 
+    /**
+     * An array of objects Go always writes (no omitempty), left out only when {@code values} is null:
+     * a parsed document lacked the member, and writing {@code []} would make a different document.
+     */
+    public <T> JsonObjectWriter putObjectsUnlessAbsent(String key, List<T> values, Function<T, JsonNode> writer) {
+        return values == null ? this : putObjects(key, values, writer);
+    }
+
     /** omitempty for slices of objects. */
     public <T> JsonObjectWriter putObjectsIfNotEmpty(String key, List<T> values, Function<T, JsonNode> writer) {
         return values.isEmpty() ? this : putObjects(key, values, writer);

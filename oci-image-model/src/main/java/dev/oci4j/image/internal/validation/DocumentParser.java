@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.image.Digest;
+import dev.oci4j.image.DigestFormatException;
 import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageJson;
@@ -29,6 +30,8 @@ final class DocumentParser {
     // compare content against it are dropped (see Outcome#repaired).
     private static final String PLACEHOLDER_DIGEST = "sha256:" + "0".repeat(64);
 
+    private static final ImageJson CODEC = ImageJson.standard();
+
     record Outcome<T>(Optional<T> model, Set<String> repaired) {
     }
 
@@ -38,29 +41,38 @@ final class DocumentParser {
     static <T> Outcome<T> parse(byte[] bytes, DocumentKind<T> kind, Findings findings) {
         JsonNode tree;
         try {
-            tree = Json.readTree(bytes, ImageFormatException::new);
+            if (bytes.length > CODEC.maxDocumentSize()) {
+                throw new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "", "document is larger than"
+                        + " the limit of " + CODEC.maxDocumentSize() + " bytes, found " + bytes.length + " bytes");
+            }
+            tree = Json.readTree(bytes);
         } catch (ImageFormatException e) {
-            findings.add(Rules.JSON_MALFORMED, e.location(), stripLocation(e));
+            report(e, kind, findings);
             return new Outcome<>(Optional.empty(), Set.of());
         }
         Set<String> repaired = new HashSet<>();
         if (tree.isObject()) {
             for (String at : descriptorPointers(tree, kind)) {
-                repairDescriptor(tree.at(at), at, findings, repaired);
+                repairDescriptor(tree.at(at), at, kind, findings, repaired);
             }
             if (kind == DocumentKind.CONFIGURATION) {
-                repairDiffIds(tree, findings, repaired);
+                repairDiffIds(tree, kind, findings, repaired);
             }
         }
         try {
-            T model = ImageJson.standard().read(kind, repaired.isEmpty() ? bytes : Json.write(tree));
+            T model = CODEC.read(kind, repaired.isEmpty() ? bytes : Json.write(tree));
             return new Outcome<>(Optional.of(model), repaired);
         } catch (ImageFormatException e) {
-            findings.add(classify(e), e.location(), stripLocation(e));
+            report(e, kind, findings);
             // The model could not be read, but a document of the wrong type is worth saying so.
             checkDocumentType(tree, kind, findings);
             return new Outcome<>(Optional.empty(), repaired);
         }
+    }
+
+    /** One violation for what the codec refused: the rule from the reason, the message without the location. */
+    private static void report(ImageFormatException e, DocumentKind<?> kind, Findings findings) {
+        findings.add(FormatRules.ruleFor(e.reason(), e.location(), kind), e.location(), e.detail());
     }
 
     private static void checkDocumentType(JsonNode tree, DocumentKind<?> kind, Findings findings) {
@@ -103,7 +115,8 @@ final class DocumentParser {
         }
     }
 
-    private static void repairDescriptor(JsonNode node, String at, Findings findings, Set<String> repaired) {
+    private static void repairDescriptor(JsonNode node, String at, DocumentKind<?> kind, Findings findings,
+            Set<String> repaired) {
         if (!(node instanceof ObjectNode d)) {
             return;
         }
@@ -112,8 +125,7 @@ final class DocumentParser {
             findings.add(Rules.DESCRIPTOR_DIGEST_MISSING, at + "/digest", "required member \"digest\" is missing");
             d.put("digest", PLACEHOLDER_DIGEST);
             repaired.add(at);
-        } else if (digest.isTextual() && !Digest.isValid(digest.textValue())) {
-            findings.add(digestRule(digest.textValue()), at + "/digest", Digest.problemWith(digest.textValue()).get());
+        } else if (digest.isTextual() && digestProblem(digest.textValue(), at + "/digest", kind, findings)) {
             d.put("digest", PLACEHOLDER_DIGEST);
             repaired.add(at);
         }
@@ -148,64 +160,28 @@ final class DocumentParser {
         }
     }
 
-    private static void repairDiffIds(JsonNode tree, Findings findings, Set<String> repaired) {
+    private static void repairDiffIds(JsonNode tree, DocumentKind<?> kind, Findings findings, Set<String> repaired) {
         JsonNode ids = tree.path("rootfs").path("diff_ids");
         if (!ids.isArray()) {
             return;
         }
         for (int i = 0; i < ids.size(); i++) {
             JsonNode id = ids.get(i);
-            if (id.isTextual() && !Digest.isValid(id.textValue())) {
-                findings.add(digestRule(id.textValue()), "/rootfs/diff_ids/" + i,
-                        Digest.problemWith(id.textValue()).get());
+            if (id.isTextual() && digestProblem(id.textValue(), "/rootfs/diff_ids/" + i, kind, findings)) {
                 ((ArrayNode) ids).set(i, PLACEHOLDER_DIGEST);
                 repaired.add("/rootfs/diff_ids/" + i);
             }
         }
     }
 
-    /** Grammar errors, or a registered algorithm with the wrong encoded part. */
-    private static Rule digestRule(String text) {
-        int colon = text.indexOf(':');
-        if (colon > 0) {
-            String algorithm = text.substring(0, colon);
-            String encoded = text.substring(colon + 1);
-            boolean registered = algorithm.equals(Digest.SHA256) || algorithm.equals(Digest.SHA512);
-            if (registered && encoded.matches("[a-zA-Z0-9=_-]+")) {
-                return Rules.DIGEST_ENCODING;
-            }
+    /** Reports a digest Digest.parse refuses, with the rule its reason names; true when there was one. */
+    private static boolean digestProblem(String text, String at, DocumentKind<?> kind, Findings findings) {
+        try {
+            Digest.parse(text);
+            return false;
+        } catch (DigestFormatException e) {
+            findings.add(FormatRules.ruleFor(e.reason(), at, kind), at, e.getMessage());
+            return true;
         }
-        return Rules.DIGEST_GRAMMAR;
-    }
-
-    private static Rule classify(ImageFormatException e) {
-        String at = e.location();
-        String message = e.getMessage();
-        if (message.contains("required member")) {
-            if (at.equals("/config")) {
-                return Rules.MANIFEST_CONFIG_MISSING;
-            }
-            if (at.endsWith("/size")) {
-                return Rules.DESCRIPTOR_SIZE_MISSING;
-            }
-            return at.endsWith("/digest") ? Rules.DESCRIPTOR_DIGEST_MISSING : Rules.JSON_MEMBER_MISSING;
-        }
-        if (at.endsWith("/data")) {
-            return Rules.DESCRIPTOR_DATA_BASE64;
-        }
-        if (at.endsWith("/digest") || at.contains("/diff_ids/")) {
-            return message.contains("needs") ? Rules.DIGEST_ENCODING : Rules.DIGEST_GRAMMAR;
-        }
-        if (at.isEmpty() && !message.startsWith("expected")) {
-            return Rules.JSON_MALFORMED;
-        }
-        return Rules.JSON_TYPE;
-    }
-
-    /** The exception message without the "pointer: " prefix the violation carries separately. */
-    private static String stripLocation(ImageFormatException e) {
-        String m = e.getMessage();
-        String prefix = e.location() + ": ";
-        return !e.location().isEmpty() && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 }

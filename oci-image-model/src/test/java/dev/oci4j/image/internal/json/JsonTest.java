@@ -1,5 +1,6 @@
 package dev.oci4j.image.internal.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oci4j.image.ImageFormatException;
@@ -11,7 +12,7 @@ class JsonTest {
     @Test
     void malformedJsonNamesLineAndColumnWithoutEchoingJacksonInternals() {
         byte[] broken = "{\"schemaVersion\": 2,\n \"layers\": [".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Json.readTree(broken, ImageFormatException::new))
+        assertThatThrownBy(() -> Json.readTree(broken))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("malformed JSON at line 2")
                 .hasMessageContaining("(start marker at line 2, column 12)")
@@ -19,9 +20,35 @@ class JsonTest {
     }
 
     @Test
-    void duplicateKeysAreRejected() {
-        byte[] duplicate = "{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Json.readTree(duplicate, ImageFormatException::new))
-                .hasMessageContaining("Duplicate field 'a'");
+    void duplicateKeysAreRejectedAtTheSecondMember() {
+        byte[] duplicate = "{\"x\": {\"a\": 1, \"a\": 2}}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Json.readTree(duplicate))
+                .isInstanceOfSatisfying(ImageFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ImageFormatException.Reason.DUPLICATE_KEY);
+                    assertThat(e.location()).isEqualTo("/x/a");
+                    assertThat(e.detail()).isEqualTo("member \"a\" appears twice in one object;"
+                            + " I-JSON (RFC 7493) allows each name once");
+                });
+    }
+
+    @Test
+    void nestingIsBoundedAndNamedWhereItIsExceeded() {
+        byte[] ok = ("[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Json.readTree(ok).isArray()).isTrue();
+        byte[] deep = ("{\"a\":" + "[".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Json.readTree(deep))
+                .isInstanceOfSatisfying(ImageFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ImageFormatException.Reason.TOO_DEEP);
+                    assertThat(e.location()).isEqualTo("/a" + "/0".repeat(Json.MAX_NESTING_DEPTH - 1));
+                });
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreMalformedJsonNotAnIoError() {
+        byte[] utf32 = {0, 0, 0, '{', 0, 0, 0, '"', (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        assertThatThrownBy(() -> Json.readTree(utf32))
+                .isInstanceOfSatisfying(ImageFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ImageFormatException.Reason.MALFORMED_JSON));
     }
 }
