@@ -82,7 +82,7 @@ public final class SpecConverter {
                 .user(user(config, rootfs, options))
                 .readonlyRoot(options.readonlyRoot())
                 .hostname(options.hostname().orElse(DEFAULT_HOSTNAME));
-        annotations(image, options).forEach(spec::annotation);
+        annotations(image, options).forEach(spec::putAnnotation);
         if (options.volumesAsMounts()) {
             for (String volume : config.volumes()) {
                 spec.removeMount(volume).addMount(Mount.builder().destination(volume).type("tmpfs").source("tmpfs")
