@@ -78,13 +78,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         String id = name != null ? name : "oci4j-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         PreparedBundle bundle = null;
+        Path tempDir = null;
         try (ContainerRuntime rt = ContainerCli.open(runtime)) {
             ContainerOptions options = options();
             if (rt.state(id).isPresent()) {
                 throw new IllegalArgumentException("a container named " + id + " exists; remove it with oci rm -f " + id);
             }
-            Path dir = detach ? ContainerCli.bundles().resolve(id)
-                    : Files.createTempDirectory("oci4j-run-").resolve("bundle");
+            if (!detach) {
+                tempDir = Files.createTempDirectory("oci4j-run-");
+            }
+            Path dir = detach ? ContainerCli.bundles().resolve(id) : tempDir.resolve("bundle");
             bundle = ContainerCli.prepare(image, dir, options);
             if (detach) {
                 Container c = rt.create(id, bundle.dir(), Stdio.discard());
@@ -110,13 +113,15 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return ContainerCli.fail(spec.commandLine().getErr(), "run", e);
         } finally {
-            if (bundle != null) {
-                try {
+            try {
+                if (bundle != null) {
                     bundle.delete();
-                    Files.deleteIfExists(bundle.dir().getParent());
-                } catch (IOException e) {
-                    spec.commandLine().getErr().println("oci run: could not remove " + bundle.dir() + ": " + e.getMessage());
                 }
+                if (tempDir != null) {
+                    Files.deleteIfExists(tempDir);
+                }
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("oci run: could not remove " + tempDir + ": " + e.getMessage());
             }
         }
     }
