@@ -5,6 +5,7 @@
  */
 module dev.oci4j.examples {
     requires dev.oci4j.image;
+    requires dev.oci4j.linux;
     requires dev.oci4j.runtime;
     requires info.picocli;
     requires java.logging;

@@ -18,7 +18,13 @@ import picocli.CommandLine.ParseResult;
                 UnpackCommand.class,
                 ValidateCommand.class,
                 SpecCommand.class,
-                LayoutCommand.class})
+                LayoutCommand.class,
+                BundleCommand.class,
+                RunCommand.class,
+                ContainerCommands.Ps.class,
+                ContainerCommands.Exec.class,
+                ContainerCommands.Kill.class,
+                ContainerCommands.Rm.class})
 public final class Oci {
 
     public static void main(String[] args) {
