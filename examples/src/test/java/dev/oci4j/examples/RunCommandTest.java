@@ -1,12 +1,11 @@
 package dev.oci4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.build.ImageBuilder;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +23,9 @@ class RunCommandTest {
 
     @BeforeAll
     static void build() throws IOException {
-        boolean ready = Files.isExecutable(Path.of("/bin/busybox")) && Files.isExecutable(Path.of("/usr/sbin/runc"))
-                && "root".equals(System.getProperty("user.name"));
-        if (!ready) {
-            if (Boolean.getBoolean("oci4j.requireTools")) {
-                fail("needs root, runc and busybox-static");
-            }
-            assumeTrue(false, "needs root, runc and busybox-static");
-        }
+        TestEnvironment.requireRoot("oci run starts containers");
+        TestEnvironment.requireTool("runc");
+        TestEnvironment.requireFile(Path.of("/bin/busybox"), TestEnvironment.BUSYBOX_STATIC);
         Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
         Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
         Files.createSymbolicLink(rootfs.resolve("sh"), Path.of("busybox"));
