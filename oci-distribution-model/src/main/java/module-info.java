@@ -5,4 +5,5 @@ module dev.oci4j.distribution {
     requires com.fasterxml.jackson.databind;
 
     exports dev.oci4j.distribution;
+    exports dev.oci4j.distribution.client;
 }
