@@ -18,7 +18,9 @@ import picocli.CommandLine.ParseResult;
                 UnpackCommand.class,
                 ValidateCommand.class,
                 SpecCommand.class,
-                LayoutCommand.class})
+                LayoutCommand.class,
+                PullCommand.class, PushCommand.class, CopyCommand.class, TagsCommand.class,
+                ReferrersCommand.class, LoginCommand.class, LogoutCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {
