@@ -3,6 +3,7 @@ package dev.oci4j.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oci4j.runtime.internal.json.Json;
 import dev.oci4j.runtime.internal.json.JsonFields;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,12 +16,25 @@ import java.util.function.Function;
  * and {@link Features}. Output is compact UTF-8 with members in the order of the Go reference
  * structs, omitempty as their tags say, map keys sorted and unknown members written back last.
  *
+ * <p>Reading throws {@link RuntimeFormatException}, with a reason and a JSON pointer, for anything
+ * the model cannot hold, and for nothing else. Documents larger than {@link #DEFAULT_MAX_DOCUMENT_SIZE}
+ * (4 MiB) are refused: streams as soon as they pass it, files by their size before reading;
+ * {@link #withMaxDocumentSize(long)} reads with another limit.
+ *
  * <pre>{@code
  * Spec spec = RuntimeJson.readSpec(bundle.resolve("config.json"));
  * Files.write(bundle.resolve("config.json"), RuntimeJson.writeIndented(spec.toBuilder().hostname("web").build()));
  * }</pre>
  */
 public final class RuntimeJson {
+
+    /**
+     * 4 MiB, as {@code ImageJson}: a config.json with a full seccomp profile is about 30 KiB, so this
+     * refuses only what is not a configuration, before it can fill the heap.
+     */
+    public static final long DEFAULT_MAX_DOCUMENT_SIZE = 4L * 1024 * 1024;
+
+    private static final DocumentReader STANDARD = new DocumentReader(DEFAULT_MAX_DOCUMENT_SIZE);
 
     /** What a runtime-spec JSON document is, judged by its members. */
     public enum DocumentKind {
@@ -37,40 +51,56 @@ public final class RuntimeJson {
     private RuntimeJson() {
     }
 
+    /**
+     * Reads documents of up to {@code maxDocumentSize} bytes instead of the default 4 MiB.
+     *
+     * @throws IllegalArgumentException when not positive or above {@code Integer.MAX_VALUE - 8}
+     */
+    public static DocumentReader withMaxDocumentSize(long maxDocumentSize) {
+        if (maxDocumentSize <= 0 || maxDocumentSize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxDocumentSize must be between 1 and " + (Integer.MAX_VALUE - 8)
+                    + ", was " + maxDocumentSize);
+        }
+        return new DocumentReader(maxDocumentSize);
+    }
+
+    /** @throws RuntimeFormatException when the document is not a configuration the model can hold, or above 4 MiB */
     public static Spec readSpec(byte[] json) {
-        return read(json, Spec::fromJson);
+        return STANDARD.readSpec(json);
     }
 
+    /** Reads a whole stream (not closed), refusing it as soon as it passes 4 MiB. */
     public static Spec readSpec(InputStream in) throws IOException {
-        return readSpec(in.readAllBytes());
+        return STANDARD.readSpec(in);
     }
 
+    /** Reads a file, refusing it by its size before reading it. */
     public static Spec readSpec(Path path) throws IOException {
-        return readSpec(Files.readAllBytes(path));
+        return STANDARD.readSpec(path);
     }
 
     public static State readState(byte[] json) {
-        return read(json, State::fromJson);
+        return STANDARD.readState(json);
     }
 
     public static State readState(InputStream in) throws IOException {
-        return readState(in.readAllBytes());
+        return STANDARD.readState(in);
     }
 
     public static State readState(Path path) throws IOException {
-        return readState(Files.readAllBytes(path));
+        return STANDARD.readState(path);
     }
 
     public static Features readFeatures(byte[] json) {
-        return read(json, Features::fromJson);
+        return STANDARD.readFeatures(json);
     }
 
     public static Features readFeatures(InputStream in) throws IOException {
-        return readFeatures(in.readAllBytes());
+        return STANDARD.readFeatures(in);
     }
 
     public static Features readFeatures(Path path) throws IOException {
-        return readFeatures(Files.readAllBytes(path));
+        return STANDARD.readFeatures(path);
     }
 
     /** Compact UTF-8 JSON. */
@@ -104,10 +134,11 @@ public final class RuntimeJson {
      * any of them. A state has {@code id} and {@code status}; features have {@code ociVersionMin} or
      * {@code ociVersionMax}; a configuration has {@code ociVersion} with none of those.
      *
-     * @throws RuntimeFormatException if the bytes are not JSON
+     * @throws RuntimeFormatException if the bytes are not JSON or above 4 MiB
      */
     public static DocumentKind sniff(byte[] json) {
-        JsonNode tree = Json.readTree(json, RuntimeFormatException::new);
+        STANDARD.checkSize(json.length);
+        JsonNode tree = Json.readTree(json);
         if (!tree.isObject()) {
             return DocumentKind.UNKNOWN;
         }
@@ -125,9 +156,103 @@ public final class RuntimeJson {
         return DocumentKind.UNKNOWN;
     }
 
-    private static <T> T read(byte[] json, Function<JsonFields, T> reader) {
-        Objects.requireNonNull(json, "json");
-        JsonNode tree = Json.readTree(json, RuntimeFormatException::new);
-        return reader.apply(JsonFields.of(tree, "", RuntimeFormatException::new));
+    /**
+     * Reads runtime-spec documents under a size limit other than the default; the static methods of
+     * {@link RuntimeJson} read with the default. Immutable and safe to share.
+     *
+     * <pre>{@code
+     * Spec spec = RuntimeJson.withMaxDocumentSize(64 * 1024).readSpec(System.in);
+     * }</pre>
+     */
+    public static final class DocumentReader {
+
+        private final long maxDocumentSize;
+
+        private DocumentReader(long maxDocumentSize) {
+            this.maxDocumentSize = maxDocumentSize;
+        }
+
+        /** The largest document, in bytes, this reader reads. */
+        public long maxDocumentSize() {
+            return maxDocumentSize;
+        }
+
+        public Spec readSpec(byte[] json) {
+            return read(json, Spec::fromJson);
+        }
+
+        public Spec readSpec(InputStream in) throws IOException {
+            return readSpec(readLimited(in));
+        }
+
+        public Spec readSpec(Path path) throws IOException {
+            return readSpec(readLimited(path));
+        }
+
+        public State readState(byte[] json) {
+            return read(json, State::fromJson);
+        }
+
+        public State readState(InputStream in) throws IOException {
+            return readState(readLimited(in));
+        }
+
+        public State readState(Path path) throws IOException {
+            return readState(readLimited(path));
+        }
+
+        public Features readFeatures(byte[] json) {
+            return read(json, Features::fromJson);
+        }
+
+        public Features readFeatures(InputStream in) throws IOException {
+            return readFeatures(readLimited(in));
+        }
+
+        public Features readFeatures(Path path) throws IOException {
+            return readFeatures(readLimited(path));
+        }
+
+        private <T> T read(byte[] json, Function<JsonFields, T> reader) {
+            Objects.requireNonNull(json, "json");
+            checkSize(json.length);
+            return reader.apply(JsonFields.of(Json.readTree(json), ""));
+        }
+
+        void checkSize(long size) {
+            if (size > maxDocumentSize) {
+                throw tooLarge(size + " bytes");
+            }
+        }
+
+        private RuntimeFormatException tooLarge(String found) {
+            return new RuntimeFormatException(RuntimeFormatException.Reason.TOO_LARGE, "",
+                    "document is larger than the limit of " + maxDocumentSize + " bytes, found " + found);
+        }
+
+        // By size first; then read with the limit anyway: the file may grow, and a device such as
+        // /dev/zero has size 0 and no end.
+        private byte[] readLimited(Path path) throws IOException {
+            Objects.requireNonNull(path, "path");
+            checkSize(Files.size(path));
+            try (InputStream in = Files.newInputStream(path)) {
+                return readLimited(in);
+            }
+        }
+
+        private byte[] readLimited(InputStream in) throws IOException {
+            Objects.requireNonNull(in, "in");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > maxDocumentSize) {
+                    throw tooLarge("more than that after " + total + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
     }
 }

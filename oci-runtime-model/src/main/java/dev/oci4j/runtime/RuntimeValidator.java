@@ -39,7 +39,7 @@ public final class RuntimeValidator {
         return Checks.spec(spec, new TargetPlatform(targetPlatformOs));
     }
 
-    /** Reads and validates a config.json; a document that cannot be read is one {@code document.format} error. */
+    /** Reads and validates a config.json; a document that cannot be read is one {@code json.*} error, named by the reason it could not be read. */
     public static ValidationReport validate(byte[] configJson) {
         Objects.requireNonNull(configJson, "configJson");
         try {

@@ -10,8 +10,10 @@
  * ranges of its Go integer types; a {@code uint64} uses all 64 bits of a {@code long} (read it
  * with {@link java.lang.Long#toUnsignedString(long)}). Members the model does not know are kept in
  * {@code extensions()} at every level. The model is lenient: it holds invalid values (an unknown
- * namespace type, a relative cwd) so a validator can report them; only malformed JSON, wrong JSON
- * types and out-of-range numbers fail with a {@link dev.oci4j.runtime.RuntimeFormatException}.
+ * namespace type, a relative cwd) so a validator can report them; only malformed JSON, duplicate
+ * keys, nesting deeper than 64 levels, documents over the size limit (4 MiB by default), wrong JSON
+ * types and out-of-range numbers fail, with a {@link dev.oci4j.runtime.RuntimeFormatException} that
+ * names its {@link dev.oci4j.runtime.RuntimeFormatException.Reason reason} and JSON pointer.
  *
  * <pre>{@code
  * Spec spec = SpecEditor.of(Specs.defaultLinux()).args("sleep", "30").terminal(false).build();

@@ -3,6 +3,7 @@ package dev.oci4j.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oci4j.runtime.RuntimeFormatException.Reason;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,39 +57,77 @@ class NumbersAndErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "{\"process\":{\"rlimits\":[{\"type\":\"RLIMIT_NOFILE\",\"hard\":18446744073709551616,\"soft\":1}]}} | /process/rlimits/0/hard | uint64",
-        "{\"process\":{\"rlimits\":[{\"type\":\"RLIMIT_NOFILE\",\"hard\":1,\"soft\":-1}]}}                   | /process/rlimits/0/soft | uint64",
-        "{\"process\":{\"user\":{\"uid\":4294967296}}}                                                      | /process/user/uid        | uint32",
-        "{\"process\":{\"user\":{\"additionalGids\":[1,-2]}}}                                               | /process/user/additionalGids/1 | uint32",
-        "{\"linux\":{\"resources\":{\"memory\":{\"limit\":9223372036854775808}}}}                            | /linux/resources/memory/limit | int64",
-        "{\"linux\":{\"resources\":{\"blockIO\":{\"weight\":65536}}}}                                        | /linux/resources/blockIO/weight | uint16",
-        "{\"process\":{\"scheduler\":{\"policy\":\"SCHED_OTHER\",\"nice\":2147483648}}}                      | /process/scheduler/nice  | int32",
-        "{\"process\":{\"args\":[\"sh\",1]}}                                                                | /process/args/1          | expected a string, found number 1",
-        "{\"process\":{\"terminal\":\"yes\"}}                                                               | /process/terminal        | expected true or false",
-        "{\"linux\":{\"namespaces\":{\"type\":\"pid\"}}}                                                     | /linux/namespaces        | expected an array",
-        "{\"mounts\":[{\"destination\":\"/a\"},\"b\"]}                                                      | /mounts/1                | expected an object",
-        "{\"annotations\":{\"a/b~c\":1}}                                                                    | /annotations/a~1b~0c     | expected a string",
-        "{\"linux\":{\"timeOffsets\":{\"monotonic\":{\"secs\":1.5}}}}                                        | /linux/timeOffsets/monotonic/secs | expected an integer",
+        "{\"process\":{\"rlimits\":[{\"type\":\"RLIMIT_NOFILE\",\"hard\":18446744073709551616,\"soft\":1}]}} | /process/rlimits/0/hard | uint64 | NUMBER_OUT_OF_RANGE",
+        "{\"process\":{\"rlimits\":[{\"type\":\"RLIMIT_NOFILE\",\"hard\":1,\"soft\":-1}]}}                   | /process/rlimits/0/soft | uint64 | NUMBER_OUT_OF_RANGE",
+        "{\"process\":{\"user\":{\"uid\":4294967296}}}                                                      | /process/user/uid        | uint32 | NUMBER_OUT_OF_RANGE",
+        "{\"process\":{\"user\":{\"additionalGids\":[1,-2]}}}                                               | /process/user/additionalGids/1 | uint32 | NUMBER_OUT_OF_RANGE",
+        "{\"linux\":{\"resources\":{\"memory\":{\"limit\":9223372036854775808}}}}                            | /linux/resources/memory/limit | int64 | NUMBER_OUT_OF_RANGE",
+        "{\"linux\":{\"resources\":{\"blockIO\":{\"weight\":65536}}}}                                        | /linux/resources/blockIO/weight | uint16 | NUMBER_OUT_OF_RANGE",
+        "{\"process\":{\"scheduler\":{\"policy\":\"SCHED_OTHER\",\"nice\":2147483648}}}                      | /process/scheduler/nice  | int32 | NUMBER_OUT_OF_RANGE",
+        "{\"process\":{\"args\":[\"sh\",1]}}                                                                | /process/args/1          | expected a string, found number 1 | WRONG_TYPE",
+        "{\"process\":{\"terminal\":\"yes\"}}                                                               | /process/terminal        | expected true or false | WRONG_TYPE",
+        "{\"linux\":{\"namespaces\":{\"type\":\"pid\"}}}                                                     | /linux/namespaces        | expected an array | WRONG_TYPE",
+        "{\"mounts\":[{\"destination\":\"/a\"},\"b\"]}                                                      | /mounts/1                | expected an object | WRONG_TYPE",
+        "{\"annotations\":{\"a/b~c\":1}}                                                                    | /annotations/a~1b~0c     | expected a string | WRONG_TYPE",
+        "{\"linux\":{\"timeOffsets\":{\"monotonic\":{\"secs\":1.5}}}}                                        | /linux/timeOffsets/monotonic/secs | expected an integer | WRONG_TYPE",
     })
-    void wrongTypesAndOutOfRangeNumbersNameTheirPointer(String json, String pointer, String message) {
+    void wrongTypesAndOutOfRangeNumbersNameTheirPointer(String json, String pointer, String message, Reason reason) {
         assertThatThrownBy(() -> spec(json))
                 .isInstanceOf(RuntimeFormatException.class)
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((RuntimeFormatException) e).location()).isEqualTo(pointer));
+                .satisfies(e -> assertThat(((RuntimeFormatException) e).location()).isEqualTo(pointer))
+                .satisfies(e -> assertThat(((RuntimeFormatException) e).reason()).isEqualTo(reason));
     }
 
     @Test
     void malformedJsonDuplicateKeysAndNonObjectsAreRejected() {
-        assertThatThrownBy(() -> spec("{\"ociVersion\":")).isInstanceOf(RuntimeFormatException.class).hasMessageContaining("malformed JSON");
-        assertThatThrownBy(() -> spec("")).isInstanceOf(RuntimeFormatException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> spec("{\"ociVersion\":\"1\",\"ociVersion\":\"2\"}"))
-                .isInstanceOf(RuntimeFormatException.class).hasMessageContaining("Duplicate field 'ociVersion'");
-        assertThatThrownBy(() -> spec("{\"linux\":{\"sysctl\":{\"a\":\"1\",\"a\":\"2\"}}}"))
-                .isInstanceOf(RuntimeFormatException.class).hasMessageContaining("Duplicate field 'a'");
-        assertThatThrownBy(() -> spec("[]")).isInstanceOf(RuntimeFormatException.class)
-                .satisfies(e -> assertThat(((RuntimeFormatException) e).location()).isEmpty())
-                .hasMessageContaining("expected an object, found an array");
-        assertThatThrownBy(() -> spec("{} {}")).isInstanceOf(RuntimeFormatException.class);
+        assertThat(failure("{\"ociVersion\":")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason)
+                .returns("", RuntimeFormatException::location)
+                .extracting(RuntimeFormatException::detail).asString().startsWith("malformed JSON at line 1, column 15");
+        assertThat(failure("")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason)
+                .extracting(RuntimeFormatException::detail).asString().contains("empty");
+        assertThat(failure(" \n")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason);
+        assertThat(failure("{\"ociVersion\":\"1\",\"ociVersion\":\"2\"}"))
+                .returns(Reason.DUPLICATE_KEY, RuntimeFormatException::reason)
+                .returns("/ociVersion", RuntimeFormatException::location)
+                .extracting(RuntimeFormatException::detail).asString().contains("\"ociVersion\" appears twice");
+        assertThat(failure("{\"linux\":{\"sysctl\":{\"a\":\"1\",\"a\":\"2\"}}}"))
+                .returns(Reason.DUPLICATE_KEY, RuntimeFormatException::reason)
+                .returns("/linux/sysctl/a", RuntimeFormatException::location);
+        assertThat(failure("[]")).returns(Reason.WRONG_TYPE, RuntimeFormatException::reason)
+                .returns("", RuntimeFormatException::location)
+                .returns("expected an object, found an array", RuntimeFormatException::detail);
+        assertThat(failure("{} {}")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason)
+                .extracting(RuntimeFormatException::detail).asString().contains("content after the end of the document");
+    }
+
+    @Test
+    void theMessageJoinsLocationAndDetailForPeopleWhileCodeReadsTheFields() {
+        RuntimeFormatException e = failure("{\"process\":{\"terminal\":\"yes\"}}");
+        assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE);
+        assertThat(e.location()).isEqualTo("/process/terminal");
+        assertThat(e.detail()).isEqualTo("expected true or false, found string \"yes\"");
+        assertThat(e.getMessage()).isEqualTo("/process/terminal: expected true or false, found string \"yes\"");
+    }
+
+    @Test
+    void nestingDeeperThan64LevelsIsRefusedWhereItHappens() {
+        String ok = "{\"x\":" + "[".repeat(63) + "]".repeat(63) + "}";
+        assertThat(spec(ok).extensions()).containsKey("x");
+        String deep = "{\"x\":" + "[".repeat(64) + "]".repeat(64) + "}";
+        assertThat(failure(deep)).returns(Reason.TOO_DEEP, RuntimeFormatException::reason)
+                .returns("/x" + "/0".repeat(63), RuntimeFormatException::location);
+        // Far deeper than any stack would survive with recursive parsing.
+        assertThat(failure("[".repeat(1_000_000))).returns(Reason.TOO_DEEP, RuntimeFormatException::reason);
+    }
+
+    private static RuntimeFormatException failure(String json) {
+        try {
+            spec(json);
+        } catch (RuntimeFormatException e) {
+            return e;
+        }
+        throw new AssertionError("read without error: " + json);
     }
 
     @Test

@@ -57,4 +57,16 @@ class RuntimeJsonTest {
         assertThat(LinuxNamespaceType.knownValues()).containsExactly("pid", "network", "mount", "ipc", "uts", "user", "cgroup", "time");
         assertThat(ContainerStatus.knownValues()).containsExactly("creating", "created", "running", "stopped");
     }
+
+    @Test
+    void loneSurrogatesReadFromEscapesAreWrittenBackAsEscapes() {
+        // JSON allows escaping a lone surrogate though it is no character; written raw it would become "?" in UTF-8.
+        byte[] json = "{\"ociVersion\":\"1.2.0\",\"hostname\":\"a\\udc00b\",\"org.example\":[\"\\ud800\"]}"
+                .getBytes(StandardCharsets.UTF_8);
+        Spec spec = RuntimeJson.readSpec(json);
+        assertThat(spec.hostname()).hasValue("a\udc00b");
+        assertThat(RuntimeJson.readSpec(RuntimeJson.write(spec))).isEqualTo(spec);
+        assertThat(RuntimeJson.readSpec(RuntimeJson.writeIndented(spec))).isEqualTo(spec);
+        assertThat(new String(RuntimeJson.writeIndented(spec), StandardCharsets.UTF_8)).contains("a\\uDC00b").doesNotContain("?");
+    }
 }

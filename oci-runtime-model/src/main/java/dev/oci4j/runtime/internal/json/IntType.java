@@ -1,7 +1,6 @@
 package dev.oci4j.runtime.internal.json;
 
 import java.math.BigInteger;
-import java.util.function.BiFunction;
 
 /**
  * The Go integer types of the runtime-spec structs, each carried in a Java {@code long}. A
@@ -26,14 +25,20 @@ public enum IntType {
         this.max = max;
     }
 
-    long fromJson(BigInteger value, String pointer, BiFunction<String, String, RuntimeException> error) {
+    /** {@code value} in a long, or NUMBER_OUT_OF_RANGE at {@code pointer}. */
+    long fromJson(BigInteger value, String pointer) {
         boolean ok = this == U64
                 ? value.signum() >= 0 && value.compareTo(UINT64_MAX) <= 0
                 : value.bitLength() <= 63 && value.longValue() >= min && value.longValue() <= max;
         if (!ok) {
-            throw error.apply(pointer, "integer " + value + " is out of range for " + goName + " (" + range() + ")");
+            throw JsonFields.outOfRange(pointer, value.toString(), this);
         }
         return value.longValue();
+    }
+
+    /** "uint64 (0 to 18446744073709551615)", for messages. */
+    String description() {
+        return goName + " (" + range() + ")";
     }
 
     /** Builder argument check: every long is a valid int64 or uint64; the narrower types are range-checked. */

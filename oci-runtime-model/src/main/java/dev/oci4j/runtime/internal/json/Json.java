@@ -9,42 +9,62 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.oci4j.runtime.RuntimeFormatException;
+import dev.oci4j.runtime.RuntimeFormatException.Reason;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.function.BiFunction;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one configured Jackson mapper of this module, used only as a tree reader and writer:
  * duplicate keys are an error (I-JSON), nesting is bounded so hostile input cannot overflow the
  * stack, numbers keep their exact text, and output is compact UTF-8.
  * Model mapping happens on the tree in {@link JsonFields} and {@link JsonObjectWriter}.
+ *
+ * <p>Trees are built here from the token stream rather than by Jackson's {@code readTree}, so each
+ * problem is known by its kind and JSON pointer where it is found (a duplicate key, too deep a
+ * nesting, a number no Go type can hold) instead of being told apart later by an exception's text.
  */
 public final class Json {
 
     /** Real OCI documents nest fewer than 10 levels; 64 leaves room and stops stack-exhaustion attacks. */
     public static final int MAX_NESTING_DEPTH = 64;
 
+    /**
+     * Numbers with longer text are kept as their text and never converted: no Go integer has more
+     * than 20 digits, and converting a 100,000-digit number or {@code 1e9999999999} costs time or
+     * fails. 1000 is Jackson's own default limit.
+     */
+    static final int MAX_CONVERTED_NUMBER_LENGTH = 1000;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // The tree reader below enforces depth itself, with a JSON pointer; the token
+                    // length limits are lifted because documents are bounded by size before parsing
+                    // and long numbers are never converted (see MAX_CONVERTED_NUMBER_LENGTH).
                     .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNestingDepth(MAX_NESTING_DEPTH + 1)
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxNameLength(Integer.MAX_VALUE)
                             .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     // Error messages name line and column; echoing the document back helps nobody.
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .build())
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
@@ -54,25 +74,129 @@ public final class Json {
     /**
      * Parses one JSON document into a tree.
      *
-     * @param error makes the module's format exception from (pointer, message)
+     * @throws RuntimeFormatException with reason MALFORMED_JSON, TOO_DEEP or DUPLICATE_KEY
      */
-    public static JsonNode readTree(byte[] bytes, BiFunction<String, String, RuntimeException> error) {
+    public static JsonNode readTree(byte[] bytes) {
         if (bytes.length == 0) {
-            throw error.apply("", "document is empty, expected JSON");
+            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "document is empty, expected JSON");
         }
         try (JsonParser parser = MAPPER.createParser(bytes)) {
-            JsonNode node = MAPPER.readTree(parser);
-            if (node == null || node.isMissingNode()) {
-                throw error.apply("", "document is empty, expected JSON");
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "document is empty, expected JSON");
             }
-            return node;
+            JsonNode root = value(parser, first, "", 0);
+            if (parser.nextToken() != null) {
+                throw new RuntimeFormatException(Reason.MALFORMED_JSON, "",
+                        "malformed JSON" + at(parser.currentTokenLocation()) + ": content after the end of the document");
+            }
+            return root;
         } catch (StreamConstraintsException e) {
-            throw error.apply("", "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels" + at(e.getLocation()));
+            // Unreachable with the limits above, kept so a Jackson upgrade with new limits stays a format error.
+            throw new RuntimeFormatException(Reason.TOO_LARGE, "", "JSON exceeds a parser limit" + at(e.getLocation())
+                    + ": " + plain(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw error.apply("", "malformed JSON" + at(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
+            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "malformed JSON" + at(e.getLocation())
+                    + ": " + plain(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Bytes in memory: the only I/O failures left are undecodable text (CharConversionException).
+            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "malformed JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token, String pointer, int depth) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                checkDepth(depth + 1, pointer);
+                ObjectNode object = nodes().objectNode();
+                for (JsonToken t = next(parser); t != JsonToken.END_OBJECT; t = next(parser)) {
+                    String name = parser.currentName();
+                    String at = pointer(pointer, name);
+                    if (object.has(name)) {
+                        throw new RuntimeFormatException(Reason.DUPLICATE_KEY, at, "member \"" + abbreviate(name)
+                                + "\" appears twice in one object" + at(parser.currentTokenLocation())
+                                + "; JSON objects must have unique keys (I-JSON, RFC 7493)");
+                    }
+                    object.set(name, value(parser, next(parser), at, depth + 1));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                checkDepth(depth + 1, pointer);
+                ArrayNode array = nodes().arrayNode();
+                int i = 0;
+                for (JsonToken t = next(parser); t != JsonToken.END_ARRAY; t = next(parser)) {
+                    array.add(value(parser, t, pointer(pointer, i++), depth + 1));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return nodes().textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return number(parser.getText(), true);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return number(parser.getText(), false);
+            }
+            case VALUE_TRUE -> {
+                return nodes().booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return nodes().booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return nodes().nullNode();
+            }
+            default -> throw new RuntimeFormatException(Reason.MALFORMED_JSON, pointer,
+                    "malformed JSON" + at(parser.currentTokenLocation()) + ": unexpected " + token);
+        }
+    }
+
+    /** The next token inside a value; the end of the input there is malformed JSON (Jackson says so first). */
+    private static JsonToken next(JsonParser parser) throws IOException {
+        JsonToken t = parser.nextToken();
+        if (t == null) {
+            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "malformed JSON: unexpected end of the document");
+        }
+        return t;
+    }
+
+    private static void checkDepth(int depth, String pointer) {
+        if (depth > MAX_NESTING_DEPTH) {
+            throw new RuntimeFormatException(Reason.TOO_DEEP, pointer, "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels");
+        }
+    }
+
+    /**
+     * A number node holding the exact value, or, when the text is too long to convert or its
+     * exponent does not fit BigDecimal ({@code 1e9999999999}), a node holding the text itself: it is
+     * written back unchanged as an unknown member, and {@link JsonFields} reports it as out of range
+     * wherever a number is expected.
+     */
+    private static JsonNode number(String text, boolean integral) {
+        if (text.length() <= MAX_CONVERTED_NUMBER_LENGTH) {
+            try {
+                if (integral) {
+                    BigInteger value = new BigInteger(text);
+                    return value.bitLength() < 64 ? nodes().numberNode(value.longValue()) : nodes().numberNode(value);
+                }
+                return nodes().numberNode(new BigDecimal(text));
+            } catch (NumberFormatException | ArithmeticException e) {
+                // An exponent beyond an int: kept as text below.
+            }
+        }
+        return nodes().rawValueNode(new RawValue(text));
+    }
+
+    /** A number {@link #readTree} kept as text because no Java number type holds it cheaply. */
+    static boolean isUnconvertedNumber(JsonNode node) {
+        return node instanceof POJONode p && p.getPojo() instanceof RawValue;
+    }
+
+    /** The text of a number kept as text. */
+    static String unconvertedNumberText(JsonNode node) {
+        return String.valueOf(((RawValue) ((POJONode) node).getPojo()).rawValue());
     }
 
     // Jackson appends "[Source: ...; line: 2, column: 12]" to nested locations; keep only line and column.
@@ -90,12 +214,21 @@ public final class Json {
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Parses a JSON value given as text, such as a stored unknown field. */
+    static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /**
+     * Parses a JSON value given as text, such as a stored unknown member, with the rules of
+     * {@link #readTree}.
+     *
+     * @throws IllegalArgumentException when it is not exactly one JSON value
+     */
     public static JsonNode parseValue(String json) {
         try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON value: " + json, e);
+            return readTree(json.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeFormatException e) {
+            throw new IllegalArgumentException("not a JSON value: " + abbreviate(json) + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -108,13 +241,13 @@ public final class Json {
         }
     }
 
-    /** Compact JSON text of one value. */
+    /**
+     * Compact JSON text of one value. Made through the UTF-8 writer, which escapes a lone surrogate
+     * (a string read from {@code "\\udc00"}) as {@code \\udc00}: the text is then valid Unicode and
+     * survives encoding to UTF-8, where the raw char would become {@code ?}.
+     */
     public static String text(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON tree", e);
-        }
+        return new String(write(node), StandardCharsets.UTF_8);
     }
 
     /**
@@ -127,7 +260,7 @@ public final class Json {
     public static byte[] writeIndented(JsonNode node) {
         StringBuilder out = new StringBuilder();
         indent(node, 0, out);
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void indent(JsonNode node, int depth, StringBuilder out) {

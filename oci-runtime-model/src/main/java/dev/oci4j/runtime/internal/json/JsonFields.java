@@ -8,6 +8,9 @@ package dev.oci4j.runtime.internal.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oci4j.runtime.RuntimeFormatException;
+import dev.oci4j.runtime.RuntimeFormatException.Reason;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +24,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -29,33 +31,34 @@ import java.util.function.Function;
  * {@code null} means absent (as Go's encoding/json reads it). Every member read is remembered, so
  * {@link #unknown()} returns exactly the members the model does not know, to be kept and written back.
  *
+ * Every problem is a {@link RuntimeFormatException} with its reason and the member's pointer.
+ *
  * <pre>{@code
- * JsonFields f = JsonFields.of(tree, "", ImageFormatException::new);
- * long size = f.requiredLong("size");           // "/size: expected an integer, found string"
- * List<Descriptor> layers = f.objectList("layers", DescriptorJson::read);
+ * JsonFields f = JsonFields.of(tree, "");
+ * OptionalLong hard = f.integer("hard", IntType.U64); // WRONG_TYPE at "/hard": expected an integer, found string "x"
+ * List<Mount> mounts = f.objectList("mounts", Mount::fromJson);
  * }</pre>
  */
 public final class JsonFields {
 
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** 2^64 has 20 digits: a number with more integer digits is out of range for every Go integer type. */
+    private static final int MAX_INTEGER_DIGITS = 20;
 
     private final ObjectNode node;
     private final String pointer;
-    private final BiFunction<String, String, RuntimeException> error;
     private final Set<String> read = new HashSet<>();
 
-    private JsonFields(ObjectNode node, String pointer, BiFunction<String, String, RuntimeException> error) {
+    private JsonFields(ObjectNode node, String pointer) {
         this.node = node;
         this.pointer = pointer;
-        this.error = error;
     }
 
     /** Reads {@code value}, which must be a JSON object, found at {@code pointer}. */
-    public static JsonFields of(JsonNode value, String pointer, BiFunction<String, String, RuntimeException> error) {
+    public static JsonFields of(JsonNode value, String pointer) {
         if (!value.isObject()) {
-            throw error.apply(pointer, "expected an object, found " + describe(value));
+            throw wrongType(pointer, "an object", value);
         }
-        return new JsonFields((ObjectNode) value, pointer, error);
+        return new JsonFields((ObjectNode) value, pointer);
     }
 
     /** This object's JSON pointer ("" for the root). */
@@ -68,9 +71,9 @@ public final class JsonFields {
         return Json.pointer(pointer, key);
     }
 
-    /** An error at member {@code key}. */
-    public RuntimeException error(String key, String message) {
-        return error.apply(pointer(key), message);
+    /** A problem of kind {@code reason} at member {@code key}. */
+    public RuntimeFormatException error(String key, Reason reason, String detail) {
+        return new RuntimeFormatException(reason, pointer(key), detail);
     }
 
     /** The raw member, absent when missing or null. */
@@ -89,14 +92,10 @@ public final class JsonFields {
         return node(key).map(v -> asString(v, pointer(key)));
     }
 
-    public String requiredString(String key) {
-        return string(key).orElseThrow(() -> missing(key, "a string"));
-    }
-
     public Optional<Boolean> bool(String key) {
         return node(key).map(v -> {
             if (!v.isBoolean()) {
-                throw error(key, "expected true or false, found " + describe(v));
+                throw wrongType(pointer(key), "true or false", v);
             }
             return v.booleanValue();
         });
@@ -108,19 +107,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return OptionalLong.empty();
         }
-        BigInteger big = integer(v.get(), pointer(key));
-        if (big.bitLength() > 63) {
-            throw error(key, "integer " + big + " is out of range for int64");
-        }
-        return OptionalLong.of(big.longValue());
-    }
-
-    public long requiredLong(String key) {
-        OptionalLong v = longValue(key);
-        if (v.isEmpty()) {
-            throw missing(key, "an integer");
-        }
-        return v.getAsLong();
+        return OptionalLong.of(IntType.I64.fromJson(integer(v.get(), pointer(key), IntType.I64), pointer(key)));
     }
 
     /** A signed integer that fits in a Java int (Go int32; also used for small Go ints). */
@@ -129,11 +116,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        long l = v.getAsLong();
-        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-            throw error(key, "integer " + l + " is out of range for int32");
-        }
-        return Optional.of((int) l);
+        return Optional.of((int) IntType.I32.fromJson(BigInteger.valueOf(v.getAsLong()), pointer(key)));
     }
 
     /**
@@ -145,11 +128,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return OptionalLong.empty();
         }
-        BigInteger big = integer(v.get(), pointer(key));
-        if (big.signum() < 0 || big.compareTo(UINT64_MAX) > 0) {
-            throw error(key, "integer " + big + " is out of range for uint64 (0 to 18446744073709551615)");
-        }
-        return OptionalLong.of(big.longValue());
+        return OptionalLong.of(IntType.U64.fromJson(integer(v.get(), pointer(key), IntType.U64), pointer(key)));
     }
 
     /** An array of strings; empty when absent. */
@@ -172,7 +151,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Map.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        JsonFields obj = JsonFields.of(v.get(), pointer(key));
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -190,7 +169,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Set.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        JsonFields obj = JsonFields.of(v.get(), pointer(key));
         Set<String> out = new LinkedHashSet<>();
         obj.node.fieldNames().forEachRemaining(out::add);
         return Collections.unmodifiableSet(out);
@@ -198,11 +177,7 @@ public final class JsonFields {
 
     /** A nested object mapped by {@code reader}; empty when absent. */
     public <T> Optional<T> object(String key, Function<JsonFields, T> reader) {
-        return node(key).map(v -> reader.apply(JsonFields.of(v, pointer(key), error)));
-    }
-
-    public <T> T requiredObject(String key, Function<JsonFields, T> reader) {
-        return object(key, reader).orElseThrow(() -> missing(key, "an object"));
+        return node(key).map(v -> reader.apply(JsonFields.of(v, pointer(key))));
     }
 
     /** An array of objects, each mapped by {@code reader}; empty when absent. */
@@ -214,7 +189,7 @@ public final class JsonFields {
         JsonNode array = array(v.get(), pointer(key));
         List<T> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            out.add(reader.apply(JsonFields.of(array.get(i), Json.pointer(pointer(key), i), error)));
+            out.add(reader.apply(JsonFields.of(array.get(i), Json.pointer(pointer(key), i))));
         }
         return Collections.unmodifiableList(out);
     }
@@ -225,11 +200,11 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Map.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key), error);
+        JsonFields obj = JsonFields.of(v.get(), pointer(key));
         Map<String, T> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), reader.apply(JsonFields.of(e.getValue(), obj.pointer(e.getKey()), error)));
+            out.put(e.getKey(), reader.apply(JsonFields.of(e.getValue(), obj.pointer(e.getKey()))));
         }
         return Collections.unmodifiableMap(out);
     }
@@ -261,7 +236,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(type.fromJson(integer(v.get(), pointer(key)), pointer(key), error));
+        return OptionalLong.of(type.fromJson(integer(v.get(), pointer(key), type), pointer(key)));
     }
 
     /** An array of integers of Go type {@code type}; empty when absent. */
@@ -274,7 +249,7 @@ public final class JsonFields {
         List<Long> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String at = Json.pointer(pointer(key), i);
-            out.add(type.fromJson(integer(array.get(i), at), at, error));
+            out.add(type.fromJson(integer(array.get(i), at, type), at));
         }
         return Collections.unmodifiableList(out);
     }
@@ -284,37 +259,60 @@ public final class JsonFields {
         return node(key).map(Json::text);
     }
 
-    private RuntimeException missing(String key, String what) {
-        return error(key, "required member \"" + key + "\" is missing, expected " + what);
-    }
-
-    private String asString(JsonNode v, String at) {
+    private static String asString(JsonNode v, String at) {
         if (!v.isTextual()) {
-            throw error.apply(at, "expected a string, found " + describe(v));
+            throw wrongType(at, "a string", v);
         }
         return v.textValue();
     }
 
-    private JsonNode array(JsonNode v, String at) {
+    private static JsonNode array(JsonNode v, String at) {
         if (!v.isArray()) {
-            throw error.apply(at, "expected an array, found " + describe(v));
+            throw wrongType(at, "an array", v);
         }
         return v;
     }
 
-    private BigInteger integer(JsonNode v, String at) {
+    /**
+     * The integer value of a JSON number, for Go type {@code type}. 12.0 and 1e3 are integers in
+     * JSON's number model, 1.5 is not. Magnitude is judged from precision and scale before any
+     * conversion: 1e999999999 would otherwise become a number of a billion digits.
+     */
+    private static BigInteger integer(JsonNode v, String at, IntType type) {
         if (v.isIntegralNumber()) {
             return v.bigIntegerValue();
         }
-        if (v.isNumber()) {
-            // 12.0 and 1e3 are integers in JSON's number model; 1.5 is not.
-            try {
-                return v.decimalValue().toBigIntegerExact();
-            } catch (ArithmeticException e) {
-                throw error.apply(at, "expected an integer, found " + v.asText());
-            }
+        if (Json.isUnconvertedNumber(v)) {
+            throw outOfRange(at, Json.unconvertedNumberText(v), type);
         }
-        throw error.apply(at, "expected an integer, found " + describe(v));
+        if (!v.isNumber()) {
+            throw wrongType(at, "an integer", v);
+        }
+        BigDecimal d = v.decimalValue();
+        if (d.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        long integerDigits = (long) d.precision() - d.scale();
+        if (d.scale() > 0 && integerDigits <= 0) {
+            throw wrongType(at, "an integer", v); // 0 < |d| < 1
+        }
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw outOfRange(at, v.asText(), type);
+        }
+        try {
+            return d.toBigIntegerExact(); // at most 20 integer digits and a scale below the precision: cheap
+        } catch (ArithmeticException e) {
+            throw wrongType(at, "an integer", v);
+        }
+    }
+
+    private static RuntimeFormatException wrongType(String at, String expected, JsonNode found) {
+        return new RuntimeFormatException(Reason.WRONG_TYPE, at, "expected " + expected + ", found " + describe(found));
+    }
+
+    static RuntimeFormatException outOfRange(String at, String number, IntType type) {
+        return new RuntimeFormatException(Reason.NUMBER_OUT_OF_RANGE, at,
+                "number " + Json.abbreviate(number) + " is out of range for " + type.description());
     }
 
     /** "string \"abc\"", "number 12", "object", ... for error messages. */
@@ -322,7 +320,8 @@ public final class JsonFields {
         JsonNodeType t = v.getNodeType();
         return switch (t) {
             case STRING -> "string \"" + abbreviate(v.textValue()) + "\"";
-            case NUMBER -> "number " + v.asText();
+            case NUMBER -> "number " + abbreviate(v.asText());
+            case POJO -> Json.isUnconvertedNumber(v) ? "number " + abbreviate(Json.unconvertedNumberText(v)) : "a value";
             case BOOLEAN -> "boolean " + v.asText();
             case NULL -> "null";
             case ARRAY -> "an array";
@@ -332,6 +331,6 @@ public final class JsonFields {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        return Json.abbreviate(s);
     }
 }

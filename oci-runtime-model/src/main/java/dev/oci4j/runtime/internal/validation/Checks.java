@@ -31,15 +31,10 @@ public final class Checks {
         return out.report();
     }
 
-    /** The report of a document that could not be read at all. */
+    /** The report of a document that could not be read at all: one violation, its rule given by the reason. */
     public static ValidationReport unreadable(RuntimeFormatException e, String what) {
         Collector out = new Collector();
-        String message = e.getMessage();
-        String prefix = e.location() + ": ";
-        if (!e.location().isEmpty() && message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
-        }
-        out.add(Rules.DOCUMENT_FORMAT, e.location(), "cannot read " + what + ": " + message);
+        out.add(Rules.forReason(e.reason()), e.location(), "cannot read " + what + ": " + e.detail());
         return out.report();
     }
 }
