@@ -24,7 +24,9 @@ import picocli.CommandLine.ParseResult;
                 ContainerCommands.Ps.class,
                 ContainerCommands.Exec.class,
                 ContainerCommands.Kill.class,
-                ContainerCommands.Rm.class})
+                ContainerCommands.Rm.class,
+                PullCommand.class, PushCommand.class, CopyCommand.class, TagsCommand.class,
+                ReferrersCommand.class, LoginCommand.class, LogoutCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {

@@ -67,6 +67,7 @@ public final class TestEnvironment {
         m.put("umoci", new DebianPackage("umoci", false));
         m.put("runc", new DebianPackage("runc", false));
         m.put("crun", new DebianPackage("crun", false));
+        m.put("docker-registry", new DebianPackage("docker-registry", false));
         COMMANDS = java.util.Collections.unmodifiableMap(m);
     }
 
