@@ -167,17 +167,17 @@ final class BuildCommand implements Callable<Integer> {
         if (cmd != null) {
             b.cmd(cmd);
         }
-        env.forEach(kv -> b.env(key(kv, "--env"), value(kv)));
-        labels.forEach(kv -> b.label(key(kv, "--label"), value(kv)));
-        annotations.forEach(kv -> b.annotation(key(kv, "--annotation"), value(kv)));
+        env.forEach(kv -> b.putEnv(key(kv, "--env"), value(kv)));
+        labels.forEach(kv -> b.putLabel(key(kv, "--label"), value(kv)));
+        annotations.forEach(kv -> b.putAnnotation(key(kv, "--annotation"), value(kv)));
         ports.forEach(p -> {
             try {
-                b.exposedPort(p);
+                b.addExposedPort(p);
             } catch (IllegalArgumentException e) {
                 throw usage("--expose: " + e.getMessage());
             }
         });
-        volumes.forEach(b::volume);
+        volumes.forEach(b::addVolume);
         if (workdir != null) {
             b.workingDir(workdir);
         }

@@ -40,9 +40,9 @@ public final class BuildImage {
                 // The image config: what a runtime starts, and with which environment.
                 .entrypoint("/bin/sh", "-c")
                 .cmd("echo hello from oci4j")
-                .env("PATH", "/usr/bin:/bin")
+                .putEnv("PATH", "/usr/bin:/bin")
                 .workingDir("/")
-                .label("org.opencontainers.image.title", "hello")
+                .putLabel("org.opencontainers.image.title", "hello")
                 // Layers, config and manifest are stored as blobs; the name goes into index.json.
                 .writeTo(layout, "hello");
 

@@ -32,7 +32,7 @@ class RunCommandTest {
         Files.createDirectories(tmp.resolve("rootfs/etc"));
         Files.writeString(tmp.resolve("rootfs/etc/passwd"), "root:x:0:0::/:/bin/sh\n");
         ImageBuilder.fromScratch().platform(Platform.host()).addLayer(tmp.resolve("rootfs"))
-                .cmd("/bin/sh", "-c", "exit 3").env("PATH", "/bin")
+                .cmd("/bin/sh", "-c", "exit 3").putEnv("PATH", "/bin")
                 .writeTo(ImageLayout.openOrCreate(tmp.resolve("layout")), "bb");
         image = "oci:" + tmp.resolve("layout") + ":bb";
     }

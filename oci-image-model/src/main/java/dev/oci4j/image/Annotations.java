@@ -4,7 +4,7 @@ package dev.oci4j.image;
  * The pre-defined annotation keys (image-spec annotations.md, "Pre-Defined Annotation Keys"), plus
  * the keys conversion.md uses when an image configuration becomes a runtime configuration.
  *
- * <pre>{@code builder.annotation(Annotations.REF_NAME, "v1.0")}</pre>
+ * <pre>{@code builder.putAnnotation(Annotations.REF_NAME, "v1.0")}</pre>
  */
 public final class Annotations {
 

@@ -5,6 +5,7 @@ import dev.oci4j.image.internal.json.JsonFields;
 import dev.oci4j.image.internal.json.JsonObjectWriter;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -251,8 +252,18 @@ public final class Descriptor {
             return this;
         }
 
-        public Builder urls(List<String> urls) {
-            this.urls = Values.strings(urls, "urls");
+        public Builder urls(Collection<? extends String> urls) {
+            this.urls = Values.list(urls, "urls");
+            return this;
+        }
+
+        public Builder addUrl(String url) {
+            this.urls = Values.add(urls, url, "url");
+            return this;
+        }
+
+        public Builder clearUrls() {
+            this.urls = List.of();
             return this;
         }
 
@@ -262,10 +273,18 @@ public final class Descriptor {
         }
 
         /** Adds or replaces one annotation. */
-        public Builder annotation(String key, String value) {
-            Map<String, String> copy = new java.util.TreeMap<>(annotations);
-            copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            this.annotations = Values.map(copy, "annotations");
+        public Builder putAnnotation(String key, String value) {
+            this.annotations = Values.put(annotations, key, value, "annotations");
+            return this;
+        }
+
+        public Builder removeAnnotation(String key) {
+            this.annotations = Values.remove(annotations, key, "annotations");
+            return this;
+        }
+
+        public Builder clearAnnotations() {
+            this.annotations = Map.of();
             return this;
         }
 
@@ -307,11 +326,27 @@ public final class Descriptor {
             return this;
         }
 
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
+        }
+
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
+            return this;
+        }
+
         public Descriptor build() {
-            Objects.requireNonNull(mediaType, "mediaType is required");
-            Objects.requireNonNull(digest, "digest is required");
+            Values.required(mediaType, "Descriptor", "mediaType");
+            Values.required(digest, "Descriptor", "digest");
             if (!sizeSet) {
-                throw new IllegalStateException("size is required");
+                throw new IllegalStateException("Descriptor: size is REQUIRED and was not set; call size(...)");
             }
             return new Descriptor(mediaType, digest, size, urls, annotations, data, platform, artifactType,
                     extensions);

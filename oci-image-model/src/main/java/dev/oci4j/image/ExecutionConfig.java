@@ -3,6 +3,7 @@ package dev.oci4j.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oci4j.image.internal.json.JsonFields;
 import dev.oci4j.image.internal.json.JsonObjectWriter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -203,37 +204,97 @@ public final class ExecutionConfig {
         }
 
         public Builder user(String user) {
-            this.user = emptyToNull(Objects.requireNonNull(user, "user"));
+            this.user = Values.notEmpty(user, "ExecutionConfig", "user");
             return this;
         }
 
-        public Builder exposedPorts(Set<String> exposedPorts) {
+        public Builder clearUser() {
+            this.user = null;
+            return this;
+        }
+
+        public Builder exposedPorts(Collection<? extends String> exposedPorts) {
             this.exposedPorts = Values.set(exposedPorts, "exposedPorts");
             return this;
         }
 
-        public Builder env(List<String> env) {
-            this.env = Values.strings(env, "env");
+        public Builder addExposedPort(String exposedPort) {
+            this.exposedPorts = Values.add(exposedPorts, exposedPort, "exposedPort");
             return this;
         }
 
-        public Builder entrypoint(List<String> entrypoint) {
-            this.entrypoint = Values.strings(entrypoint, "entrypoint");
+        public Builder clearExposedPorts() {
+            this.exposedPorts = Set.of();
             return this;
         }
 
-        public Builder cmd(List<String> cmd) {
-            this.cmd = Values.strings(cmd, "cmd");
+        public Builder env(Collection<? extends String> env) {
+            this.env = Values.list(env, "env");
             return this;
         }
 
-        public Builder volumes(Set<String> volumes) {
+        public Builder addEnvEntry(String envEntry) {
+            this.env = Values.add(env, envEntry, "envEntry");
+            return this;
+        }
+
+        public Builder clearEnv() {
+            this.env = List.of();
+            return this;
+        }
+
+        public Builder entrypoint(Collection<? extends String> entrypoint) {
+            this.entrypoint = Values.list(entrypoint, "entrypoint");
+            return this;
+        }
+
+        public Builder addEntrypointArg(String arg) {
+            this.entrypoint = Values.add(entrypoint, arg, "arg");
+            return this;
+        }
+
+        public Builder clearEntrypoint() {
+            this.entrypoint = List.of();
+            return this;
+        }
+
+        public Builder cmd(Collection<? extends String> cmd) {
+            this.cmd = Values.list(cmd, "cmd");
+            return this;
+        }
+
+        public Builder addCmdArg(String arg) {
+            this.cmd = Values.add(cmd, arg, "arg");
+            return this;
+        }
+
+        public Builder clearCmd() {
+            this.cmd = List.of();
+            return this;
+        }
+
+        public Builder volumes(Collection<? extends String> volumes) {
             this.volumes = Values.set(volumes, "volumes");
             return this;
         }
 
+        public Builder addVolume(String volume) {
+            this.volumes = Values.add(volumes, volume, "volume");
+            return this;
+        }
+
+        public Builder clearVolumes() {
+            this.volumes = Set.of();
+            return this;
+        }
+
         public Builder workingDir(String workingDir) {
-            this.workingDir = emptyToNull(Objects.requireNonNull(workingDir, "workingDir"));
+            this.workingDir = Values.notEmpty(workingDir, "ExecutionConfig", "workingDir");
+            return this;
+        }
+
+        public Builder clearWorkingDir() {
+            this.workingDir = null;
             return this;
         }
 
@@ -242,8 +303,29 @@ public final class ExecutionConfig {
             return this;
         }
 
+        /** Adds or replaces one label. */
+        public Builder putLabel(String key, String value) {
+            this.labels = Values.put(labels, key, value, "labels");
+            return this;
+        }
+
+        public Builder removeLabel(String key) {
+            this.labels = Values.remove(labels, key, "labels");
+            return this;
+        }
+
+        public Builder clearLabels() {
+            this.labels = Map.of();
+            return this;
+        }
+
         public Builder stopSignal(String stopSignal) {
-            this.stopSignal = emptyToNull(Objects.requireNonNull(stopSignal, "stopSignal"));
+            this.stopSignal = Values.notEmpty(stopSignal, "ExecutionConfig", "stopSignal");
+            return this;
+        }
+
+        public Builder clearStopSignal() {
+            this.stopSignal = null;
             return this;
         }
 
@@ -259,12 +341,24 @@ public final class ExecutionConfig {
             return this;
         }
 
-        public ExecutionConfig build() {
-            return new ExecutionConfig(this);
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
         }
 
-        private static String emptyToNull(String s) {
-            return s.isEmpty() ? null : s;
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
+            return this;
+        }
+
+        public ExecutionConfig build() {
+            return new ExecutionConfig(this);
         }
     }
 }

@@ -133,7 +133,7 @@ public final class History {
                 + (extensions.isEmpty() ? "" : ", extensions=" + extensions.keySet()) + "}";
     }
 
-    /** Builds a {@link History}; every member is optional. Empty strings and false are left out (omitempty). */
+    /** Builds a {@link History}; every member is optional. An empty string is refused (use the clearer); false is left out (omitempty). */
     public static final class Builder {
         private String created;
         private String createdBy;
@@ -147,7 +147,7 @@ public final class History {
 
         /** The creation time as RFC 3339 text, kept verbatim. */
         public Builder created(String created) {
-            this.created = emptyToNull(Objects.requireNonNull(created, "created"));
+            this.created = Values.notEmpty(created, "History", "created");
             return this;
         }
 
@@ -157,18 +157,38 @@ public final class History {
             return this;
         }
 
+        public Builder clearCreated() {
+            this.created = null;
+            return this;
+        }
+
         public Builder createdBy(String createdBy) {
-            this.createdBy = emptyToNull(Objects.requireNonNull(createdBy, "createdBy"));
+            this.createdBy = Values.notEmpty(createdBy, "History", "createdBy");
+            return this;
+        }
+
+        public Builder clearCreatedBy() {
+            this.createdBy = null;
             return this;
         }
 
         public Builder author(String author) {
-            this.author = emptyToNull(Objects.requireNonNull(author, "author"));
+            this.author = Values.notEmpty(author, "History", "author");
+            return this;
+        }
+
+        public Builder clearAuthor() {
+            this.author = null;
             return this;
         }
 
         public Builder comment(String comment) {
-            this.comment = emptyToNull(Objects.requireNonNull(comment, "comment"));
+            this.comment = Values.notEmpty(comment, "History", "comment");
+            return this;
+        }
+
+        public Builder clearComment() {
+            this.comment = null;
             return this;
         }
 
@@ -183,12 +203,24 @@ public final class History {
             return this;
         }
 
-        public History build() {
-            return new History(created, createdBy, author, comment, emptyLayer, extensions);
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
         }
 
-        private static String emptyToNull(String s) {
-            return s.isEmpty() ? null : s;
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
+            return this;
+        }
+
+        public History build() {
+            return new History(created, createdBy, author, comment, emptyLayer, extensions);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.oci4j.image.internal.json.JsonObjectWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -228,7 +229,7 @@ public final class ImageConfiguration {
 
         /** The creation time as RFC 3339 text, kept verbatim. */
         public Builder created(String created) {
-            this.created = emptyToNull(Objects.requireNonNull(created, "created"));
+            this.created = Values.notEmpty(created, "ImageConfiguration", "created");
             return this;
         }
 
@@ -238,8 +239,18 @@ public final class ImageConfiguration {
             return this;
         }
 
+        public Builder clearCreated() {
+            this.created = null;
+            return this;
+        }
+
         public Builder author(String author) {
-            this.author = emptyToNull(Objects.requireNonNull(author, "author"));
+            this.author = Values.notEmpty(author, "ImageConfiguration", "author");
+            return this;
+        }
+
+        public Builder clearAuthor() {
+            this.author = null;
             return this;
         }
 
@@ -254,17 +265,37 @@ public final class ImageConfiguration {
         }
 
         public Builder osVersion(String osVersion) {
-            this.osVersion = emptyToNull(Objects.requireNonNull(osVersion, "osVersion"));
+            this.osVersion = Values.notEmpty(osVersion, "ImageConfiguration", "osVersion");
             return this;
         }
 
-        public Builder osFeatures(List<String> osFeatures) {
-            this.osFeatures = Values.strings(osFeatures, "osFeatures");
+        public Builder clearOsVersion() {
+            this.osVersion = null;
+            return this;
+        }
+
+        public Builder osFeatures(Collection<? extends String> osFeatures) {
+            this.osFeatures = Values.list(osFeatures, "osFeatures");
+            return this;
+        }
+
+        public Builder addOsFeature(String osFeature) {
+            this.osFeatures = Values.add(osFeatures, osFeature, "osFeature");
+            return this;
+        }
+
+        public Builder clearOsFeatures() {
+            this.osFeatures = List.of();
             return this;
         }
 
         public Builder variant(String variant) {
-            this.variant = emptyToNull(Objects.requireNonNull(variant, "variant"));
+            this.variant = Values.notEmpty(variant, "ImageConfiguration", "variant");
+            return this;
+        }
+
+        public Builder clearVariant() {
+            this.variant = null;
             return this;
         }
 
@@ -289,16 +320,19 @@ public final class ImageConfiguration {
             return this;
         }
 
-        public Builder history(List<History> history) {
+        public Builder history(Collection<? extends History> history) {
             this.history = Values.list(history, "history");
             return this;
         }
 
         /** Appends one history entry. */
         public Builder addHistory(History entry) {
-            List<History> copy = new ArrayList<>(history);
-            copy.add(Objects.requireNonNull(entry, "history"));
-            this.history = List.copyOf(copy);
+            this.history = Values.add(history, entry, "entry");
+            return this;
+        }
+
+        public Builder clearHistory() {
+            this.history = List.of();
             return this;
         }
 
@@ -308,14 +342,26 @@ public final class ImageConfiguration {
             return this;
         }
 
-        public ImageConfiguration build() {
-            Objects.requireNonNull(architecture, "architecture is required");
-            Objects.requireNonNull(os, "os is required");
-            return new ImageConfiguration(this);
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
         }
 
-        private static String emptyToNull(String s) {
-            return s.isEmpty() ? null : s;
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
+            return this;
+        }
+
+        public ImageConfiguration build() {
+            Values.required(architecture, "ImageConfiguration", "architecture");
+            Values.required(os, "ImageConfiguration", "os");
+            return new ImageConfiguration(this);
         }
     }
 }

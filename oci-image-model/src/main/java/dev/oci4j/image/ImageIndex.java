@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oci4j.image.internal.json.JsonFields;
 import dev.oci4j.image.internal.json.JsonObjectWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -195,16 +196,19 @@ public final class ImageIndex {
             return this;
         }
 
-        public Builder manifests(List<Descriptor> manifests) {
+        public Builder manifests(Collection<? extends Descriptor> manifests) {
             this.manifests = Values.list(manifests, "manifests");
             return this;
         }
 
         /** Appends one entry. */
         public Builder addManifest(Descriptor manifest) {
-            List<Descriptor> copy = new ArrayList<>(manifests == null ? List.of() : manifests);
-            copy.add(Objects.requireNonNull(manifest, "manifest"));
-            this.manifests = List.copyOf(copy);
+            this.manifests = Values.add(manifests, manifest, "manifest");
+            return this;
+        }
+
+        public Builder clearManifests() {
+            this.manifests = List.of();
             return this;
         }
 
@@ -224,16 +228,40 @@ public final class ImageIndex {
         }
 
         /** Adds or replaces one annotation. */
-        public Builder annotation(String key, String value) {
-            Map<String, String> copy = new java.util.TreeMap<>(annotations);
-            copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            this.annotations = Values.map(copy, "annotations");
+        public Builder putAnnotation(String key, String value) {
+            this.annotations = Values.put(annotations, key, value, "annotations");
+            return this;
+        }
+
+        public Builder removeAnnotation(String key) {
+            this.annotations = Values.remove(annotations, key, "annotations");
+            return this;
+        }
+
+        public Builder clearAnnotations() {
+            this.annotations = Map.of();
             return this;
         }
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
+            return this;
+        }
+
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
+        }
+
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
             return this;
         }
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  * <pre>{@code
  * ImageJson json = ImageJson.standard();
  * Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST, Path.of("manifest.json"));
- * byte[] out = json.write(p.value().toBuilder().annotation(Annotations.TITLE, "x").build());
+ * byte[] out = json.write(p.value().toBuilder().putAnnotation(Annotations.TITLE, "x").build());
  * }</pre>
  */
 public final class ImageJson {

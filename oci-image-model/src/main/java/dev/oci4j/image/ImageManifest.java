@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oci4j.image.internal.json.JsonFields;
 import dev.oci4j.image.internal.json.JsonObjectWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -209,16 +210,19 @@ public final class ImageManifest {
             return this;
         }
 
-        public Builder layers(List<Descriptor> layers) {
+        public Builder layers(Collection<? extends Descriptor> layers) {
             this.layers = Values.list(layers, "layers");
             return this;
         }
 
         /** Appends one layer on top of the others. */
         public Builder addLayer(Descriptor layer) {
-            List<Descriptor> copy = new ArrayList<>(layers == null ? List.of() : layers);
-            copy.add(Objects.requireNonNull(layer, "layer"));
-            this.layers = List.copyOf(copy);
+            this.layers = Values.add(layers, layer, "layer");
+            return this;
+        }
+
+        public Builder clearLayers() {
+            this.layers = List.of();
             return this;
         }
 
@@ -238,10 +242,18 @@ public final class ImageManifest {
         }
 
         /** Adds or replaces one annotation. */
-        public Builder annotation(String key, String value) {
-            Map<String, String> copy = new java.util.TreeMap<>(annotations);
-            copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            this.annotations = Values.map(copy, "annotations");
+        public Builder putAnnotation(String key, String value) {
+            this.annotations = Values.put(annotations, key, value, "annotations");
+            return this;
+        }
+
+        public Builder removeAnnotation(String key) {
+            this.annotations = Values.remove(annotations, key, "annotations");
+            return this;
+        }
+
+        public Builder clearAnnotations() {
+            this.annotations = Map.of();
             return this;
         }
 
@@ -251,8 +263,24 @@ public final class ImageManifest {
             return this;
         }
 
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
+        }
+
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
+            return this;
+        }
+
         public ImageManifest build() {
-            Objects.requireNonNull(config, "config is required");
+            Values.required(config, "ImageManifest", "config");
             return new ImageManifest(schemaVersion, mediaType, artifactType, config, layers, subject, annotations,
                     extensions);
         }

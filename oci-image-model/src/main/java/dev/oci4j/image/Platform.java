@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oci4j.image.internal.json.JsonFields;
 import dev.oci4j.image.internal.json.JsonObjectWriter;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -307,27 +308,53 @@ public final class Platform {
             return this;
         }
 
-        /** Empty clears it. */
         public Builder osVersion(String osVersion) {
-            Objects.requireNonNull(osVersion, "osVersion");
-            this.osVersion = osVersion.isEmpty() ? null : osVersion;
+            this.osVersion = Values.notEmpty(osVersion, "Platform", "osVersion");
             return this;
         }
 
-        public Builder osFeatures(List<String> osFeatures) {
-            this.osFeatures = Values.strings(osFeatures, "osFeatures");
+        public Builder clearOsVersion() {
+            this.osVersion = null;
             return this;
         }
 
-        /** Empty clears it. */
+        public Builder osFeatures(Collection<? extends String> osFeatures) {
+            this.osFeatures = Values.list(osFeatures, "osFeatures");
+            return this;
+        }
+
+        public Builder addOsFeature(String osFeature) {
+            this.osFeatures = Values.add(osFeatures, osFeature, "osFeature");
+            return this;
+        }
+
+        public Builder clearOsFeatures() {
+            this.osFeatures = List.of();
+            return this;
+        }
+
         public Builder variant(String variant) {
-            Objects.requireNonNull(variant, "variant");
-            this.variant = variant.isEmpty() ? null : variant;
+            this.variant = Values.notEmpty(variant, "Platform", "variant");
             return this;
         }
 
-        public Builder features(List<String> features) {
-            this.features = Values.strings(features, "features");
+        public Builder clearVariant() {
+            this.variant = null;
+            return this;
+        }
+
+        public Builder features(Collection<? extends String> features) {
+            this.features = Values.list(features, "features");
+            return this;
+        }
+
+        public Builder addFeature(String feature) {
+            this.features = Values.add(features, feature, "feature");
+            return this;
+        }
+
+        public Builder clearFeatures() {
+            this.features = List.of();
             return this;
         }
 
@@ -337,9 +364,25 @@ public final class Platform {
             return this;
         }
 
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
+        }
+
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
+            return this;
+        }
+
         public Platform build() {
-            Objects.requireNonNull(architecture, "architecture is required");
-            Objects.requireNonNull(os, "os is required");
+            Values.required(architecture, "Platform", "architecture");
+            Values.required(os, "Platform", "os");
             return new Platform(architecture, os, osVersion, osFeatures, variant, features, extensions);
         }
     }

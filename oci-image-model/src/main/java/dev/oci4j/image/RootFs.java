@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oci4j.image.internal.json.JsonFields;
 import dev.oci4j.image.internal.json.JsonObjectWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,22 +132,41 @@ public final class RootFs {
             return this;
         }
 
-        public Builder diffIds(List<Digest> diffIds) {
+        public Builder diffIds(Collection<? extends Digest> diffIds) {
             this.diffIds = Values.list(diffIds, "diffIds");
             return this;
         }
 
         /** Appends the DiffID of a layer placed on top. */
         public Builder addDiffId(Digest diffId) {
-            List<Digest> copy = new ArrayList<>(diffIds == null ? List.of() : diffIds);
-            copy.add(Objects.requireNonNull(diffId, "diffId"));
-            this.diffIds = List.copyOf(copy);
+            this.diffIds = Values.add(diffIds, diffId, "diffId");
+            return this;
+        }
+
+        public Builder clearDiffIds() {
+            this.diffIds = List.of();
             return this;
         }
 
         /** Unknown members as raw JSON text, written after the known ones. */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
+            return this;
+        }
+
+        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        public Builder putExtension(String key, String rawJson) {
+            this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
+            return this;
+        }
+
+        public Builder removeExtension(String key) {
+            this.extensions = Values.remove(extensions, key, "extensions");
+            return this;
+        }
+
+        public Builder clearExtensions() {
+            this.extensions = Map.of();
             return this;
         }
 

@@ -20,39 +20,96 @@ final class Values {
     private Values() {
     }
 
-    static List<String> strings(Collection<String> values, String what) {
+    static List<String> strings(Collection<? extends String> values, String what) {
+        return list(values, what);
+    }
+
+    /** A copy; a null element is a {@link NullPointerException} naming its index ({@code cmd[1] is null}). */
+    static <T> List<T> list(Collection<? extends T> values, String what) {
         Objects.requireNonNull(values, what);
-        List<String> out = new ArrayList<>(values.size());
-        for (String v : values) {
-            out.add(Objects.requireNonNull(v, what + " element"));
+        List<T> out = new ArrayList<>(values.size());
+        int i = 0;
+        for (T v : values) {
+            if (v == null) {
+                throw new NullPointerException(what + "[" + i + "] is null");
+            }
+            out.add(v);
+            i++;
         }
         return Collections.unmodifiableList(out);
     }
 
-    static <T> List<T> list(Collection<? extends T> values, String what) {
-        Objects.requireNonNull(values, what);
-        List<T> out = new ArrayList<>(values.size());
-        for (T v : values) {
-            out.add(Objects.requireNonNull(v, what + " element"));
-        }
+    /** {@code values} with {@code item} appended. */
+    static <T> List<T> add(List<T> values, T item, String what) {
+        List<T> out = new ArrayList<>(values == null ? List.of() : values);
+        out.add(Objects.requireNonNull(item, what));
         return Collections.unmodifiableList(out);
+    }
+
+    /** {@code values} with {@code key} set to {@code value}, sorted. */
+    static Map<String, String> put(Map<String, String> values, String key, String value, String what) {
+        Map<String, String> out = new TreeMap<>(values);
+        out.put(Objects.requireNonNull(key, what + " key"),
+                Objects.requireNonNull(value, what + "[\"" + key + "\"] is null"));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code values} without {@code key}, in the same order. */
+    static Map<String, String> remove(Map<String, String> values, String key, String what) {
+        Objects.requireNonNull(key, what + " key");
+        Map<String, String> out = new LinkedHashMap<>(values);
+        out.remove(key);
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code extensions} with one more raw JSON member, checked as {@link #extensions} checks. */
+    static Map<String, String> putExtension(Map<String, String> extensions, String key, String rawJson,
+            Set<String> known) {
+        Map<String, String> out = new LinkedHashMap<>(extensions);
+        out.put(Objects.requireNonNull(key, "extension key"), Objects.requireNonNull(rawJson, "rawJson"));
+        return extensions(out, known);
+    }
+
+    /**
+     * A scalar member Go omits when empty: {@code ""} would silently vanish, so it is refused and the
+     * message points to the clearer instead (docs/architecture.md, Vocabulary).
+     */
+    static String notEmpty(String value, String owner, String member) {
+        Objects.requireNonNull(value, member);
+        if (value.isEmpty()) {
+            String clear = "clear" + Character.toUpperCase(member.charAt(0)) + member.substring(1) + "()";
+            throw new IllegalArgumentException(owner + "." + member + " must not be empty: an empty " + member
+                    + " is left out of the JSON; call " + clear + " to leave it out");
+        }
+        return value;
+    }
+
+    /** A REQUIRED member at {@code build()}: an incomplete builder is an {@link IllegalStateException}. */
+    static <T> T required(T value, String owner, String member) {
+        if (value == null) {
+            throw new IllegalStateException(owner + ": " + member + " is REQUIRED and was not set; call "
+                    + member + "(...)");
+        }
+        return value;
     }
 
     /** Sorted, as Go writes map keys. */
     static Map<String, String> map(Map<String, String> values, String what) {
         Objects.requireNonNull(values, what);
         Map<String, String> out = new TreeMap<>();
-        values.forEach((k, v) -> out.put(Objects.requireNonNull(k, what + " key"),
-                Objects.requireNonNull(v, what + " value")));
+        values.forEach((k, v) -> out.put(Objects.requireNonNull(k, what + " key is null"),
+                Objects.requireNonNull(v, what + "[\"" + k + "\"] is null")));
         return Collections.unmodifiableMap(out);
     }
 
-    static Set<String> set(Collection<String> values, String what) {
-        Objects.requireNonNull(values, what);
-        Set<String> out = new TreeSet<>();
-        for (String v : values) {
-            out.add(Objects.requireNonNull(v, what + " element"));
-        }
+    static Set<String> set(Collection<? extends String> values, String what) {
+        return Collections.unmodifiableSet(new TreeSet<>(list(values, what)));
+    }
+
+    /** {@code values} with {@code item} added, sorted. */
+    static Set<String> add(Set<String> values, String item, String what) {
+        Set<String> out = new TreeSet<>(values);
+        out.add(Objects.requireNonNull(item, what));
         return Collections.unmodifiableSet(out);
     }
 

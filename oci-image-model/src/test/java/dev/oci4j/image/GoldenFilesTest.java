@@ -36,8 +36,8 @@ class GoldenFilesTest {
                         .urls(List.of("https://mirror.example.com/layer2"))
                         .annotations(Map.of(Annotations.TITLE, "layer two", "com.example.b", "2", "com.example.a", "1"))
                         .build())
-                .annotation(Annotations.CREATED, "2026-01-02T03:04:05Z")
-                .annotation(Annotations.SOURCE, "https://example.com/src.git")
+                .putAnnotation(Annotations.CREATED, "2026-01-02T03:04:05Z")
+                .putAnnotation(Annotations.SOURCE, "https://example.com/src.git")
                 .build();
     }
 
@@ -58,9 +58,9 @@ class GoldenFilesTest {
                 .addManifest(Descriptor.builder().mediaType(MediaType.OCI_MANIFEST).digest(LAYER1).size(7143)
                         .platform(Platform.builder().os("windows").architecture("arm64").variant("v8")
                                 .osVersion("10.0.17763.1879").osFeatures(List.of("win32k")).build())
-                        .annotation(Annotations.REF_NAME, "v1.0")
+                        .putAnnotation(Annotations.REF_NAME, "v1.0")
                         .build())
-                .annotation("com.example.index.revision", "r124356")
+                .putAnnotation("com.example.index.revision", "r124356")
                 .build();
     }
 

@@ -110,8 +110,9 @@ class PlatformTest {
 
     @Test
     void builderRequiresArchitectureAndOs() {
-        assertThatThrownBy(() -> Platform.builder().os("linux").build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Platform.builder().os("linux").build()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Platform: architecture is REQUIRED and was not set; call architecture(...)");
         assertThatThrownBy(() -> Platform.builder().architecture("amd64").build())
-                .isInstanceOf(NullPointerException.class);
+                .isInstanceOf(IllegalStateException.class);
     }
 }

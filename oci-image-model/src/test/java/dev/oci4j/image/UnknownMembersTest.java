@@ -40,7 +40,7 @@ class UnknownMembersTest {
                 .replace("1e3", "1E+3"));
         assertRoundTrip(DocumentKind.MANIFEST, doc);
         // a modification keeps them too
-        byte[] changed = json.write(m.toBuilder().annotation("k", "v").build());
+        byte[] changed = json.write(m.toBuilder().putAnnotation("k", "v").build());
         assertThat(SpecExamplesTest.tree(changed).path("x-ext")).isEqualTo(SpecExamplesTest.tree(utf8(doc)).path("x-ext"));
     }
 

@@ -44,9 +44,9 @@ public final class BusyboxImage {
                 .sourceDateEpoch(Instant.ofEpochSecond(1_700_000_000))
                 .addLayer(rootfs)
                 .cmd("/bin/sh", "-c", "echo hello")
-                .env("PATH", "/bin")
+                .putEnv("PATH", "/bin")
                 .stopSignal("SIGTERM")
-                .label("org.opencontainers.image.title", "busybox")
+                .putLabel("org.opencontainers.image.title", "busybox")
                 .writeTo(layout, "busybox");
         return new BusyboxImage(layout, layout.resolve("busybox").orElseThrow());
     }

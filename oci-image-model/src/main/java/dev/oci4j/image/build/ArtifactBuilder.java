@@ -86,7 +86,7 @@ public final class ArtifactBuilder {
     }
 
     /** A manifest annotation; give {@code org.opencontainers.image.created} here when wanted, for reproducibility it is not added. */
-    public ArtifactBuilder annotation(String key, String value) {
+    public ArtifactBuilder putAnnotation(String key, String value) {
         annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }

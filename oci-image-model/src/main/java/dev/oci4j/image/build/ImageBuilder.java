@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -183,26 +184,37 @@ public final class ImageBuilder {
 
     /** {@code Entrypoint}; setting it without {@link #cmd} clears an inherited {@code Cmd}, as Dockerfile ENTRYPOINT does. */
     public ImageBuilder entrypoint(String... args) {
-        return entrypoint(List.of(args));
+        return entrypoint(Arrays.asList(Objects.requireNonNull(args, "entrypoint")));
     }
 
     public ImageBuilder entrypoint(List<String> args) {
-        edits.entrypoint = List.copyOf(args);
+        edits.entrypoint = copy(args, "entrypoint");
         return this;
     }
 
     /** {@code Cmd}: default arguments, or the command when there is no entrypoint. */
     public ImageBuilder cmd(String... args) {
-        return cmd(List.of(args));
+        return cmd(Arrays.asList(Objects.requireNonNull(args, "cmd")));
     }
 
     public ImageBuilder cmd(List<String> args) {
-        edits.cmd = List.copyOf(args);
+        edits.cmd = copy(args, "cmd");
         return this;
     }
 
+    /** A copy; a null element is named by its index ({@code cmd[1] is null}), not a bare NPE. */
+    private static List<String> copy(List<String> args, String what) {
+        Objects.requireNonNull(args, what);
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) == null) {
+                throw new NullPointerException(what + "[" + i + "] is null");
+            }
+        }
+        return List.copyOf(args);
+    }
+
     /** Sets variable {@code name} in {@code Env}, replacing an inherited value in place. */
-    public ImageBuilder env(String name, String value) {
+    public ImageBuilder putEnv(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         if (name.isEmpty() || name.contains("=")) {
@@ -225,13 +237,13 @@ public final class ImageBuilder {
     }
 
     /** Adds or replaces one of {@code Labels}. */
-    public ImageBuilder label(String key, String value) {
+    public ImageBuilder putLabel(String key, String value) {
         edits.labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
     /** Adds to {@code ExposedPorts}: {@code port/tcp}, {@code port/udp}, or a bare port meaning tcp. */
-    public ImageBuilder exposedPort(String port) {
+    public ImageBuilder addExposedPort(String port) {
         Objects.requireNonNull(port, "port");
         String p = port.contains("/") ? port : port + "/tcp";
         if (!p.matches("[0-9]+/(tcp|udp|sctp)")) {
@@ -242,7 +254,7 @@ public final class ImageBuilder {
     }
 
     /** Adds to {@code Volumes}. */
-    public ImageBuilder volume(String path) {
+    public ImageBuilder addVolume(String path) {
         edits.volumes.add(Objects.requireNonNull(path, "path"));
         return this;
     }
@@ -254,7 +266,7 @@ public final class ImageBuilder {
     }
 
     /** A manifest annotation. */
-    public ImageBuilder annotation(String key, String value) {
+    public ImageBuilder putAnnotation(String key, String value) {
         annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
@@ -322,7 +334,7 @@ public final class ImageBuilder {
         Instant time = created != null ? created : sourceDateEpoch;
 
         ImageConfiguration.Builder config = from == null ? ImageConfiguration.builder() : from.config().toBuilder();
-        config.platform(p).created(""); // an inherited time would lie about this image
+        config.platform(p).clearCreated(); // an inherited time would lie about this image
         if (time != null) {
             config.created(time);
         }

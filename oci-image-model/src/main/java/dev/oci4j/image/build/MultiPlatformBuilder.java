@@ -41,7 +41,7 @@ public final class MultiPlatformBuilder {
     }
 
     /** An index annotation. */
-    public MultiPlatformBuilder annotation(String key, String value) {
+    public MultiPlatformBuilder putAnnotation(String key, String value) {
         annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }

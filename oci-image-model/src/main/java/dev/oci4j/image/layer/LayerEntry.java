@@ -275,7 +275,7 @@ public final class LayerEntry {
         }
 
         /** Adds an extended attribute (full name with namespace, such as {@code user.comment}). */
-        public Builder xattr(String name, byte[] value) {
+        public Builder putXattr(String name, byte[] value) {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || name.indexOf('\0') >= 0 || name.indexOf('=') >= 0) {
                 throw new IllegalArgumentException("xattr name \"" + name + "\" is empty or holds NUL or '='");
@@ -284,9 +284,19 @@ public final class LayerEntry {
             return this;
         }
 
+        public Builder removeXattr(String name) {
+            xattrs.remove(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        public Builder clearXattrs() {
+            xattrs.clear();
+            return this;
+        }
+
         public Builder xattrs(Map<String, byte[]> xattrs) {
             this.xattrs.clear();
-            xattrs.forEach(this::xattr);
+            xattrs.forEach(this::putXattr);
             return this;
         }
 

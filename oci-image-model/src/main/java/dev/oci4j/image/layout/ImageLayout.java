@@ -368,7 +368,7 @@ public final class ImageLayout {
     public Descriptor tag(String refName, Descriptor target) throws IOException {
         RefName.check(refName);
         Objects.requireNonNull(target, "target");
-        Descriptor tagged = target.toBuilder().annotation(RefName.ANNOTATION, refName).build();
+        Descriptor tagged = target.toBuilder().putAnnotation(RefName.ANNOTATION, refName).build();
         index.update(i -> IndexStore.withTag(i, refName, tagged));
         return tagged;
     }

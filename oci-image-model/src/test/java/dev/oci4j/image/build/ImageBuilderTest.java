@@ -99,10 +99,10 @@ class ImageBuilderTest {
 
     @Test
     void configCarriesTheExecutionSettings() throws IOException {
-        BuiltImage image = simple().entrypoint("/bin/tool").cmd("--help").env("PATH", "/bin").env("A", "1")
-                .workingDir("/work").user("1000:1000").label("b", "2").label("a", "1").exposedPort("8080")
-                .exposedPort("53/udp").volume("/data").stopSignal("SIGINT").author("oci4j tests")
-                .annotation(Annotations.TITLE, "test")
+        BuiltImage image = simple().entrypoint("/bin/tool").cmd("--help").putEnv("PATH", "/bin").putEnv("A", "1")
+                .workingDir("/work").user("1000:1000").putLabel("b", "2").putLabel("a", "1").addExposedPort("8080")
+                .addExposedPort("53/udp").addVolume("/data").stopSignal("SIGINT").author("oci4j tests")
+                .putAnnotation(Annotations.TITLE, "test")
                 .writeTo(ImageLayout.create(tmp.resolve("l")), "v1");
         ImageConfiguration c = image.config();
         assertThat(c.created()).contains("2023-11-14T22:13:20Z");
@@ -183,14 +183,14 @@ class ImageBuilderTest {
     @Test
     void aBaseImageGivesItsLayersConfigAndHistoryAndIsCopiedAcrossLayouts() throws IOException {
         ImageLayout baseLayout = ImageLayout.create(tmp.resolve("base"));
-        BuiltImage base = simple().entrypoint("/bin/sh").cmd("-c", "base").env("PATH", "/bin").env("B", "1")
-                .label("org.example.from", "base").writeTo(baseLayout, "base");
+        BuiltImage base = simple().entrypoint("/bin/sh").cmd("-c", "base").putEnv("PATH", "/bin").putEnv("B", "1")
+                .putLabel("org.example.from", "base").writeTo(baseLayout, "base");
         Path extra = Files.createDirectories(tmp.resolve("extra/app"));
         Files.writeString(extra.resolve("main"), "app");
 
         ImageLayout target = ImageLayout.create(tmp.resolve("target"));
         BuiltImage image = ImageBuilder.from(baseLayout, "base").sourceDateEpoch(EPOCH)
-                .addLayer(tmp.resolve("extra")).entrypoint("/app/main").env("PATH", "/app:/bin").label("org.example.to", "app")
+                .addLayer(tmp.resolve("extra")).entrypoint("/app/main").putEnv("PATH", "/app:/bin").putLabel("org.example.to", "app")
                 .writeTo(target, "app");
 
         assertThat(image.manifest().layers()).hasSize(2).startsWith(base.manifest().layers().get(0));
@@ -295,12 +295,12 @@ class ImageBuilderTest {
     @Test
     void everythingTheBuildersWritePassesTheOfficialSchemas() throws IOException {
         ImageLayout layout = ImageLayout.create(tmp.resolve("l"));
-        BuiltImage base = simple().entrypoint("/bin/tool").env("A", "1").exposedPort("80").volume("/v")
-                .label("org.example.k", "v").annotation(Annotations.TITLE, "t").addHistory("configure").writeTo(layout, "base");
+        BuiltImage base = simple().entrypoint("/bin/tool").putEnv("A", "1").addExposedPort("80").addVolume("/v")
+                .putLabel("org.example.k", "v").putAnnotation(Annotations.TITLE, "t").addHistory("configure").writeTo(layout, "base");
         BuiltImage app = ImageBuilder.from(layout, "base").sourceDateEpoch(EPOCH).addLayer(rootfs).writeTo(layout, "app");
         BuiltIndex index = MultiPlatformBuilder.create().add(simple())
                 .add(ImageBuilder.fromScratch().platform(Platform.parse("linux/arm/v7")).addLayer(rootfs))
-                .annotation(Annotations.VERSION, "1").writeTo(layout, "multi");
+                .putAnnotation(Annotations.VERSION, "1").writeTo(layout, "multi");
         BuiltArtifact artifact = ArtifactBuilder.create(MediaType.of("application/vnd.example.sig"))
                 .addBlob(new byte[] {1, 2}, MediaType.of("application/octet-stream"), Map.of())
                 .subject(app.manifestDescriptor()).writeTo(layout, "sig");

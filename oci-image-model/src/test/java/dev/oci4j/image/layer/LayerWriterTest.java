@@ -102,7 +102,7 @@ class LayerWriterTest {
         byte[] data = "hello".getBytes(StandardCharsets.UTF_8);
         List<LayerEntry> list = List.of(
                 LayerEntry.file("app/hello.txt", data.length, () -> new ByteArrayInputStream(data)).toBuilder()
-                        .mode(0640).uid(1000).gid(1001).mtime(EPOCH).xattr("user.k", "v".getBytes()).build(),
+                        .mode(0640).uid(1000).gid(1001).mtime(EPOCH).putXattr("user.k", "v".getBytes()).build(),
                 LayerEntry.directory("app"),
                 LayerEntry.symlink("app/link", "hello.txt"),
                 LayerEntry.hardlink("app/hard", "app/hello.txt"),
@@ -156,7 +156,7 @@ class LayerWriterTest {
     void binaryXattrValuesTravelInBsdtarsBinarySafeForm() throws Exception {
         byte[] binary = {0, 1, (byte) 0xfe, (byte) 0x80, 10};
         LayerEntry f = LayerEntry.file("f", 1, () -> new ByteArrayInputStream(new byte[] {'x'})).toBuilder()
-                .xattr("user.bin", binary).xattr("user.text", "héllo".getBytes(StandardCharsets.UTF_8)).build();
+                .putXattr("user.bin", binary).putXattr("user.text", "héllo".getBytes(StandardCharsets.UTF_8)).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LayerWriter.builder().build().writeEntries(List.of(f), out);
         TarArchiveEntry e = entries(out.toByteArray()).get(0);
