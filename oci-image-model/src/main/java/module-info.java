@@ -9,7 +9,7 @@ module dev.oci4j.image {
     exports dev.oci4j.image;
     exports dev.oci4j.image.layer;
     exports dev.oci4j.image.layout;
-    exports dev.oci4j.image.build;
+    exports dev.oci4j.image.builder;
 
     // Hibernate Validator reads the model's private fields and instantiates the internal constraint
     // validators reflectively; nothing else gets that access.

@@ -1,8 +1,8 @@
 package dev.oci4j.examples;
 
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.BuiltImage;
-import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.builder.BuiltImage;
+import dev.oci4j.image.builder.ImageBuilder;
 import dev.oci4j.image.layer.Compression;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;

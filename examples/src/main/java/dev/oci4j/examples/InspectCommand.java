@@ -7,7 +7,7 @@ import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Parsed;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.ImageUnpacker;
+import dev.oci4j.image.builder.ImageUnpacker;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.oci4j.examples;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.ImageUnpacker;
+import dev.oci4j.image.builder.ImageUnpacker;
 import dev.oci4j.image.layer.ApplyResult;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;

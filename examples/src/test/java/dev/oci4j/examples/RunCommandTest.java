@@ -3,7 +3,7 @@ package dev.oci4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.builder.ImageBuilder;
 import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;

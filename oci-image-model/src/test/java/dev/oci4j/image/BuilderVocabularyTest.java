@@ -3,7 +3,7 @@ package dev.oci4j.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.builder.ImageBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

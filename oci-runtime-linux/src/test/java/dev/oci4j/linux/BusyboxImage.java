@@ -2,7 +2,7 @@ package dev.oci4j.linux;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.builder.ImageBuilder;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
 import java.nio.file.Files;

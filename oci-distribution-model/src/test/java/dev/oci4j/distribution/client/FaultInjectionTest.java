@@ -9,7 +9,7 @@ import dev.oci4j.distribution.client.FaultProxy.Fault;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestMismatchException;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.BuiltImage;
+import dev.oci4j.image.builder.BuiltImage;
 import dev.oci4j.image.layout.ImageLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class FaultInjectionTest {
         src = ImageLayout.create(dir.resolve("src"));
         Path root = dir.resolve("root");
         RegistryRoundTripTest.randomFile(root, "data", 200_000, 42);
-        image = dev.oci4j.image.build.ImageBuilder.fromScratch().platform(Platform.of("linux", "amd64"))
+        image = dev.oci4j.image.builder.ImageBuilder.fromScratch().platform(Platform.of("linux", "amd64"))
                 .addLayer(root).writeTo(src, "1");
         ImagePusher.of(RegistryClient.builder().build()).push(src, src.resolve("1").orElseThrow(),
                 Reference.parse(registry.host() + "/faults:1"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.builder.ImageBuilder;
 import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.testing.Commands;
 import dev.oci4j.testing.TestEnvironment;

@@ -4,7 +4,7 @@ import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.build.ImageUnpacker;
+import dev.oci4j.image.builder.ImageUnpacker;
 import dev.oci4j.image.layer.ApplyResult;
 import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.runtime.RuntimeJson;

@@ -1,4 +1,4 @@
-package dev.oci4j.image.build;
+package dev.oci4j.image.builder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.oci4j.image.build;
+package dev.oci4j.image.builder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.oci4j.image.build;
+package dev.oci4j.image.builder;
 
 import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
