@@ -59,8 +59,8 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
-    /** Like {@link #parse} but from the two parts. */
-    public static Digest of(String algorithm, String encoded) {
+    /** Like {@link #parse(String)} but from the two parts, checked the same way. */
+    public static Digest parse(String algorithm, String encoded) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(encoded, "encoded");
         DigestFormatException problem = problem(algorithm, encoded);
@@ -114,11 +114,16 @@ public final class Digest implements Comparable<Digest> {
 
     /** The SHA-256 digest of {@code bytes}. */
     public static Digest sha256(byte[] bytes) {
-        return of(SHA256, bytes);
+        return compute(SHA256, bytes);
     }
 
-    /** The digest of {@code bytes} with a registered algorithm ({@code sha256} or {@code sha512}). */
-    public static Digest of(String algorithm, byte[] bytes) {
+    /**
+     * Hashes {@code bytes} with a registered algorithm ({@code sha256} or {@code sha512}); parsing
+     * digest text is {@link #parse}.
+     *
+     * @throws IllegalArgumentException when the algorithm cannot be computed
+     */
+    public static Digest compute(String algorithm, byte[] bytes) {
         MessageDigest md = newMessageDigest(algorithm);
         return new Digest(algorithm, HexFormat.of().formatHex(md.digest(bytes)));
     }

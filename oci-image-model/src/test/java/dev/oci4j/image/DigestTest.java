@@ -64,7 +64,7 @@ class DigestTest {
                 .isInstanceOf(IllegalArgumentException.class);
         int colon = text.indexOf(':');
         if (colon > 0) {
-            assertThatThrownBy(() -> Digest.of(text.substring(0, colon), text.substring(colon + 1)))
+            assertThatThrownBy(() -> Digest.parse(text.substring(0, colon), text.substring(colon + 1)))
                     .isInstanceOfSatisfying(DigestFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
         }
         assertThat(Digest.isValid(text)).isFalse();

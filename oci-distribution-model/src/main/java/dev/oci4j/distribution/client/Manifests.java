@@ -74,14 +74,14 @@ final class Manifests {
         }
         byte[] bytes = Transport.readBody(r, MAX_MANIFEST, ref.toString());
         Digest expected = ref.digest().orElse(null);
-        Digest actual = Digest.of(expected == null ? Digest.SHA256 : expected.algorithm(), bytes);
+        Digest actual = Digest.compute(expected == null ? Digest.SHA256 : expected.algorithm(), bytes);
         if (expected != null && !expected.equals(actual)) {
             throw new IOException(ref + ": the registry served a manifest whose digest is " + actual);
         }
         String header = Transport.header(r, "Docker-Content-Digest");
         if (expected == null && header != null && Digest.isValid(header)) {
             Digest claimed = Digest.parse(header);
-            if (claimed.isVerifiable() && !Digest.of(claimed.algorithm(), bytes).equals(claimed)) {
+            if (claimed.isVerifiable() && !Digest.compute(claimed.algorithm(), bytes).equals(claimed)) {
                 throw new IOException(ref + ": the manifest's bytes do not match the registry's Docker-Content-Digest "
                         + claimed);
             }
@@ -131,7 +131,7 @@ final class Manifests {
     }
 
     PushedManifest push(Reference ref, MediaType type, byte[] bytes) throws IOException {
-        Digest digest = Digest.of(ref.digest().map(Digest::algorithm).orElse(Digest.SHA256), bytes);
+        Digest digest = Digest.compute(ref.digest().map(Digest::algorithm).orElse(Digest.SHA256), bytes);
         if (ref.digest().isPresent() && !ref.digest().get().equals(digest)) {
             throw new IllegalArgumentException(ref + ": the manifest's digest is " + digest);
         }

@@ -122,7 +122,7 @@ public final class BlobWriter extends BlobSink {
     }
 
     private Digest digestOf(MessageDigest finishing) {
-        return Digest.of(algorithm, HexFormat.of().formatHex(finishing.digest()));
+        return Digest.parse(algorithm, HexFormat.of().formatHex(finishing.digest()));
     }
 
     private static MessageDigest clone(MessageDigest md) {

@@ -214,7 +214,7 @@ final class LayoutVerifier {
             return null;
         }
         byte[] bytes = Files.readAllBytes(layout.blobPath(d.digest()));
-        if (!d.digest().isVerifiable() || Digest.of(d.digest().algorithm(), bytes).equals(d.digest())) {
+        if (!d.digest().isVerifiable() || Digest.compute(d.digest().algorithm(), bytes).equals(d.digest())) {
             return bytes;
         }
         error(path, d.digest() + " changed while it was being verified");
@@ -230,7 +230,7 @@ final class LayoutVerifier {
         referenced.add(digest);
         Optional<byte[]> data = d.data();
         if (data.isPresent() && digest.isVerifiable() && (data.get().length != d.size()
-                || !Digest.of(digest.algorithm(), data.get()).equals(digest))) {
+                || !Digest.compute(digest.algorithm(), data.get()).equals(digest))) {
             error(path + " /data", "embedded data (" + data.get().length + " bytes) does not match the descriptor's"
                     + " digest " + digest + " and size " + d.size());
         }

@@ -46,7 +46,7 @@ final class DescriptorChecks {
         }
         Digest digest = d.digest();
         if (digest.isVerifiable()) {
-            Digest actual = Digest.of(digest.algorithm(), data);
+            Digest actual = Digest.compute(digest.algorithm(), data);
             if (!actual.equals(digest)) {
                 findings.add(Rules.DESCRIPTOR_DATA_DIGEST, at + "/data", "embedded data has digest " + actual
                         + ", but digest says " + digest);
