@@ -1,6 +1,6 @@
 package dev.oci4j.examples;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.runtime.RuntimeJson;
 import java.util.List;
@@ -38,7 +38,7 @@ final class DocumentTypes {
      * @throws dev.oci4j.image.ImageFormatException when it is not JSON, not an object, or too large
      */
     static Optional<DocumentType> sniff(byte[] json) {
-        Optional<DocumentKind<?>> image = ImageJson.standard().sniff(json);
+        Optional<ImageDocument<?>> image = ImageJson.standard().sniff(json);
         if (image.isPresent()) {
             return Optional.of(ImageDocumentType.of(image.get()));
         }

@@ -1,6 +1,6 @@
 package dev.oci4j.examples;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageValidator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -8,22 +8,22 @@ import java.util.stream.Stream;
 /** The image-spec documents: descriptor, manifest, index, config and the oci-layout header. */
 final class ImageDocumentType implements DocumentType {
 
-    static final ImageDocumentType LAYOUT_HEADER = new ImageDocumentType("layout-header", DocumentKind.LAYOUT_HEADER);
-    static final ImageDocumentType DESCRIPTOR = new ImageDocumentType("descriptor", DocumentKind.DESCRIPTOR);
-    static final ImageDocumentType INDEX = new ImageDocumentType("index", DocumentKind.INDEX);
-    static final ImageDocumentType MANIFEST = new ImageDocumentType("manifest", DocumentKind.MANIFEST);
-    static final ImageDocumentType CONFIG = new ImageDocumentType("config", DocumentKind.CONFIGURATION);
+    static final ImageDocumentType LAYOUT_HEADER = new ImageDocumentType("layout-header", ImageDocument.LAYOUT_HEADER);
+    static final ImageDocumentType DESCRIPTOR = new ImageDocumentType("descriptor", ImageDocument.DESCRIPTOR);
+    static final ImageDocumentType INDEX = new ImageDocumentType("index", ImageDocument.INDEX);
+    static final ImageDocumentType MANIFEST = new ImageDocumentType("manifest", ImageDocument.MANIFEST);
+    static final ImageDocumentType CONFIG = new ImageDocumentType("config", ImageDocument.CONFIGURATION);
 
     private final String name;
-    private final DocumentKind<?> kind;
+    private final ImageDocument<?> kind;
 
-    private ImageDocumentType(String name, DocumentKind<?> kind) {
+    private ImageDocumentType(String name, ImageDocument<?> kind) {
         this.name = name;
         this.kind = kind;
     }
 
     /** The type of the documents the image library sniffs as {@code kind}. */
-    static ImageDocumentType of(DocumentKind<?> kind) {
+    static ImageDocumentType of(ImageDocument<?> kind) {
         return Stream.of(LAYOUT_HEADER, DESCRIPTOR, INDEX, MANIFEST, CONFIG).filter(t -> t.kind == kind).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no oci validate type for the document kind " + kind));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.Specs;
@@ -31,9 +31,9 @@ class DocumentSniffingTest {
     private static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     private static final String INDEX = "application/vnd.oci.image.index.v1+json";
 
-    private static final Map<DocumentKind<?>, String> IMAGE_TYPES = Map.of(DocumentKind.MANIFEST, "manifest",
-            DocumentKind.INDEX, "index", DocumentKind.CONFIGURATION, "config", DocumentKind.DESCRIPTOR, "descriptor",
-            DocumentKind.LAYOUT_HEADER, "layout-header");
+    private static final Map<ImageDocument<?>, String> IMAGE_TYPES = Map.of(ImageDocument.MANIFEST, "manifest",
+            ImageDocument.INDEX, "index", ImageDocument.CONFIGURATION, "config", ImageDocument.DESCRIPTOR, "descriptor",
+            ImageDocument.LAYOUT_HEADER, "layout-header");
 
     @TempDir
     Path dir;
@@ -84,7 +84,7 @@ class DocumentSniffingTest {
 
     /** The type names the libraries give, spelled as {@code --type} spells them. */
     private static Optional<String> librarySniff(byte[] bytes) {
-        Optional<DocumentKind<?>> image = ImageJson.standard().sniff(bytes);
+        Optional<ImageDocument<?>> image = ImageJson.standard().sniff(bytes);
         if (image.isPresent()) {
             return Optional.of(IMAGE_TYPES.get(image.get()));
         }

@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ImageJson json = ImageJson.standard();
- * Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST, Path.of("manifest.json"));
+ * Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, Path.of("manifest.json"));
  * byte[] out = json.write(p.value().toBuilder().putAnnotation(Annotations.TITLE, "x").build());
  * }</pre>
  */
@@ -67,7 +67,7 @@ public final class ImageJson {
     // ---- generic reading
 
     /** Reads a document of {@code kind}, keeping its bytes. */
-    public <T> Parsed<T> parse(DocumentKind<T> kind, byte[] bytes) {
+    public <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(bytes, "bytes");
         checkSize(bytes.length);
@@ -76,30 +76,30 @@ public final class ImageJson {
     }
 
     /** Reads a whole stream (not closed), refusing it as soon as it passes the size limit. */
-    public <T> Parsed<T> parse(DocumentKind<T> kind, InputStream in) throws IOException {
+    public <T> Parsed<T> parse(ImageDocument<T> kind, InputStream in) throws IOException {
         Objects.requireNonNull(kind, "kind");
         byte[] bytes = readLimited(in);
         return new Parsed<>(kind, kind.read(root(bytes)), bytes);
     }
 
     /** Reads a file, refusing it by its size before reading it. */
-    public <T> Parsed<T> parse(DocumentKind<T> kind, Path file) throws IOException {
+    public <T> Parsed<T> parse(ImageDocument<T> kind, Path file) throws IOException {
         Objects.requireNonNull(kind, "kind");
         byte[] bytes = readBytes(file);
         return new Parsed<>(kind, kind.read(root(bytes)), bytes);
     }
 
-    public <T> T read(DocumentKind<T> kind, byte[] bytes) {
+    public <T> T read(ImageDocument<T> kind, byte[] bytes) {
         Objects.requireNonNull(kind, "kind");
         checkSize(bytes.length);
         return kind.read(root(bytes));
     }
 
-    public <T> T read(DocumentKind<T> kind, InputStream in) throws IOException {
+    public <T> T read(ImageDocument<T> kind, InputStream in) throws IOException {
         return parse(kind, in).value();
     }
 
-    public <T> T read(DocumentKind<T> kind, Path file) throws IOException {
+    public <T> T read(ImageDocument<T> kind, Path file) throws IOException {
         return parse(kind, file).value();
     }
 
@@ -135,91 +135,91 @@ public final class ImageJson {
     // ---- named reading
 
     public ImageManifest readManifest(byte[] bytes) {
-        return read(DocumentKind.MANIFEST, bytes);
+        return read(ImageDocument.MANIFEST, bytes);
     }
 
     public ImageManifest readManifest(InputStream in) throws IOException {
-        return read(DocumentKind.MANIFEST, in);
+        return read(ImageDocument.MANIFEST, in);
     }
 
     public ImageManifest readManifest(Path file) throws IOException {
-        return read(DocumentKind.MANIFEST, file);
+        return read(ImageDocument.MANIFEST, file);
     }
 
     public ImageIndex readIndex(byte[] bytes) {
-        return read(DocumentKind.INDEX, bytes);
+        return read(ImageDocument.INDEX, bytes);
     }
 
     public ImageIndex readIndex(InputStream in) throws IOException {
-        return read(DocumentKind.INDEX, in);
+        return read(ImageDocument.INDEX, in);
     }
 
     public ImageIndex readIndex(Path file) throws IOException {
-        return read(DocumentKind.INDEX, file);
+        return read(ImageDocument.INDEX, file);
     }
 
     public ImageConfiguration readConfiguration(byte[] bytes) {
-        return read(DocumentKind.CONFIGURATION, bytes);
+        return read(ImageDocument.CONFIGURATION, bytes);
     }
 
     public ImageConfiguration readConfiguration(InputStream in) throws IOException {
-        return read(DocumentKind.CONFIGURATION, in);
+        return read(ImageDocument.CONFIGURATION, in);
     }
 
     public ImageConfiguration readConfiguration(Path file) throws IOException {
-        return read(DocumentKind.CONFIGURATION, file);
+        return read(ImageDocument.CONFIGURATION, file);
     }
 
     public Descriptor readDescriptor(byte[] bytes) {
-        return read(DocumentKind.DESCRIPTOR, bytes);
+        return read(ImageDocument.DESCRIPTOR, bytes);
     }
 
     public Descriptor readDescriptor(InputStream in) throws IOException {
-        return read(DocumentKind.DESCRIPTOR, in);
+        return read(ImageDocument.DESCRIPTOR, in);
     }
 
     public Descriptor readDescriptor(Path file) throws IOException {
-        return read(DocumentKind.DESCRIPTOR, file);
+        return read(ImageDocument.DESCRIPTOR, file);
     }
 
     public ImageLayoutHeader readLayoutHeader(byte[] bytes) {
-        return read(DocumentKind.LAYOUT_HEADER, bytes);
+        return read(ImageDocument.LAYOUT_HEADER, bytes);
     }
 
     public ImageLayoutHeader readLayoutHeader(InputStream in) throws IOException {
-        return read(DocumentKind.LAYOUT_HEADER, in);
+        return read(ImageDocument.LAYOUT_HEADER, in);
     }
 
     public ImageLayoutHeader readLayoutHeader(Path file) throws IOException {
-        return read(DocumentKind.LAYOUT_HEADER, file);
+        return read(ImageDocument.LAYOUT_HEADER, file);
     }
 
     // ---- writing
 
     /** Compact UTF-8 JSON of {@code value}, together with its digest and size. */
-    public <T> Parsed<T> encode(DocumentKind<T> kind, T value) {
+    public <T> Parsed<T> encode(ImageDocument<T> kind, T value) {
         Objects.requireNonNull(kind, "kind");
         return new Parsed<>(kind, value, Json.write(kind.write(value)));
     }
 
     public byte[] write(ImageManifest manifest) {
-        return Json.write(DocumentKind.MANIFEST.write(manifest));
+        return Json.write(ImageDocument.MANIFEST.write(manifest));
     }
 
     public byte[] write(ImageIndex index) {
-        return Json.write(DocumentKind.INDEX.write(index));
+        return Json.write(ImageDocument.INDEX.write(index));
     }
 
     public byte[] write(ImageConfiguration configuration) {
-        return Json.write(DocumentKind.CONFIGURATION.write(configuration));
+        return Json.write(ImageDocument.CONFIGURATION.write(configuration));
     }
 
     public byte[] write(Descriptor descriptor) {
-        return Json.write(DocumentKind.DESCRIPTOR.write(descriptor));
+        return Json.write(ImageDocument.DESCRIPTOR.write(descriptor));
     }
 
     public byte[] write(ImageLayoutHeader header) {
-        return Json.write(DocumentKind.LAYOUT_HEADER.write(header));
+        return Json.write(ImageDocument.LAYOUT_HEADER.write(header));
     }
 
     // ---- sniffing
@@ -233,7 +233,7 @@ public final class ImageJson {
      * @return empty when the document is JSON but none of these (a Docker schema 1 manifest, say)
      * @throws ImageFormatException when it is not a JSON object or is too large
      */
-    public Optional<DocumentKind<?>> sniff(byte[] bytes) {
+    public Optional<ImageDocument<?>> sniff(byte[] bytes) {
         checkSize(bytes.length);
         JsonNode tree = Json.readTree(bytes);
         if (!tree.isObject()) {
@@ -241,19 +241,19 @@ public final class ImageJson {
                     "expected an object, found " + JsonFields.describe(tree));
         }
         if (tree.has("imageLayoutVersion")) {
-            return Optional.of(DocumentKind.LAYOUT_HEADER);
+            return Optional.of(ImageDocument.LAYOUT_HEADER);
         }
         if (tree.path("manifests").isArray()) {
-            return Optional.of(DocumentKind.INDEX);
+            return Optional.of(ImageDocument.INDEX);
         }
         if (tree.path("layers").isArray() || tree.path("config").has("digest")) {
-            return Optional.of(DocumentKind.MANIFEST);
+            return Optional.of(ImageDocument.MANIFEST);
         }
         if (tree.has("digest") && tree.has("size")) {
-            return Optional.of(DocumentKind.DESCRIPTOR);
+            return Optional.of(ImageDocument.DESCRIPTOR);
         }
         if (tree.has("rootfs") || tree.has("architecture") && tree.has("os")) {
-            return Optional.of(DocumentKind.CONFIGURATION);
+            return Optional.of(ImageDocument.CONFIGURATION);
         }
         String mediaType = tree.path("mediaType").asText("");
         if (mediaType.isEmpty()) {
@@ -261,13 +261,13 @@ public final class ImageJson {
         }
         MediaType type = MediaType.of(mediaType);
         if (type.isManifest()) {
-            return Optional.of(DocumentKind.MANIFEST);
+            return Optional.of(ImageDocument.MANIFEST);
         }
         if (type.isIndex()) {
-            return Optional.of(DocumentKind.INDEX);
+            return Optional.of(ImageDocument.INDEX);
         }
         if (type.equals(MediaType.OCI_CONFIG) || type.equals(MediaType.DOCKER_CONFIG)) {
-            return Optional.of(DocumentKind.CONFIGURATION);
+            return Optional.of(ImageDocument.CONFIGURATION);
         }
         return Optional.empty();
     }

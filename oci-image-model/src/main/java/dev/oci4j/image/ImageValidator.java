@@ -10,7 +10,7 @@ import java.util.Objects;
  * a JSON pointer and the spec section.
  *
  * <pre>{@code
- * ValidationReport r = ImageValidator.validate(bytes, DocumentKind.MANIFEST);
+ * ValidationReport r = ImageValidator.validate(bytes, ImageDocument.MANIFEST);
  * r.errors().forEach(System.out::println);
  * // /layers/2/digest: digest "sha256:abc": sha256 needs 64 lowercase hex characters, found 3 characters [digest.encoding]
  * }</pre>
@@ -50,7 +50,7 @@ public final class ImageValidator {
      * (malformed JSON, a wrong JSON type, a bad digest, bad base64) becomes a violation too, with its
      * pointer; bad digests and base64 are reported without stopping the other checks.
      */
-    public static ValidationReport validate(byte[] json, DocumentKind<?> kind) {
+    public static ValidationReport validate(byte[] json, ImageDocument<?> kind) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(kind, "kind");
         return Validation.json(json, kind);

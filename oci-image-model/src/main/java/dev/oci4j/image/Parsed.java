@@ -7,25 +7,25 @@ import java.util.Objects;
  * re-serializing a document may change its digest, so content addresses come from these bytes.
  *
  * <pre>{@code
- * Parsed<ImageManifest> p = ImageJson.standard().parse(DocumentKind.MANIFEST, bytes);
+ * Parsed<ImageManifest> p = ImageJson.standard().parse(ImageDocument.MANIFEST, bytes);
  * Descriptor d = p.descriptor();   // mediaType from the document, digest and size of the bytes
  * }</pre>
  */
 public final class Parsed<T> {
 
-    private final DocumentKind<T> kind;
+    private final ImageDocument<T> kind;
     private final T value;
     private final byte[] bytes;
     private final Digest digest;
 
-    Parsed(DocumentKind<T> kind, T value, byte[] bytes) {
+    Parsed(ImageDocument<T> kind, T value, byte[] bytes) {
         this.kind = kind;
         this.value = value;
         this.bytes = bytes;
         this.digest = Digest.sha256(bytes);
     }
 
-    public DocumentKind<T> kind() {
+    public ImageDocument<T> kind() {
         return kind;
     }
 

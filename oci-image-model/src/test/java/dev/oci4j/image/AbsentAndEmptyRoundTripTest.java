@@ -24,7 +24,7 @@ class AbsentAndEmptyRoundTripTest {
     private static final String PLATFORM = "\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"@}";
 
     /** One member: '@' in the template is replaced by nothing or by {@code ,"key":value}. */
-    private record Member(DocumentKind<?> kind, String name, String key, String template, String empty,
+    private record Member(ImageDocument<?> kind, String name, String key, String template, String empty,
             String filled) {
         @Override
         public String toString() {
@@ -34,65 +34,65 @@ class AbsentAndEmptyRoundTripTest {
 
     private static final List<Member> COLLECTIONS = List.of(
             // No omitempty in Go: REQUIRED members that a parsed document may still lack.
-            new Member(DocumentKind.MANIFEST, "layers", "layers", "{\"schemaVersion\":2,\"config\":" + D + "@}",
+            new Member(ImageDocument.MANIFEST, "layers", "layers", "{\"schemaVersion\":2,\"config\":" + D + "@}",
                     "[]", "[" + D + "]"),
-            new Member(DocumentKind.INDEX, "manifests", "manifests", "{\"schemaVersion\":2@}", "[]", "[" + D + "]"),
-            new Member(DocumentKind.CONFIGURATION, "rootfs/diff_ids", "diff_ids",
+            new Member(ImageDocument.INDEX, "manifests", "manifests", "{\"schemaVersion\":2@}", "[]", "[" + D + "]"),
+            new Member(ImageDocument.CONFIGURATION, "rootfs/diff_ids", "diff_ids",
                     "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\"@}}", "[]",
                     "[\"" + SHA + "\"]"),
             // omitempty in Go.
-            new Member(DocumentKind.MANIFEST, "annotations", "annotations",
+            new Member(ImageDocument.MANIFEST, "annotations", "annotations",
                     "{\"schemaVersion\":2,\"config\":" + D + ",\"layers\":[]@}", "{}", "{\"a\":\"b\"}"),
-            new Member(DocumentKind.MANIFEST, "layers/0/urls", "urls",
+            new Member(ImageDocument.MANIFEST, "layers/0/urls", "urls",
                     "{\"schemaVersion\":2,\"config\":" + D + ",\"layers\":[" + D.replace("}", "@}") + "]}", "[]",
                     "[\"https://example.com/x\"]"),
-            new Member(DocumentKind.MANIFEST, "config/annotations", "annotations",
+            new Member(ImageDocument.MANIFEST, "config/annotations", "annotations",
                     "{\"schemaVersion\":2,\"config\":" + D.replace("}", "@}") + ",\"layers\":[]}", "{}",
                     "{\"a\":\"b\"}"),
-            new Member(DocumentKind.MANIFEST, "subject/annotations", "annotations",
+            new Member(ImageDocument.MANIFEST, "subject/annotations", "annotations",
                     "{\"schemaVersion\":2,\"config\":" + D + ",\"layers\":[],\"subject\":" + D.replace("}", "@}")
                             + "}", "{}", "{\"a\":\"b\"}"),
-            new Member(DocumentKind.INDEX, "annotations", "annotations", "{\"schemaVersion\":2,\"manifests\":[]@}",
+            new Member(ImageDocument.INDEX, "annotations", "annotations", "{\"schemaVersion\":2,\"manifests\":[]@}",
                     "{}", "{\"a\":\"b\"}"),
-            new Member(DocumentKind.INDEX, "manifests/0/platform/os.features", "os.features",
+            new Member(ImageDocument.INDEX, "manifests/0/platform/os.features", "os.features",
                     "{\"schemaVersion\":2,\"manifests\":[" + D.replace("}", "," + PLATFORM + "}") + "]}", "[]",
                     "[\"win32k\"]"),
-            new Member(DocumentKind.INDEX, "manifests/0/platform/features", "features",
+            new Member(ImageDocument.INDEX, "manifests/0/platform/features", "features",
                     "{\"schemaVersion\":2,\"manifests\":[" + D.replace("}", "," + PLATFORM + "}") + "]}", "[]",
                     "[\"sse4\"]"),
-            new Member(DocumentKind.DESCRIPTOR, "urls", "urls", D.replace("}", "@}"), "[]",
+            new Member(ImageDocument.DESCRIPTOR, "urls", "urls", D.replace("}", "@}"), "[]",
                     "[\"https://example.com/x\"]"),
-            new Member(DocumentKind.DESCRIPTOR, "annotations", "annotations", D.replace("}", "@}"), "{}",
+            new Member(ImageDocument.DESCRIPTOR, "annotations", "annotations", D.replace("}", "@}"), "{}",
                     "{\"a\":\"b\"}"),
-            new Member(DocumentKind.CONFIGURATION, "os.features", "os.features",
+            new Member(ImageDocument.CONFIGURATION, "os.features", "os.features",
                     "{\"architecture\":\"amd64\",\"os\":\"linux\"," + ROOTFS + "@}", "[]", "[\"win32k\"]"),
-            new Member(DocumentKind.CONFIGURATION, "history", "history",
+            new Member(ImageDocument.CONFIGURATION, "history", "history",
                     "{\"architecture\":\"amd64\",\"os\":\"linux\"," + ROOTFS + "@}", "[]",
                     "[{\"created_by\":\"x\",\"empty_layer\":true}]"),
-            new Member(DocumentKind.CONFIGURATION, "config/Env", "Env", config(), "[]", "[\"A=1\"]"),
-            new Member(DocumentKind.CONFIGURATION, "config/Entrypoint", "Entrypoint", config(), "[]", "[\"/bin/sh\"]"),
-            new Member(DocumentKind.CONFIGURATION, "config/Cmd", "Cmd", config(), "[]", "[\"-c\",\"true\"]"),
-            new Member(DocumentKind.CONFIGURATION, "config/ExposedPorts", "ExposedPorts", config(), "{}",
+            new Member(ImageDocument.CONFIGURATION, "config/Env", "Env", config(), "[]", "[\"A=1\"]"),
+            new Member(ImageDocument.CONFIGURATION, "config/Entrypoint", "Entrypoint", config(), "[]", "[\"/bin/sh\"]"),
+            new Member(ImageDocument.CONFIGURATION, "config/Cmd", "Cmd", config(), "[]", "[\"-c\",\"true\"]"),
+            new Member(ImageDocument.CONFIGURATION, "config/ExposedPorts", "ExposedPorts", config(), "{}",
                     "{\"80/tcp\":{}}"),
-            new Member(DocumentKind.CONFIGURATION, "config/Volumes", "Volumes", config(), "{}", "{\"/data\":{}}"),
-            new Member(DocumentKind.CONFIGURATION, "config/Labels", "Labels", config(), "{}", "{\"a\":\"b\"}"),
-            new Member(DocumentKind.LAYOUT_HEADER, "an unknown member", "x", "{\"imageLayoutVersion\":\"1.0.0\"@}",
+            new Member(ImageDocument.CONFIGURATION, "config/Volumes", "Volumes", config(), "{}", "{\"/data\":{}}"),
+            new Member(ImageDocument.CONFIGURATION, "config/Labels", "Labels", config(), "{}", "{\"a\":\"b\"}"),
+            new Member(ImageDocument.LAYOUT_HEADER, "an unknown member", "x", "{\"imageLayoutVersion\":\"1.0.0\"@}",
                     "[]", "{\"y\":[1,{}]}"));
 
     private static final List<Member> OMITEMPTY_STRINGS = List.of(
-            new Member(DocumentKind.MANIFEST, "mediaType", "mediaType",
+            new Member(ImageDocument.MANIFEST, "mediaType", "mediaType",
                     "{\"schemaVersion\":2,\"config\":" + D + ",\"layers\":[]@}", "\"\"", "\"x/y\""),
-            new Member(DocumentKind.MANIFEST, "artifactType", "artifactType",
+            new Member(ImageDocument.MANIFEST, "artifactType", "artifactType",
                     "{\"schemaVersion\":2,\"config\":" + D + ",\"layers\":[]@}", "\"\"", "\"x/y\""),
-            new Member(DocumentKind.INDEX, "mediaType", "mediaType", "{\"schemaVersion\":2,\"manifests\":[]@}",
+            new Member(ImageDocument.INDEX, "mediaType", "mediaType", "{\"schemaVersion\":2,\"manifests\":[]@}",
                     "\"\"", "\"x/y\""),
-            new Member(DocumentKind.INDEX, "artifactType", "artifactType", "{\"schemaVersion\":2,\"manifests\":[]@}",
+            new Member(ImageDocument.INDEX, "artifactType", "artifactType", "{\"schemaVersion\":2,\"manifests\":[]@}",
                     "\"\"", "\"x/y\""),
-            new Member(DocumentKind.DESCRIPTOR, "artifactType", "artifactType", D.replace("}", "@}"), "\"\"",
+            new Member(ImageDocument.DESCRIPTOR, "artifactType", "artifactType", D.replace("}", "@}"), "\"\"",
                     "\"x/y\""),
-            new Member(DocumentKind.DESCRIPTOR, "platform/os.version", "os.version",
+            new Member(ImageDocument.DESCRIPTOR, "platform/os.version", "os.version",
                     D.replace("}", "," + PLATFORM + "}"), "\"\"", "\"10.0.1\""),
-            new Member(DocumentKind.DESCRIPTOR, "platform/variant", "variant", D.replace("}", "," + PLATFORM + "}"),
+            new Member(ImageDocument.DESCRIPTOR, "platform/variant", "variant", D.replace("}", "," + PLATFORM + "}"),
                     "\"\"", "\"v8\""));
 
     private static String config() {
@@ -133,7 +133,7 @@ class AbsentAndEmptyRoundTripTest {
     private static <T> void assertRoundTrip(Member member, String value) {
         String text = member.template().replace("@", value.isEmpty() ? "" : ",\"" + member.key() + "\":" + value);
         @SuppressWarnings("unchecked")
-        DocumentKind<T> kind = (DocumentKind<T>) member.kind();
+        ImageDocument<T> kind = (ImageDocument<T>) member.kind();
         ImageJson json = ImageJson.standard();
 
         T read = json.read(kind, text.getBytes(StandardCharsets.UTF_8));

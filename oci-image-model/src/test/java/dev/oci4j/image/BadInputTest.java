@@ -32,43 +32,43 @@ class BadInputTest {
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refusals() {
         String d = "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2";
         return java.util.stream.Stream.of(
-                refusal("not JSON", DocumentKind.DESCRIPTOR, "{,}", Reason.MALFORMED_JSON, ""),
-                refusal("empty", DocumentKind.DESCRIPTOR, "", Reason.MALFORMED_JSON, ""),
-                refusal("trailing content", DocumentKind.DESCRIPTOR, d + "} {}", Reason.MALFORMED_JSON, ""),
-                refusal("not UTF-8", DocumentKind.DESCRIPTOR, d + ",\"x\":\"\u00ff\"}", Reason.MALFORMED_JSON, ""),
-                refusal("duplicate key", DocumentKind.DESCRIPTOR, d + ",\"size\":3}", Reason.DUPLICATE_KEY, "/size"),
-                refusal("too deep", DocumentKind.DESCRIPTOR, d + ",\"x\":" + "[".repeat(70) + "]".repeat(70) + "}",
+                refusal("not JSON", ImageDocument.DESCRIPTOR, "{,}", Reason.MALFORMED_JSON, ""),
+                refusal("empty", ImageDocument.DESCRIPTOR, "", Reason.MALFORMED_JSON, ""),
+                refusal("trailing content", ImageDocument.DESCRIPTOR, d + "} {}", Reason.MALFORMED_JSON, ""),
+                refusal("not UTF-8", ImageDocument.DESCRIPTOR, d + ",\"x\":\"\u00ff\"}", Reason.MALFORMED_JSON, ""),
+                refusal("duplicate key", ImageDocument.DESCRIPTOR, d + ",\"size\":3}", Reason.DUPLICATE_KEY, "/size"),
+                refusal("too deep", ImageDocument.DESCRIPTOR, d + ",\"x\":" + "[".repeat(70) + "]".repeat(70) + "}",
                         Reason.TOO_DEEP, "/x" + "/0".repeat(63)),
-                refusal("number too long", DocumentKind.DESCRIPTOR, d + ",\"x\":" + "1".repeat(1001) + "}",
+                refusal("number too long", ImageDocument.DESCRIPTOR, d + ",\"x\":" + "1".repeat(1001) + "}",
                         Reason.TOO_LARGE, "/x"),
-                refusal("wrong type", DocumentKind.DESCRIPTOR, d + ",\"urls\":\"required member\"}", Reason.WRONG_TYPE,
+                refusal("wrong type", ImageDocument.DESCRIPTOR, d + ",\"urls\":\"required member\"}", Reason.WRONG_TYPE,
                         "/urls"),
-                refusal("not an object", DocumentKind.INDEX, "[]", Reason.WRONG_TYPE, ""),
-                refusal("fraction", DocumentKind.INDEX, "{\"schemaVersion\":2.5}", Reason.WRONG_TYPE, "/schemaVersion"),
-                refusal("int32 overflow", DocumentKind.INDEX, "{\"schemaVersion\":2147483648}",
+                refusal("not an object", ImageDocument.INDEX, "[]", Reason.WRONG_TYPE, ""),
+                refusal("fraction", ImageDocument.INDEX, "{\"schemaVersion\":2.5}", Reason.WRONG_TYPE, "/schemaVersion"),
+                refusal("int32 overflow", ImageDocument.INDEX, "{\"schemaVersion\":2147483648}",
                         Reason.NUMBER_OUT_OF_RANGE, "/schemaVersion"),
-                refusal("exponent overflow", DocumentKind.DESCRIPTOR, d.replace("\"size\":2", "\"size\":1e9999999999") + "}",
+                refusal("exponent overflow", ImageDocument.DESCRIPTOR, d.replace("\"size\":2", "\"size\":1e9999999999") + "}",
                         Reason.NUMBER_OUT_OF_RANGE, "/size"),
-                refusal("missing member", DocumentKind.MANIFEST, "{\"schemaVersion\":2}", Reason.MISSING_MEMBER,
+                refusal("missing member", ImageDocument.MANIFEST, "{\"schemaVersion\":2}", Reason.MISSING_MEMBER,
                         "/config"),
-                refusal("digest grammar", DocumentKind.DESCRIPTOR, d.replace(SHA, "sha256") + "}",
+                refusal("digest grammar", ImageDocument.DESCRIPTOR, d.replace(SHA, "sha256") + "}",
                         Reason.BAD_DIGEST_GRAMMAR, "/digest"),
-                refusal("digest encoding", DocumentKind.DESCRIPTOR, d.replace(SHA, "sha256:abc") + "}",
+                refusal("digest encoding", ImageDocument.DESCRIPTOR, d.replace(SHA, "sha256:abc") + "}",
                         Reason.BAD_DIGEST_ENCODING, "/digest"),
-                refusal("diff_id encoding", DocumentKind.CONFIGURATION,
+                refusal("diff_id encoding", ImageDocument.CONFIGURATION,
                         "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha512:abc\"]}}", Reason.BAD_DIGEST_ENCODING,
                         "/rootfs/diff_ids/0"),
-                refusal("base64", DocumentKind.DESCRIPTOR, d + ",\"data\":\"e30\"}", Reason.BAD_BASE64, "/data"));
+                refusal("base64", ImageDocument.DESCRIPTOR, d + ",\"data\":\"e30\"}", Reason.BAD_BASE64, "/data"));
     }
 
-    private static org.junit.jupiter.params.provider.Arguments refusal(String label, DocumentKind<?> kind, String json,
+    private static org.junit.jupiter.params.provider.Arguments refusal(String label, ImageDocument<?> kind, String json,
             Reason reason, String location) {
         return org.junit.jupiter.params.provider.Arguments.of(label, kind, json, reason, location);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {3} at \"{4}\"")
     @org.junit.jupiter.params.provider.MethodSource("refusals")
-    void everyRefusalCarriesAReasonALocationAndADetail(String label, DocumentKind<?> kind, String document,
+    void everyRefusalCarriesAReasonALocationAndADetail(String label, ImageDocument<?> kind, String document,
             Reason reason, String location) {
         byte[] bytes = label.equals("not UTF-8") ? latin1(document) : utf8(document);
         assertThatThrownBy(() -> json.read(kind, bytes))

@@ -22,8 +22,8 @@ class DockerDocumentsTest {
     @Test
     void aDockerManifestListReadsAsAnIndexAndKeepsItsMediaTypeAndDigest() throws IOException {
         byte[] bytes = docker("manifest-list-1.json");
-        assertThat(json.sniff(bytes)).contains(DocumentKind.INDEX);
-        Parsed<ImageIndex> p = json.parse(DocumentKind.INDEX, bytes);
+        assertThat(json.sniff(bytes)).contains(ImageDocument.INDEX);
+        Parsed<ImageIndex> p = json.parse(ImageDocument.INDEX, bytes);
         ImageIndex index = p.value();
         assertThat(p.digest()).hasToString("sha256:4ffd0883f25635999f04ea543240a27c9a4341979ff7d46a9774f71512eebb1f");
         assertThat(index.mediaType()).contains(MediaType.DOCKER_MANIFEST_LIST);
@@ -41,8 +41,8 @@ class DockerDocumentsTest {
     @Test
     void aDockerManifestReadsAsAManifest() throws IOException {
         byte[] bytes = docker("manifest-1.json");
-        assertThat(json.sniff(bytes)).contains(DocumentKind.MANIFEST);
-        Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST, bytes);
+        assertThat(json.sniff(bytes)).contains(ImageDocument.MANIFEST);
+        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, bytes);
         assertThat(p.digest()).hasToString("sha256:888206c77cd2811ec47e752ba291e5b7734e3ef137dfd222daadaca39a9f17bc");
         ImageManifest m = p.value();
         assertThat(m.schemaVersion()).isEqualTo(2);
@@ -57,8 +57,8 @@ class DockerDocumentsTest {
     @Test
     void dockerImageConfigsReadAsConfigurationsKeepingDockerMembers() throws IOException {
         byte[] bytes = docker("config-1.json");
-        assertThat(json.sniff(bytes)).contains(DocumentKind.CONFIGURATION);
-        Parsed<ImageConfiguration> p = json.parse(DocumentKind.CONFIGURATION, bytes);
+        assertThat(json.sniff(bytes)).contains(ImageDocument.CONFIGURATION);
+        Parsed<ImageConfiguration> p = json.parse(ImageDocument.CONFIGURATION, bytes);
         assertThat(p.digest()).hasToString("sha256:a059ea7356d5b5a9e0f6352bfa463e7bd4721c2ade3ef168603826e0de6fe54b");
         ImageConfiguration c = p.value();
         assertThat(c.platform().format()).isEqualTo("linux/amd64");

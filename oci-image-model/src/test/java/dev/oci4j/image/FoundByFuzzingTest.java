@@ -22,7 +22,7 @@ class FoundByFuzzingTest {
         assertThatThrownBy(() -> json.readIndex(doc))
                 .isInstanceOf(ImageFormatException.class)
                 .satisfies(e -> assertThat(((ImageFormatException) e).location()).isEqualTo("/schemaVersion"));
-        assertThat(ImageValidator.validate(doc, DocumentKind.INDEX).errors()).isNotEmpty();
+        assertThat(ImageValidator.validate(doc, ImageDocument.INDEX).errors()).isNotEmpty();
     }
 
     @Test

@@ -92,54 +92,54 @@ class GoldenFilesTest {
 
     @Test
     void imageManifest_() throws IOException {
-        check("manifest-image.json", DocumentKind.MANIFEST, imageManifest());
+        check("manifest-image.json", ImageDocument.MANIFEST, imageManifest());
     }
 
     @Test
     void artifactManifestWithEmptyConfigDataAndSubject() throws IOException {
-        check("manifest-artifact.json", DocumentKind.MANIFEST, artifactManifest());
+        check("manifest-artifact.json", ImageDocument.MANIFEST, artifactManifest());
     }
 
     @Test
     void manifestWithoutLayersWritesAnEmptyLayersArray() throws IOException {
         ImageManifest m = ImageManifest.builder().artifactType(MediaType.of("application/vnd.example+type"))
                 .config(Descriptor.EMPTY).build();
-        check("manifest-no-layers.json", DocumentKind.MANIFEST, m);
+        check("manifest-no-layers.json", ImageDocument.MANIFEST, m);
         assertThat(new String(JSON.write(m), StandardCharsets.UTF_8)).contains("\"layers\":[]");
     }
 
     @Test
     void indexWithPlatforms() throws IOException {
-        check("index.json", DocumentKind.INDEX, index());
+        check("index.json", ImageDocument.INDEX, index());
     }
 
     @Test
     void emptyIndexWritesAnEmptyManifestsArray() throws IOException {
-        check("index-empty.json", DocumentKind.INDEX, ImageIndex.builder().build());
+        check("index-empty.json", ImageDocument.INDEX, ImageIndex.builder().build());
     }
 
     @Test
     void configurationWithEverySpecMember() throws IOException {
-        check("configuration.json", DocumentKind.CONFIGURATION, configuration());
+        check("configuration.json", ImageDocument.CONFIGURATION, configuration());
     }
 
     @Test
     void minimalConfigurationWritesConfigRootfsAndDiffIdsAsGoDoes() throws IOException {
-        check("configuration-minimal.json", DocumentKind.CONFIGURATION,
+        check("configuration-minimal.json", ImageDocument.CONFIGURATION,
                 ImageConfiguration.builder().os("linux").architecture("amd64").build());
     }
 
     @Test
     void emptyDescriptor() throws IOException {
-        check("descriptor-empty.json", DocumentKind.DESCRIPTOR, Descriptor.EMPTY);
+        check("descriptor-empty.json", ImageDocument.DESCRIPTOR, Descriptor.EMPTY);
     }
 
     @Test
     void layoutHeader() throws IOException {
-        check("layout-header.json", DocumentKind.LAYOUT_HEADER, ImageLayoutHeader.CURRENT);
+        check("layout-header.json", ImageDocument.LAYOUT_HEADER, ImageLayoutHeader.CURRENT);
     }
 
-    private static <T> void check(String name, DocumentKind<T> kind, T value) throws IOException {
+    private static <T> void check(String name, ImageDocument<T> kind, T value) throws IOException {
         byte[] actual = JSON.encode(kind, value).bytes();
         String update = System.getProperty("oci4j.updateGolden");
         if (update != null) {

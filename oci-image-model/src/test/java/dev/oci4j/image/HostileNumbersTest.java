@@ -25,7 +25,7 @@ class HostileNumbersTest {
     private static final String ROOTFS = "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}";
 
     /** Where a number sits: '#' in the template is replaced by it. */
-    private record Field(DocumentKind<?> kind, String pointer, boolean integer, String template) {
+    private record Field(ImageDocument<?> kind, String pointer, boolean integer, String template) {
         @Override
         public String toString() {
             return kind.name() + " " + pointer;
@@ -50,36 +50,36 @@ class HostileNumbersTest {
     }
 
     private static final List<Field> FIELDS = List.of(
-            new Field(DocumentKind.DESCRIPTOR, "/size", true, DESCRIPTOR_N),
-            new Field(DocumentKind.DESCRIPTOR, "/x", false, DESCRIPTOR.replace("}", ",\"x\":#}")),
-            new Field(DocumentKind.DESCRIPTOR, "/platform/x/0", false, DESCRIPTOR.replace("}",
+            new Field(ImageDocument.DESCRIPTOR, "/size", true, DESCRIPTOR_N),
+            new Field(ImageDocument.DESCRIPTOR, "/x", false, DESCRIPTOR.replace("}", ",\"x\":#}")),
+            new Field(ImageDocument.DESCRIPTOR, "/platform/x/0", false, DESCRIPTOR.replace("}",
                     ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\",\"x\":[#]}}")),
-            new Field(DocumentKind.MANIFEST, "/schemaVersion", true,
+            new Field(ImageDocument.MANIFEST, "/schemaVersion", true,
                     "{\"schemaVersion\":#,\"config\":" + DESCRIPTOR + ",\"layers\":[" + DESCRIPTOR + "]}"),
-            new Field(DocumentKind.MANIFEST, "/config/size", true,
+            new Field(ImageDocument.MANIFEST, "/config/size", true,
                     "{\"schemaVersion\":2,\"config\":" + DESCRIPTOR_N + ",\"layers\":[" + DESCRIPTOR + "]}"),
-            new Field(DocumentKind.MANIFEST, "/layers/1/size", true,
+            new Field(ImageDocument.MANIFEST, "/layers/1/size", true,
                     "{\"schemaVersion\":2,\"config\":" + DESCRIPTOR + ",\"layers\":[" + DESCRIPTOR + "," + DESCRIPTOR_N
                             + "]}"),
-            new Field(DocumentKind.MANIFEST, "/subject/size", true,
+            new Field(ImageDocument.MANIFEST, "/subject/size", true,
                     "{\"schemaVersion\":2,\"config\":" + DESCRIPTOR + ",\"layers\":[],\"subject\":" + DESCRIPTOR_N
                             + "}"),
-            new Field(DocumentKind.INDEX, "/schemaVersion", true, "{\"schemaVersion\":#,\"manifests\":[]}"),
-            new Field(DocumentKind.INDEX, "/manifests/0/size", true,
+            new Field(ImageDocument.INDEX, "/schemaVersion", true, "{\"schemaVersion\":#,\"manifests\":[]}"),
+            new Field(ImageDocument.INDEX, "/manifests/0/size", true,
                     "{\"schemaVersion\":2,\"manifests\":[" + DESCRIPTOR_N + "]}"),
-            new Field(DocumentKind.INDEX, "/subject/size", true,
+            new Field(ImageDocument.INDEX, "/subject/size", true,
                     "{\"schemaVersion\":2,\"manifests\":[],\"subject\":" + DESCRIPTOR_N + "}"),
-            new Field(DocumentKind.CONFIGURATION, "/config/Memory", false,
+            new Field(ImageDocument.CONFIGURATION, "/config/Memory", false,
                     "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Memory\":#}," + ROOTFS + "}"),
-            new Field(DocumentKind.CONFIGURATION, "/config/Healthcheck/Interval", false,
+            new Field(ImageDocument.CONFIGURATION, "/config/Healthcheck/Interval", false,
                     "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Healthcheck\":{\"Interval\":#}},"
                             + ROOTFS + "}"),
-            new Field(DocumentKind.CONFIGURATION, "/rootfs/x", false,
+            new Field(ImageDocument.CONFIGURATION, "/rootfs/x", false,
                     "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[],"
                             + "\"x\":#}}"),
-            new Field(DocumentKind.CONFIGURATION, "/history/0/x", false,
+            new Field(ImageDocument.CONFIGURATION, "/history/0/x", false,
                     "{\"architecture\":\"amd64\",\"os\":\"linux\"," + ROOTFS + ",\"history\":[{\"x\":#}]}"),
-            new Field(DocumentKind.LAYOUT_HEADER, "/x", false, "{\"imageLayoutVersion\":\"1.0.0\",\"x\":#}"));
+            new Field(ImageDocument.LAYOUT_HEADER, "/x", false, "{\"imageLayoutVersion\":\"1.0.0\",\"x\":#}"));
 
     private static final List<Value> VALUES = List.of(
             new Value("1e9999999999", "1e9999999999", Outcome.FAILS_AT_NUMBER, Outcome.FAILS_AT_NUMBER),

@@ -39,11 +39,11 @@ class ImageDocumentFuzzTest {
 
     private static final ImageJson JSON = ImageJson.standard();
     private static final Map<String, byte[]> ALL_SEEDS = seeds();
-    private static final Map<DocumentKind<?>, JsonMutator> BY_KIND = new LinkedHashMap<>();
+    private static final Map<ImageDocument<?>, JsonMutator> BY_KIND = new LinkedHashMap<>();
     private static final JsonMutator ANY = new JsonMutator(ALL_SEEDS);
 
     static {
-        for (DocumentKind<?> kind : DocumentKind.values()) {
+        for (ImageDocument<?> kind : ImageDocument.values()) {
             Map<String, byte[]> mine = new LinkedHashMap<>();
             ALL_SEEDS.forEach((name, bytes) -> {
                 try {
@@ -67,49 +67,49 @@ class ImageDocumentFuzzTest {
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void mutatedManifestsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        mutated(DocumentKind.MANIFEST, seed);
+        mutated(ImageDocument.MANIFEST, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void mutatedIndexesReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        mutated(DocumentKind.INDEX, seed);
+        mutated(ImageDocument.INDEX, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void mutatedConfigurationsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        mutated(DocumentKind.CONFIGURATION, seed);
+        mutated(ImageDocument.CONFIGURATION, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void mutatedDescriptorsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        mutated(DocumentKind.DESCRIPTOR, seed);
+        mutated(ImageDocument.DESCRIPTOR, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void mutatedLayoutHeadersReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        mutated(DocumentKind.LAYOUT_HEADER, seed);
+        mutated(ImageDocument.LAYOUT_HEADER, seed);
     }
 
     // ---- random documents made of the members each kind uses
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void randomManifestShapedDocumentsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        structured(DocumentKind.MANIFEST, seed);
+        structured(ImageDocument.MANIFEST, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void randomIndexShapedDocumentsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        structured(DocumentKind.INDEX, seed);
+        structured(ImageDocument.INDEX, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void randomConfigurationShapedDocumentsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        structured(DocumentKind.CONFIGURATION, seed);
+        structured(ImageDocument.CONFIGURATION, seed);
     }
 
     @Property(seed = FuzzRuns.SEED, shrinking = ShrinkingMode.OFF)
     void randomDescriptorShapedDocumentsReadOrFailWithTheFormatException(@ForAll("trySeeds") long seed) {
-        structured(DocumentKind.DESCRIPTOR, seed);
+        structured(ImageDocument.DESCRIPTOR, seed);
     }
 
     // ---- any mutated document, read as every kind (a manifest handed to the index reader, ...)
@@ -118,18 +118,18 @@ class ImageDocumentFuzzTest {
     void anyMutatedDocumentReadAsAnyKindReadsOrFailsWithTheFormatException(@ForAll("trySeeds") long seed) {
         JsonMutator.Input in = ANY.mutate(seed);
         FuzzRuns.verify(in, in.bytes(), b -> {
-            for (DocumentKind<?> kind : DocumentKind.values()) {
+            for (ImageDocument<?> kind : ImageDocument.values()) {
                 check(kind, b);
             }
         });
     }
 
-    private static void mutated(DocumentKind<?> kind, long seed) {
+    private static void mutated(ImageDocument<?> kind, long seed) {
         JsonMutator.Input in = BY_KIND.get(kind).mutate(seed);
         FuzzRuns.verify(in, in.bytes(), b -> check(kind, b));
     }
 
-    private static void structured(DocumentKind<?> kind, long seed) {
+    private static void structured(ImageDocument<?> kind, long seed) {
         JsonMutator.Input in = BY_KIND.get(kind).structured(seed);
         FuzzRuns.verify(in, in.bytes(), b -> check(kind, b));
     }
@@ -137,7 +137,7 @@ class ImageDocumentFuzzTest {
     // ---- the properties
 
     /** Everything one input must satisfy as a document of {@code kind}. */
-    static <T> void check(DocumentKind<T> kind, byte[] bytes) {
+    static <T> void check(ImageDocument<T> kind, byte[] bytes) {
         T value = null;
         try {
             value = JSON.read(kind, bytes);
@@ -165,7 +165,7 @@ class ImageDocumentFuzzTest {
         }
     }
 
-    private static <T> void roundTrip(DocumentKind<T> kind, T value, byte[] original) {
+    private static <T> void roundTrip(ImageDocument<T> kind, T value, byte[] original) {
         byte[] written = JSON.encode(kind, value).bytes();
         T again;
         try {

@@ -19,25 +19,25 @@ class ImageJsonTest {
     @Test
     void parsedKeepsTheOriginalBytesBecauseRewritingChangesTheDigest() throws IOException {
         byte[] original = SpecExamplesTest.resource("/spec-examples/manifest-1.json");
-        Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST, original);
+        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, original);
         assertThat(p.bytes()).isEqualTo(original);
         assertThat(p.digest()).isEqualTo(Digest.sha256(original));
         assertThat(p.size()).isEqualTo(original.length);
-        Parsed<ImageManifest> rewritten = json.encode(DocumentKind.MANIFEST, p.value());
+        Parsed<ImageManifest> rewritten = json.encode(ImageDocument.MANIFEST, p.value());
         assertThat(rewritten.digest()).isNotEqualTo(p.digest());
         assertThat(rewritten.value()).isEqualTo(p.value());
     }
 
     @Test
     void parsedDescribesItselfWithTheDocumentsMediaTypeAndArtifactType() throws IOException {
-        Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST,
+        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST,
                 SpecExamplesTest.resource("/spec-examples/manifest-artifact-with-config.json"));
         Descriptor d = p.descriptor();
         assertThat(d.mediaType()).contains(MediaType.OCI_MANIFEST);
         assertThat(d.artifactType()).contains(MediaType.of("application/vnd.example+type"));
         assertThat(d.digest()).isEqualTo(p.digest());
         assertThat(d.size()).isEqualTo(p.size());
-        Parsed<ImageConfiguration> c = json.parse(DocumentKind.CONFIGURATION,
+        Parsed<ImageConfiguration> c = json.parse(ImageDocument.CONFIGURATION,
                 SpecExamplesTest.resource("/spec-examples/config-1.json"));
         assertThat(c.descriptor().mediaType()).contains(MediaType.OCI_CONFIG);
         assertThat(c.descriptor(MediaType.DOCKER_CONFIG).mediaType()).contains(MediaType.DOCKER_CONFIG);
@@ -51,8 +51,8 @@ class ImageJsonTest {
         ImageIndex fromBytes = json.readIndex(bytes);
         assertThat(json.readIndex(new ByteArrayInputStream(bytes))).isEqualTo(fromBytes);
         assertThat(json.readIndex(file)).isEqualTo(fromBytes);
-        assertThat(json.parse(DocumentKind.INDEX, file).bytes()).isEqualTo(bytes);
-        assertThat(json.read(DocumentKind.INDEX, file)).isEqualTo(fromBytes);
+        assertThat(json.parse(ImageDocument.INDEX, file).bytes()).isEqualTo(bytes);
+        assertThat(json.read(ImageDocument.INDEX, file)).isEqualTo(fromBytes);
         Files.write(dir.resolve("oci-layout"), json.write(ImageLayoutHeader.CURRENT));
         assertThat(json.readLayoutHeader(dir.resolve("oci-layout"))).isEqualTo(ImageLayoutHeader.CURRENT);
         assertThatThrownBy(() -> json.readIndex(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
@@ -69,13 +69,13 @@ class ImageJsonTest {
 
     @Test
     void sniffTellsEveryKindApart() throws IOException {
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/manifest-1.json"))).contains(DocumentKind.MANIFEST);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/index-1.json"))).contains(DocumentKind.INDEX);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/config-1.json"))).contains(DocumentKind.CONFIGURATION);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/descriptor-1.json"))).contains(DocumentKind.DESCRIPTOR);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/layout-1.json"))).contains(DocumentKind.LAYOUT_HEADER);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/manifest-1.json"))).contains(ImageDocument.MANIFEST);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/index-1.json"))).contains(ImageDocument.INDEX);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/config-1.json"))).contains(ImageDocument.CONFIGURATION);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/descriptor-1.json"))).contains(ImageDocument.DESCRIPTOR);
+        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/layout-1.json"))).contains(ImageDocument.LAYOUT_HEADER);
         assertThat(json.sniff(bytes("{\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}")))
-                .contains(DocumentKind.INDEX);
+                .contains(ImageDocument.INDEX);
         assertThat(json.sniff(bytes("{\"schemaVersion\":1,\"fsLayers\":[]}"))).isEmpty();
         assertThatThrownBy(() -> json.sniff(bytes("[1]"))).isInstanceOf(ImageFormatException.class);
     }
@@ -118,11 +118,11 @@ class ImageJsonTest {
 
     @Test
     void documentKindsHaveNamesForTheCommandLine() {
-        assertThat(DocumentKind.named("manifest")).isSameAs(DocumentKind.MANIFEST);
-        assertThat(DocumentKind.named("config")).isSameAs(DocumentKind.CONFIGURATION);
-        assertThat(DocumentKind.named("layout-header")).isSameAs(DocumentKind.LAYOUT_HEADER);
-        assertThat(DocumentKind.values()).hasSize(5);
-        assertThatThrownBy(() -> DocumentKind.named("blob")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ImageDocument.named("manifest")).isSameAs(ImageDocument.MANIFEST);
+        assertThat(ImageDocument.named("config")).isSameAs(ImageDocument.CONFIGURATION);
+        assertThat(ImageDocument.named("layout-header")).isSameAs(ImageDocument.LAYOUT_HEADER);
+        assertThat(ImageDocument.values()).hasSize(5);
+        assertThatThrownBy(() -> ImageDocument.named("blob")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] bytes(String s) {

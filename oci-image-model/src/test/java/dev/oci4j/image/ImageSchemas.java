@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code https://opencontainers.org/schema/...} ids; every such id is mapped to the local file of the
  * same name, so nothing is fetched.
  *
- * <pre>{@code ImageSchemas.assertValid(DocumentKind.MANIFEST, bytes);}</pre>
+ * <pre>{@code ImageSchemas.assertValid(ImageDocument.MANIFEST, bytes);}</pre>
  *
  * <p>Known disagreements between schema and spec text, where tests follow the spec:
  * {@link #SPEC_OVER_SCHEMA}.
@@ -55,7 +55,7 @@ public final class ImageSchemas {
     }
 
     /** The schema file checking {@code kind}. */
-    public static String schemaFile(DocumentKind<?> kind) {
+    public static String schemaFile(ImageDocument<?> kind) {
         return switch (kind.name()) {
             case "manifest" -> "image-manifest-schema.json";
             case "index" -> "image-index-schema.json";
@@ -67,7 +67,7 @@ public final class ImageSchemas {
     }
 
     /** Every schema message for {@code bytes}, except those in {@link #SPEC_OVER_SCHEMA}. */
-    public static List<String> problems(DocumentKind<?> kind, byte[] bytes) {
+    public static List<String> problems(ImageDocument<?> kind, byte[] bytes) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(bytes);
@@ -82,13 +82,13 @@ public final class ImageSchemas {
     }
 
     /** Fails the test, listing every message, when {@code bytes} do not pass the official schema. */
-    public static void assertValid(DocumentKind<?> kind, byte[] bytes) {
+    public static void assertValid(ImageDocument<?> kind, byte[] bytes) {
         assertThat(problems(kind, bytes))
                 .as("%s schema messages for %s", schemaFile(kind), new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
                 .isEmpty();
     }
 
-    private static JsonSchema schema(DocumentKind<?> kind) {
+    private static JsonSchema schema(ImageDocument<?> kind) {
         return SCHEMAS.computeIfAbsent(schemaFile(kind), file -> {
             Path path = TestEnvironment.requireFile(SCHEMA_DIR.resolve(file), TestEnvironment.IMAGE_SPEC_SCHEMAS);
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, b -> b

@@ -18,7 +18,7 @@ class ImageSchemasTest {
     void schemaViolationsAcrossReferencedFilesAreReported() {
         byte[] bad = utf8("{\"schemaVersion\":3,\"config\":{\"mediaType\":\"a/b\",\"size\":1,\"digest\":\"nope\"},"
                 + "\"layers\":[{\"mediaType\":\"x\",\"size\":1,\"digest\":\"" + SHA + "\",\"urls\":[\"::\"]}]}");
-        assertThat(ImageSchemas.problems(DocumentKind.MANIFEST, bad))
+        assertThat(ImageSchemas.problems(ImageDocument.MANIFEST, bad))
                 .anySatisfy(m -> assertThat(m).startsWith("/schemaVersion"))
                 .anySatisfy(m -> assertThat(m).startsWith("/config/digest"))
                 .anySatisfy(m -> assertThat(m).startsWith("/layers/0/mediaType"))
@@ -27,10 +27,10 @@ class ImageSchemasTest {
 
     @Test
     void everyKindHasItsSchema() {
-        assertThat(ImageSchemas.problems(DocumentKind.LAYOUT_HEADER, utf8("{}"))).isNotEmpty();
-        assertThat(ImageSchemas.problems(DocumentKind.DESCRIPTOR, utf8("{\"size\":1}"))).isNotEmpty();
-        assertThat(ImageSchemas.problems(DocumentKind.INDEX, utf8("{\"schemaVersion\":2}"))).isNotEmpty();
-        assertThat(ImageSchemas.problems(DocumentKind.CONFIGURATION, utf8("{\"os\":\"linux\"}"))).isNotEmpty();
+        assertThat(ImageSchemas.problems(ImageDocument.LAYOUT_HEADER, utf8("{}"))).isNotEmpty();
+        assertThat(ImageSchemas.problems(ImageDocument.DESCRIPTOR, utf8("{\"size\":1}"))).isNotEmpty();
+        assertThat(ImageSchemas.problems(ImageDocument.INDEX, utf8("{\"schemaVersion\":2}"))).isNotEmpty();
+        assertThat(ImageSchemas.problems(ImageDocument.CONFIGURATION, utf8("{\"os\":\"linux\"}"))).isNotEmpty();
     }
 
     @Test
@@ -38,6 +38,6 @@ class ImageSchemasTest {
         byte[] noLayers = utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
                 + "\"artifactType\":\"application/vnd.example+type\",\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\","
                 + "\"digest\":\"" + SHA + "\",\"size\":2},\"layers\":[]}");
-        assertThat(ImageSchemas.problems(DocumentKind.MANIFEST, noLayers)).isEmpty();
+        assertThat(ImageSchemas.problems(ImageDocument.MANIFEST, noLayers)).isEmpty();
     }
 }

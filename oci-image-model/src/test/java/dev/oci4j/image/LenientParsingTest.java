@@ -19,7 +19,7 @@ class LenientParsingTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private <T> T roundTrip(DocumentKind<T> kind, String doc) throws IOException {
+    private <T> T roundTrip(ImageDocument<T> kind, String doc) throws IOException {
         T value = json.read(kind, utf8(doc));
         assertThat(SpecExamplesTest.tree(json.encode(kind, value).bytes())).isEqualTo(SpecExamplesTest.tree(utf8(doc)));
         return value;
@@ -27,23 +27,23 @@ class LenientParsingTest {
 
     @Test
     void aNegativeSizeIsReadAsWritten() throws IOException {
-        Descriptor d = roundTrip(DocumentKind.DESCRIPTOR, "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":-5}");
+        Descriptor d = roundTrip(ImageDocument.DESCRIPTOR, "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":-5}");
         assertThat(d.size()).isEqualTo(-5);
         assertThat(d.toBuilder().build().size()).as("toBuilder keeps a parsed value").isEqualTo(-5);
     }
 
     @Test
     void aMissingMediaTypeIsAbsent() throws IOException {
-        Descriptor d = roundTrip(DocumentKind.DESCRIPTOR, "{\"digest\":\"" + SHA + "\",\"size\":2}");
+        Descriptor d = roundTrip(ImageDocument.DESCRIPTOR, "{\"digest\":\"" + SHA + "\",\"size\":2}");
         assertThat(d.mediaType()).isEmpty();
-        ImageManifest m = roundTrip(DocumentKind.MANIFEST,
+        ImageManifest m = roundTrip(ImageDocument.MANIFEST,
                 "{\"schemaVersion\":2,\"config\":{\"digest\":\"" + SHA + "\",\"size\":2},\"layers\":[]}");
         assertThat(m.mediaType()).isEmpty();
     }
 
     @Test
     void unknownMediaTypesAndBadAnnotationKeysAndUrlsAreKept() throws IOException {
-        Descriptor d = roundTrip(DocumentKind.DESCRIPTOR, "{\"mediaType\":\"not a media type\",\"digest\":\""
+        Descriptor d = roundTrip(ImageDocument.DESCRIPTOR, "{\"mediaType\":\"not a media type\",\"digest\":\""
                 + SHA + "\",\"size\":2,\"urls\":[\"::not a url\",\"\"],\"annotations\":{\"\":\"empty key\",\"UPPER key\":\"\"},"
                 + "\"artifactType\":\"x\"}");
         assertThat(d.mediaType()).contains(MediaType.of("not a media type"));
@@ -54,7 +54,7 @@ class LenientParsingTest {
 
     @Test
     void anyDigestAlgorithmThatFitsTheGrammarIsKept() throws IOException {
-        Descriptor d = roundTrip(DocumentKind.DESCRIPTOR,
+        Descriptor d = roundTrip(ImageDocument.DESCRIPTOR,
                 "{\"mediaType\":\"a/b\",\"digest\":\"multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8\",\"size\":2}");
         assertThat(d.digest().algorithm()).isEqualTo("multihash+base58");
     }
@@ -62,10 +62,10 @@ class LenientParsingTest {
     @Test
     void aWrongOrMissingSchemaVersionIsKept() throws IOException {
         String config = "\"config\":{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2}";
-        assertThat(roundTrip(DocumentKind.MANIFEST, "{\"schemaVersion\":1," + config + ",\"layers\":[]}").schemaVersion())
+        assertThat(roundTrip(ImageDocument.MANIFEST, "{\"schemaVersion\":1," + config + ",\"layers\":[]}").schemaVersion())
                 .isEqualTo(1);
-        assertThat(roundTrip(DocumentKind.MANIFEST, "{" + config + ",\"layers\":[]}").schemaVersion()).isZero();
-        assertThat(roundTrip(DocumentKind.INDEX, "{\"schemaVersion\":3,\"manifests\":[]}").schemaVersion()).isEqualTo(3);
+        assertThat(roundTrip(ImageDocument.MANIFEST, "{" + config + ",\"layers\":[]}").schemaVersion()).isZero();
+        assertThat(roundTrip(ImageDocument.INDEX, "{\"schemaVersion\":3,\"manifests\":[]}").schemaVersion()).isEqualTo(3);
     }
 
     @Test
@@ -83,13 +83,13 @@ class LenientParsingTest {
 
     @Test
     void aRootfsTypeOtherThanLayersEnvWithoutEqualsAndAMissingOsAreKept() throws IOException {
-        ImageConfiguration c = roundTrip(DocumentKind.CONFIGURATION,
+        ImageConfiguration c = roundTrip(ImageDocument.CONFIGURATION,
                 "{\"architecture\":\"amd64\",\"config\":{\"Env\":[\"NOEQUALS\",\"A=1\"]},"
                         + "\"rootfs\":{\"type\":\"snapshot\",\"diff_ids\":[]}}");
         assertThat(c.rootfs().type()).isEqualTo("snapshot");
         assertThat(c.config().env()).containsExactly("NOEQUALS", "A=1");
         assertThat(c.os()).isEmpty();
-        ImageConfiguration noRootfs = roundTrip(DocumentKind.CONFIGURATION, "{\"architecture\":\"amd64\",\"os\":\"linux\"}");
+        ImageConfiguration noRootfs = roundTrip(ImageDocument.CONFIGURATION, "{\"architecture\":\"amd64\",\"os\":\"linux\"}");
         assertThat(noRootfs.rootfs().type()).isEmpty();
         assertThat(noRootfs.rootfs().diffIds()).isEmpty();
         assertThat(noRootfs.config()).isEqualTo(ExecutionConfig.EMPTY);
@@ -113,7 +113,7 @@ class LenientParsingTest {
     @Test
     void emptyStringsAndFalseReadFromADocumentAreWrittenBack() throws IOException {
         // Go would drop them (omitempty), but a document's own bytes are its identity; our builders never write them.
-        roundTrip(DocumentKind.CONFIGURATION, "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"\","
+        roundTrip(ImageDocument.CONFIGURATION, "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"\","
                 + "\"ArgsEscaped\":false},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]},"
                 + "\"history\":[{\"created_by\":\"\",\"empty_layer\":false}]}");
     }

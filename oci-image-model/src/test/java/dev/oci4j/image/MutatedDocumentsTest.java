@@ -46,7 +46,7 @@ class MutatedDocumentsTest {
         for (byte[] original : originals) {
             for (int i = 0; i < MUTANTS_PER_DOCUMENT; i++) {
                 byte[] mutant = mutate(original);
-                for (DocumentKind<?> kind : DocumentKind.values()) {
+                for (ImageDocument<?> kind : ImageDocument.values()) {
                     if (check(kind, mutant)) {
                         read++;
                     } else {
@@ -64,7 +64,7 @@ class MutatedDocumentsTest {
     }
 
     /** Reads, round-trips and validates one mutant as {@code kind}; true when it was read. */
-    private <T> boolean check(DocumentKind<T> kind, byte[] mutant) {
+    private <T> boolean check(ImageDocument<T> kind, byte[] mutant) {
         T value = null;
         try {
             value = json.read(kind, mutant);

@@ -30,7 +30,7 @@ class RandomRoundTripTest {
 
     @Test
     void randomManifestsRoundTrip() {
-        repeat(DocumentKind.MANIFEST, () -> {
+        repeat(ImageDocument.MANIFEST, () -> {
             ImageManifest.Builder b = ImageManifest.builder().config(descriptor(false));
             if (random.nextBoolean()) {
                 b.artifactType(MediaType.of(pick(MEDIA_TYPES)));
@@ -45,7 +45,7 @@ class RandomRoundTripTest {
 
     @Test
     void randomIndexesRoundTrip() {
-        repeat(DocumentKind.INDEX, () -> ImageIndex.builder()
+        repeat(ImageDocument.INDEX, () -> ImageIndex.builder()
                 .manifests(list(() -> descriptor(true)))
                 .annotations(map())
                 .extensions(extensions())
@@ -54,7 +54,7 @@ class RandomRoundTripTest {
 
     @Test
     void randomConfigurationsRoundTrip() {
-        repeat(DocumentKind.CONFIGURATION, () -> {
+        repeat(ImageDocument.CONFIGURATION, () -> {
             ImageConfiguration.Builder b = ImageConfiguration.builder().platform(platform());
             if (random.nextBoolean()) {
                 b.created(Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)));
@@ -78,10 +78,10 @@ class RandomRoundTripTest {
 
     @Test
     void randomDescriptorsRoundTrip() {
-        repeat(DocumentKind.DESCRIPTOR, () -> descriptor(true));
+        repeat(ImageDocument.DESCRIPTOR, () -> descriptor(true));
     }
 
-    private <T> void repeat(DocumentKind<T> kind, Supplier<T> generator) {
+    private <T> void repeat(ImageDocument<T> kind, Supplier<T> generator) {
         for (int i = 0; i < ROUNDS; i++) {
             T value = generator.get();
             byte[] bytes = json.encode(kind, value).bytes();

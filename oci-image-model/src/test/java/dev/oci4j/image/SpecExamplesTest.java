@@ -31,14 +31,14 @@ class SpecExamplesTest {
     void everySpecExampleRoundTripsToAnEqualJsonTree(Path example) throws IOException {
         byte[] bytes = Files.readAllBytes(example);
         ImageJson json = ImageJson.standard();
-        DocumentKind<?> kind = json.sniff(bytes).orElseThrow();
+        ImageDocument<?> kind = json.sniff(bytes).orElseThrow();
         byte[] written = rewrite(json, kind, bytes);
         assertThat(tree(written)).isEqualTo(tree(bytes));
         ImageSchemas.assertValid(kind, bytes);
         ImageSchemas.assertValid(kind, written);
     }
 
-    private static <T> byte[] rewrite(ImageJson json, DocumentKind<T> kind, byte[] bytes) {
+    private static <T> byte[] rewrite(ImageJson json, ImageDocument<T> kind, byte[] bytes) {
         Parsed<T> parsed = json.parse(kind, bytes);
         return json.encode(kind, parsed.value()).bytes();
     }

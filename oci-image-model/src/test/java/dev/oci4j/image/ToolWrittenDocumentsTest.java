@@ -35,23 +35,23 @@ class ToolWrittenDocumentsTest {
 
         byte[] header = Files.readAllBytes(layout.resolve("oci-layout"));
         assertThat(json.readLayoutHeader(header).imageLayoutVersion()).isEqualTo("1.0.0");
-        assertSameBytes(DocumentKind.LAYOUT_HEADER, header);
+        assertSameBytes(ImageDocument.LAYOUT_HEADER, header);
 
         byte[] indexBytes = Files.readAllBytes(layout.resolve("index.json"));
         ImageIndex index = json.readIndex(indexBytes);
-        assertSameBytes(DocumentKind.INDEX, indexBytes);
+        assertSameBytes(ImageDocument.INDEX, indexBytes);
         Descriptor entry = index.manifests().get(0);
         assertThat(entry.annotations()).containsEntry(Annotations.REF_NAME, "t1");
 
-        Parsed<ImageManifest> manifest = json.parse(DocumentKind.MANIFEST, blob(layout, entry.digest()));
+        Parsed<ImageManifest> manifest = json.parse(ImageDocument.MANIFEST, blob(layout, entry.digest()));
         assertThat(manifest.descriptor().digest()).isEqualTo(entry.digest());
         assertThat(manifest.size()).isEqualTo(entry.size());
-        assertSameBytes(DocumentKind.MANIFEST, manifest.bytes());
+        assertSameBytes(ImageDocument.MANIFEST, manifest.bytes());
 
         Descriptor configDescriptor = manifest.value().config();
-        Parsed<ImageConfiguration> config = json.parse(DocumentKind.CONFIGURATION, blob(layout, configDescriptor.digest()));
+        Parsed<ImageConfiguration> config = json.parse(ImageDocument.CONFIGURATION, blob(layout, configDescriptor.digest()));
         assertThat(config.digest()).isEqualTo(configDescriptor.digest());
-        assertSameBytes(DocumentKind.CONFIGURATION, config.bytes());
+        assertSameBytes(ImageDocument.CONFIGURATION, config.bytes());
         ImageConfiguration c = config.value();
         assertThat(c.author()).contains("me");
         assertThat(c.config().env()).contains("A=1");
@@ -82,8 +82,8 @@ class ToolWrittenDocumentsTest {
         Commands.runOk("skopeo", "--insecure-policy", "copy", "--format", "v2s2", "oci:" + layout + ":t1", "dir:" + out);
 
         byte[] bytes = Files.readAllBytes(out.resolve("manifest.json"));
-        assertThat(json.sniff(bytes)).contains(DocumentKind.MANIFEST);
-        Parsed<ImageManifest> p = json.parse(DocumentKind.MANIFEST, bytes);
+        assertThat(json.sniff(bytes)).contains(ImageDocument.MANIFEST);
+        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, bytes);
         ImageManifest m = p.value();
         assertThat(m.mediaType()).contains(MediaType.DOCKER_MANIFEST);
         assertThat(m.config().mediaType()).contains(MediaType.DOCKER_CONFIG);
@@ -91,14 +91,14 @@ class ToolWrittenDocumentsTest {
                 .satisfies(l -> assertThat(l.mediaType()).contains(MediaType.DOCKER_LAYER_TAR_GZIP));
         assertThat(p.descriptor().mediaType()).contains(MediaType.DOCKER_MANIFEST);
         assertThat(SpecExamplesTest.tree(json.write(m))).isEqualTo(SpecExamplesTest.tree(bytes));
-        ImageSchemas.assertValid(DocumentKind.MANIFEST, json.write(m));
+        ImageSchemas.assertValid(ImageDocument.MANIFEST, json.write(m));
 
         byte[] config = Files.readAllBytes(out.resolve(m.config().digest().encoded()));
         assertThat(Digest.sha256(config)).isEqualTo(m.config().digest());
         assertThat(json.readConfiguration(config).rootfs().diffIds()).hasSize(1);
     }
 
-    private <T> void assertSameBytes(DocumentKind<T> kind, byte[] bytes) {
+    private <T> void assertSameBytes(ImageDocument<T> kind, byte[] bytes) {
         byte[] ours = json.encode(kind, json.read(kind, bytes)).bytes();
         assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(new String(bytes, StandardCharsets.UTF_8).strip());
         ImageSchemas.assertValid(kind, bytes);

@@ -38,7 +38,7 @@ class UnknownMembersTest {
         assertThat(m.subject().orElseThrow().extensions()).containsOnlyKeys("x-ext");
         assertThat(m.extensions().get("x-ext")).isEqualTo("{\"nested\":[1,2.50,\"three\",null,true],\"n\":1e3}"
                 .replace("1e3", "1E+3"));
-        assertRoundTrip(DocumentKind.MANIFEST, doc);
+        assertRoundTrip(ImageDocument.MANIFEST, doc);
         // a modification keeps them too
         byte[] changed = json.write(m.toBuilder().putAnnotation("k", "v").build());
         assertThat(SpecExamplesTest.tree(changed).path("x-ext")).isEqualTo(SpecExamplesTest.tree(utf8(doc)).path("x-ext"));
@@ -51,7 +51,7 @@ class UnknownMembersTest {
         ImageIndex i = json.readIndex(utf8(doc));
         assertThat(i.extensions()).containsOnlyKeys("x-ext");
         assertThat(i.manifests().get(0).extensions()).containsOnlyKeys("x-ext");
-        assertRoundTrip(DocumentKind.INDEX, doc);
+        assertRoundTrip(ImageDocument.INDEX, doc);
     }
 
     @Test
@@ -68,13 +68,13 @@ class UnknownMembersTest {
         assertThat(c.config().extensions()).containsEntry("Memory", "2048");
         assertThat(c.rootfs().extensions()).containsOnlyKeys("x-ext");
         assertThat(c.history().get(0).extensions()).containsOnlyKeys("x-ext");
-        assertRoundTrip(DocumentKind.CONFIGURATION, doc);
+        assertRoundTrip(ImageDocument.CONFIGURATION, doc);
     }
 
     @Test
     void layoutHeaderAndDescriptorKeepUnknownMembers() throws IOException {
-        assertRoundTrip(DocumentKind.LAYOUT_HEADER, "{\"imageLayoutVersion\":\"1.0.0\"," + X + "}");
-        assertRoundTrip(DocumentKind.DESCRIPTOR, descriptor(X));
+        assertRoundTrip(ImageDocument.LAYOUT_HEADER, "{\"imageLayoutVersion\":\"1.0.0\"," + X + "}");
+        assertRoundTrip(ImageDocument.DESCRIPTOR, descriptor(X));
     }
 
     @Test
@@ -106,7 +106,7 @@ class UnknownMembersTest {
                 .containsEntry("Memory", "2048");
     }
 
-    private <T> void assertRoundTrip(DocumentKind<T> kind, String doc) throws IOException {
+    private <T> void assertRoundTrip(ImageDocument<T> kind, String doc) throws IOException {
         Parsed<T> parsed = json.parse(kind, utf8(doc));
         byte[] out = json.encode(kind, parsed.value()).bytes();
         assertThat(SpecExamplesTest.tree(out)).isEqualTo(SpecExamplesTest.tree(utf8(doc)));

@@ -100,7 +100,7 @@ final class Manifests {
         // No useful Content-Type: the document's own mediaType, else what its members say.
         try {
             Optional<?> kind = ImageJson.standard().sniff(bytes);
-            if (kind.isPresent() && kind.get().equals(dev.oci4j.image.DocumentKind.INDEX)) {
+            if (kind.isPresent() && kind.get().equals(dev.oci4j.image.ImageDocument.INDEX)) {
                 return ImageJson.standard().readIndex(bytes).mediaType().orElse(MediaType.OCI_INDEX);
             }
             return ImageJson.standard().readManifest(bytes).mediaType().orElse(MediaType.OCI_MANIFEST);

@@ -1,6 +1,6 @@
 package dev.oci4j.image.layout;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageIndex;
@@ -34,7 +34,7 @@ final class Documents {
         }
     }
 
-    static <T> Parsed<T> parse(DocumentKind<T> kind, byte[] bytes, String where) {
+    static <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes, String where) {
         try {
             return CODEC.parse(kind, bytes);
         } catch (ImageFormatException e) {
@@ -44,10 +44,10 @@ final class Documents {
     }
 
     static Parsed<ImageIndex> index(byte[] bytes, String where) {
-        return parse(DocumentKind.INDEX, bytes, where);
+        return parse(ImageDocument.INDEX, bytes, where);
     }
 
-    static <T> Parsed<T> encode(DocumentKind<T> kind, T value) {
+    static <T> Parsed<T> encode(ImageDocument<T> kind, T value) {
         return CODEC.encode(kind, value);
     }
 
@@ -56,18 +56,18 @@ final class Documents {
     }
 
     static Optional<ImageIndex> parseIndex(byte[] bytes, String where, List<LayoutProblem> problems) {
-        return parseOrReport(DocumentKind.INDEX, bytes, where, problems);
+        return parseOrReport(ImageDocument.INDEX, bytes, where, problems);
     }
 
     static Optional<ImageManifest> parseManifest(byte[] bytes, String where, List<LayoutProblem> problems) {
-        return parseOrReport(DocumentKind.MANIFEST, bytes, where, problems);
+        return parseOrReport(ImageDocument.MANIFEST, bytes, where, problems);
     }
 
     static Optional<ImageConfiguration> parseConfig(byte[] bytes, String where, List<LayoutProblem> problems) {
-        return parseOrReport(DocumentKind.CONFIGURATION, bytes, where, problems);
+        return parseOrReport(ImageDocument.CONFIGURATION, bytes, where, problems);
     }
 
-    private static <T> Optional<T> parseOrReport(DocumentKind<T> kind, byte[] bytes, String where,
+    private static <T> Optional<T> parseOrReport(ImageDocument<T> kind, byte[] bytes, String where,
             List<LayoutProblem> problems) {
         try {
             return Optional.of(parse(kind, bytes, where).value());

@@ -2,7 +2,7 @@ package dev.oci4j.image.layout;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageIndex;
@@ -265,17 +265,17 @@ public final class ImageLayout {
 
     /** Serializes and stores a manifest; the descriptor carries its media type and artifactType. */
     public Descriptor writeManifest(ImageManifest manifest) throws IOException {
-        return write(Documents.encode(DocumentKind.MANIFEST, manifest));
+        return write(Documents.encode(ImageDocument.MANIFEST, manifest));
     }
 
     /** Serializes and stores an index (a nested index, not index.json). */
     public Descriptor writeIndex(ImageIndex index) throws IOException {
-        return write(Documents.encode(DocumentKind.INDEX, index));
+        return write(Documents.encode(ImageDocument.INDEX, index));
     }
 
     /** Serializes and stores an image configuration. */
     public Descriptor writeConfig(ImageConfiguration config) throws IOException {
-        return write(Documents.encode(DocumentKind.CONFIGURATION, config));
+        return write(Documents.encode(ImageDocument.CONFIGURATION, config));
     }
 
     private Descriptor write(Parsed<?> parsed) throws IOException {
@@ -285,17 +285,17 @@ public final class ImageLayout {
 
     /** Reads, verifies and parses the manifest a descriptor points at. */
     public Parsed<ImageManifest> readManifest(Descriptor descriptor) throws IOException {
-        return Documents.parse(DocumentKind.MANIFEST, readDocument(descriptor), descriptor.digest().toString());
+        return Documents.parse(ImageDocument.MANIFEST, readDocument(descriptor), descriptor.digest().toString());
     }
 
     /** Reads, verifies and parses the (nested) index a descriptor points at. */
     public Parsed<ImageIndex> readIndex(Descriptor descriptor) throws IOException {
-        return Documents.parse(DocumentKind.INDEX, readDocument(descriptor), descriptor.digest().toString());
+        return Documents.parse(ImageDocument.INDEX, readDocument(descriptor), descriptor.digest().toString());
     }
 
     /** Reads, verifies and parses the image configuration a descriptor points at. */
     public Parsed<ImageConfiguration> readConfig(Descriptor descriptor) throws IOException {
-        return Documents.parse(DocumentKind.CONFIGURATION, readDocument(descriptor), descriptor.digest().toString());
+        return Documents.parse(ImageDocument.CONFIGURATION, readDocument(descriptor), descriptor.digest().toString());
     }
 
     private byte[] readDocument(Descriptor descriptor) throws IOException {

@@ -1,6 +1,6 @@
 package dev.oci4j.image.layout;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageLayoutHeader;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class LayoutFiles {
 
     /** Checks {@code oci-layout}: a JSON object with a string {@code imageLayoutVersion} of major version 1. */
     static ImageLayoutHeader checkHeader(Path root) throws IOException {
-        ImageLayoutHeader header = Documents.parse(DocumentKind.LAYOUT_HEADER, readFixed(root, OCI_LAYOUT), OCI_LAYOUT)
+        ImageLayoutHeader header = Documents.parse(ImageDocument.LAYOUT_HEADER, readFixed(root, OCI_LAYOUT), OCI_LAYOUT)
                 .value();
         String version = header.imageLayoutVersion();
         if (!version.equals("1") && !version.startsWith("1.")) {

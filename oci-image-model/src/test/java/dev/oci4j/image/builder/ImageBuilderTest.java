@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.History;
 import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageSchemas;
@@ -305,12 +305,12 @@ class ImageBuilderTest {
                 .addBlob(new byte[] {1, 2}, MediaType.of("application/octet-stream"), Map.of())
                 .subject(app.manifestDescriptor()).writeTo(layout, "sig");
         for (BuiltImage image : List.of(base, app, index.images().get(0), index.images().get(1))) {
-            ImageSchemas.assertValid(DocumentKind.MANIFEST, layout.readBlobBytes(image.digest(), -1));
-            ImageSchemas.assertValid(DocumentKind.CONFIGURATION, layout.readBlobBytes(image.configDescriptor().digest(), -1));
+            ImageSchemas.assertValid(ImageDocument.MANIFEST, layout.readBlobBytes(image.digest(), -1));
+            ImageSchemas.assertValid(ImageDocument.CONFIGURATION, layout.readBlobBytes(image.configDescriptor().digest(), -1));
         }
-        ImageSchemas.assertValid(DocumentKind.INDEX, layout.readBlobBytes(index.digest(), -1));
-        ImageSchemas.assertValid(DocumentKind.MANIFEST, layout.readBlobBytes(artifact.digest(), -1));
-        ImageSchemas.assertValid(DocumentKind.INDEX, Files.readAllBytes(layout.root().resolve("index.json")));
+        ImageSchemas.assertValid(ImageDocument.INDEX, layout.readBlobBytes(index.digest(), -1));
+        ImageSchemas.assertValid(ImageDocument.MANIFEST, layout.readBlobBytes(artifact.digest(), -1));
+        ImageSchemas.assertValid(ImageDocument.INDEX, Files.readAllBytes(layout.root().resolve("index.json")));
         assertThat(layout.verify().problems()).isEmpty();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ExecutionConfig;
 import dev.oci4j.image.History;
 import dev.oci4j.image.ImageConfiguration;
@@ -52,7 +52,7 @@ class ImageValidatorTest {
 
     @Test
     void everyViolationIsReportedTogetherInDocumentOrderEvenWithABadDigest() {
-        ValidationReport report = ImageValidator.validate(bytes(BROKEN_MANIFEST), DocumentKind.MANIFEST);
+        ValidationReport report = ImageValidator.validate(bytes(BROKEN_MANIFEST), ImageDocument.MANIFEST);
 
         assertThat(report.violations()).extracting(Violation::pointer, Violation::ruleId).containsExactly(
                 tuple("/annotations/Example~1a~0b", "annotation.key.format"),
@@ -73,7 +73,7 @@ class ImageValidatorTest {
     @Test
     void theModelOverloadsReportWhatTheBytesOverloadReports() {
         String manifest = BROKEN_MANIFEST.replace("sha256:BAD", H1).replace("\"data\": \"e30=\"", "\"data\": \"AA==\"");
-        ValidationReport fromBytes = ImageValidator.validate(bytes(manifest), DocumentKind.MANIFEST);
+        ValidationReport fromBytes = ImageValidator.validate(bytes(manifest), ImageDocument.MANIFEST);
         ValidationReport fromModel = ImageValidator.validate(ImageJson.standard().readManifest(bytes(manifest)));
 
         assertThat(fromModel).isEqualTo(fromBytes);
@@ -166,7 +166,7 @@ class ImageValidatorTest {
                  "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip", "size": 1, "digest": "%s"}]}
                 """.formatted(H1, H2);
 
-        ValidationReport report = ImageValidator.validate(bytes(docker), DocumentKind.MANIFEST);
+        ValidationReport report = ImageValidator.validate(bytes(docker), ImageDocument.MANIFEST);
 
         assertThat(report.violations()).extracting(Violation::ruleId).containsExactly("manifest.mediaType.mismatch");
     }
@@ -183,12 +183,12 @@ class ImageValidatorTest {
         assertThat(report.isValid()).isTrue();
         assertThat(report.warnings()).extracting(Violation::ruleId, Violation::pointer)
                 .containsExactly(tuple("manifest.layers.mediaType.nonportable", "/layers/0/mediaType"));
-        ImageSchemas.assertValid(DocumentKind.MANIFEST, ImageJson.standard().write(m));
+        ImageSchemas.assertValid(ImageDocument.MANIFEST, ImageJson.standard().write(m));
     }
 
     @Test
     void theReportReadsAsOneLinePerViolationErrorsFirst() {
-        ValidationReport report = ImageValidator.validate(bytes(BROKEN_MANIFEST), DocumentKind.MANIFEST);
+        ValidationReport report = ImageValidator.validate(bytes(BROKEN_MANIFEST), ImageDocument.MANIFEST);
 
         assertThat(report.toString().lines().toList()).first()
                 .isEqualTo("invalid: 6 error(s), 2 warning(s)");
@@ -199,7 +199,7 @@ class ImageValidatorTest {
 
     @Test
     void malformedJsonIsOneViolationAtTheRoot() {
-        ValidationReport report = ImageValidator.validate(bytes("{\"schemaVersion\": 2,"), DocumentKind.INDEX);
+        ValidationReport report = ImageValidator.validate(bytes("{\"schemaVersion\": 2,"), ImageDocument.INDEX);
 
         assertThat(report.violations()).singleElement().satisfies(v -> {
             assertThat(v.ruleId()).isEqualTo("json.malformed");

@@ -2,7 +2,7 @@ package dev.oci4j.image.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageValidator;
 import dev.oci4j.image.Severity;
 import dev.oci4j.image.ValidationReport;
@@ -29,7 +29,7 @@ class InvalidDocumentsTest {
     @CsvFileSource(resources = "/invalid/cases.csv", quoteCharacter = '\'')
     void eachBrokenDocumentIsReportedWithItsRuleIdAndPointer(String file, String kind, String rule, String pointer)
             throws IOException {
-        ValidationReport report = ImageValidator.validate(read(file), DocumentKind.named(kind));
+        ValidationReport report = ImageValidator.validate(read(file), ImageDocument.named(kind));
 
         assertThat(report.violations()).as(report.toString())
                 .extracting(Violation::ruleId, Violation::pointer)

@@ -2,7 +2,7 @@ package dev.oci4j.image.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.ImageSchemas;
 import dev.oci4j.image.ImageValidator;
@@ -35,7 +35,7 @@ class SpecExamplesValidateTest {
     @MethodSource("examples")
     void everySpecExampleValidatesWithoutErrorsOrWarnings(Path example) throws IOException {
         byte[] bytes = Files.readAllBytes(example);
-        DocumentKind<?> kind = ImageJson.standard().sniff(bytes).orElseThrow();
+        ImageDocument<?> kind = ImageJson.standard().sniff(bytes).orElseThrow();
 
         ValidationReport report = ImageValidator.validate(bytes, kind);
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.ImageValidator;
@@ -36,14 +36,14 @@ class ToolWrittenDocumentsValidateTest {
                 "--config.exposedports", "80/tcp", "--config.label", "com.example.b=2", "--author", "me");
         Commands.runOk("umoci", "insert", "--image", layout + ":v1.0", dir.resolve("hello.txt").toString(), "/hello.txt");
 
-        assertNoErrors(DocumentKind.LAYOUT_HEADER, Files.readAllBytes(layout.resolve("oci-layout")));
+        assertNoErrors(ImageDocument.LAYOUT_HEADER, Files.readAllBytes(layout.resolve("oci-layout")));
         byte[] index = Files.readAllBytes(layout.resolve("index.json"));
-        assertNoErrors(DocumentKind.INDEX, index);
+        assertNoErrors(ImageDocument.INDEX, index);
         Descriptor entry = ImageJson.standard().readIndex(index).manifests().get(0);
         byte[] manifestBytes = blob(layout, entry.digest());
-        assertNoErrors(DocumentKind.MANIFEST, manifestBytes);
+        assertNoErrors(ImageDocument.MANIFEST, manifestBytes);
         ImageManifest manifest = ImageJson.standard().readManifest(manifestBytes);
-        assertNoErrors(DocumentKind.CONFIGURATION, blob(layout, manifest.config().digest()));
+        assertNoErrors(ImageDocument.CONFIGURATION, blob(layout, manifest.config().digest()));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ToolWrittenDocumentsValidateTest {
         }
     }
 
-    private static void assertNoErrors(DocumentKind<?> kind, byte[] bytes) {
+    private static void assertNoErrors(ImageDocument<?> kind, byte[] bytes) {
         ValidationReport report = ImageValidator.validate(bytes, kind);
         assertThat(report.errors()).as("%s: %s", kind.name(), new String(bytes, StandardCharsets.UTF_8)).isEmpty();
         // Tools skip some SHOULDs (umoci 0.4 writes index.json and manifests without mediaType, index

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestFormatException;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.MediaType;
@@ -38,7 +38,7 @@ final class DocumentParser {
     private DocumentParser() {
     }
 
-    static <T> Outcome<T> parse(byte[] bytes, DocumentKind<T> kind, Findings findings) {
+    static <T> Outcome<T> parse(byte[] bytes, ImageDocument<T> kind, Findings findings) {
         JsonNode tree;
         try {
             if (bytes.length > CODEC.maxDocumentSize()) {
@@ -55,7 +55,7 @@ final class DocumentParser {
             for (String at : descriptorPointers(tree, kind)) {
                 repairDescriptor(tree.at(at), at, kind, findings, repaired);
             }
-            if (kind == DocumentKind.CONFIGURATION) {
+            if (kind == ImageDocument.CONFIGURATION) {
                 repairDiffIds(tree, kind, findings, repaired);
             }
         }
@@ -71,35 +71,35 @@ final class DocumentParser {
     }
 
     /** One violation for what the codec refused: the rule from the reason, the message without the location. */
-    private static void report(ImageFormatException e, DocumentKind<?> kind, Findings findings) {
+    private static void report(ImageFormatException e, ImageDocument<?> kind, Findings findings) {
         findings.add(FormatRules.ruleFor(e.reason(), e.location(), kind), e.location(), e.detail());
     }
 
-    private static void checkDocumentType(JsonNode tree, DocumentKind<?> kind, Findings findings) {
+    private static void checkDocumentType(JsonNode tree, ImageDocument<?> kind, Findings findings) {
         JsonNode mediaType = tree.get("mediaType");
         if (mediaType == null || !mediaType.isTextual()) {
             return;
         }
         String found = mediaType.textValue();
-        if (kind == DocumentKind.MANIFEST && !found.equals(MediaType.OCI_MANIFEST.value())) {
+        if (kind == ImageDocument.MANIFEST && !found.equals(MediaType.OCI_MANIFEST.value())) {
             findings.add(Rules.MANIFEST_MEDIA_TYPE_MISMATCH, "/mediaType", "an image manifest must have mediaType "
                     + MediaType.OCI_MANIFEST + ", found " + found);
-        } else if (kind == DocumentKind.INDEX && !found.equals(MediaType.OCI_INDEX.value())) {
+        } else if (kind == ImageDocument.INDEX && !found.equals(MediaType.OCI_INDEX.value())) {
             findings.add(Rules.INDEX_MEDIA_TYPE_MISMATCH, "/mediaType", "an image index must have mediaType "
                     + MediaType.OCI_INDEX + ", found " + found);
         }
     }
 
     /** Where descriptors sit in a document of this kind. */
-    private static List<String> descriptorPointers(JsonNode tree, DocumentKind<?> kind) {
+    private static List<String> descriptorPointers(JsonNode tree, ImageDocument<?> kind) {
         List<String> out = new ArrayList<>();
-        if (kind == DocumentKind.DESCRIPTOR) {
+        if (kind == ImageDocument.DESCRIPTOR) {
             out.add("");
-        } else if (kind == DocumentKind.MANIFEST) {
+        } else if (kind == ImageDocument.MANIFEST) {
             out.add("/config");
             addArray(tree, "layers", out);
             out.add("/subject");
-        } else if (kind == DocumentKind.INDEX) {
+        } else if (kind == ImageDocument.INDEX) {
             addArray(tree, "manifests", out);
             out.add("/subject");
         }
@@ -115,7 +115,7 @@ final class DocumentParser {
         }
     }
 
-    private static void repairDescriptor(JsonNode node, String at, DocumentKind<?> kind, Findings findings,
+    private static void repairDescriptor(JsonNode node, String at, ImageDocument<?> kind, Findings findings,
             Set<String> repaired) {
         if (!(node instanceof ObjectNode d)) {
             return;
@@ -160,7 +160,7 @@ final class DocumentParser {
         }
     }
 
-    private static void repairDiffIds(JsonNode tree, DocumentKind<?> kind, Findings findings, Set<String> repaired) {
+    private static void repairDiffIds(JsonNode tree, ImageDocument<?> kind, Findings findings, Set<String> repaired) {
         JsonNode ids = tree.path("rootfs").path("diff_ids");
         if (!ids.isArray()) {
             return;
@@ -175,7 +175,7 @@ final class DocumentParser {
     }
 
     /** Reports a digest Digest.parse refuses, with the rule its reason names; true when there was one. */
-    private static boolean digestProblem(String text, String at, DocumentKind<?> kind, Findings findings) {
+    private static boolean digestProblem(String text, String at, ImageDocument<?> kind, Findings findings) {
         try {
             Digest.parse(text);
             return false;

@@ -1,6 +1,6 @@
 package dev.oci4j.image.internal.validation;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageFormatException.Reason;
 
 /**
@@ -13,7 +13,7 @@ final class FormatRules {
     }
 
     /** The rule for a read failure of {@code reason} at JSON pointer {@code location} in a document of {@code kind}. */
-    static Rule ruleFor(Reason reason, String location, DocumentKind<?> kind) {
+    static Rule ruleFor(Reason reason, String location, ImageDocument<?> kind) {
         // No default branch: a new reason does not compile until it has a rule.
         return switch (reason) {
             case MALFORMED_JSON, DUPLICATE_KEY, TOO_DEEP, TOO_LARGE, OTHER -> Rules.JSON_MALFORMED;
@@ -28,8 +28,8 @@ final class FormatRules {
     }
 
     /** The REQUIRED members the codec insists on have rules of their own; any other is json.member.missing. */
-    private static Rule missing(String location, DocumentKind<?> kind) {
-        if (kind == DocumentKind.MANIFEST && location.equals("/config")) {
+    private static Rule missing(String location, ImageDocument<?> kind) {
+        if (kind == ImageDocument.MANIFEST && location.equals("/config")) {
             return Rules.MANIFEST_CONFIG_MISSING;
         }
         // Only descriptors have members named digest and size.

@@ -1,7 +1,7 @@
 package dev.oci4j.image.internal.validation;
 
 import dev.oci4j.image.Descriptor;
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageIndex;
 import dev.oci4j.image.ImageLayoutHeader;
@@ -46,7 +46,7 @@ public final class Validation {
     }
 
     /** Reads {@code json} as {@code kind} and validates it; read failures become violations. */
-    public static ValidationReport json(byte[] json, DocumentKind<?> kind) {
+    public static ValidationReport json(byte[] json, ImageDocument<?> kind) {
         Findings f = new Findings();
         DocumentParser.Outcome<?> outcome = DocumentParser.parse(json, kind, f);
         outcome.model().ifPresent(model -> {

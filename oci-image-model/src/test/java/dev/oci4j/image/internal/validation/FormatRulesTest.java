@@ -2,7 +2,7 @@ package dev.oci4j.image.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oci4j.image.DocumentKind;
+import dev.oci4j.image.ImageDocument;
 import dev.oci4j.image.ImageFormatException.Reason;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,21 +28,21 @@ class FormatRulesTest {
         expected.put(Reason.OTHER, "json.malformed");
 
         assertThat(expected.keySet()).as("every reason has a row").containsExactlyInAnyOrder(Reason.values());
-        expected.forEach((reason, rule) -> assertThat(FormatRules.ruleFor(reason, "/x", DocumentKind.DESCRIPTOR).id())
+        expected.forEach((reason, rule) -> assertThat(FormatRules.ruleFor(reason, "/x", ImageDocument.DESCRIPTOR).id())
                 .as(reason.name()).isEqualTo(rule));
     }
 
     @Test
     void aMissingMemberWithARuleOfItsOwnIsFoundByItsLocation() {
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/config", DocumentKind.MANIFEST))
+        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/config", ImageDocument.MANIFEST))
                 .isEqualTo(Rules.MANIFEST_CONFIG_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/layers/3/digest", DocumentKind.MANIFEST))
+        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/layers/3/digest", ImageDocument.MANIFEST))
                 .isEqualTo(Rules.DESCRIPTOR_DIGEST_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/manifests/0/size", DocumentKind.INDEX))
+        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/manifests/0/size", ImageDocument.INDEX))
                 .isEqualTo(Rules.DESCRIPTOR_SIZE_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/config", DocumentKind.CONFIGURATION))
+        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/config", ImageDocument.CONFIGURATION))
                 .isEqualTo(Rules.JSON_MEMBER_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.BAD_DATE_TIME, "/history/2/created", DocumentKind.CONFIGURATION))
+        assertThat(FormatRules.ruleFor(Reason.BAD_DATE_TIME, "/history/2/created", ImageDocument.CONFIGURATION))
                 .isEqualTo(Rules.CONFIG_HISTORY_CREATED_FORMAT);
     }
 }

@@ -7,27 +7,28 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The JSON documents the image spec defines, each with the model type it reads into and the media
- * type of its descriptor. Used with {@link ImageJson#parse} and returned by {@link ImageJson#sniff}.
+ * The kinds of JSON document the image spec defines, each with the model type it reads into and the
+ * media type of its descriptor (named apart from the runtime module's document kinds, so both can be
+ * imported together). Used with {@link ImageJson#parse} and returned by {@link ImageJson#sniff}.
  *
- * <pre>{@code Parsed<ImageIndex> p = ImageJson.standard().parse(DocumentKind.INDEX, path);}</pre>
+ * <pre>{@code Parsed<ImageIndex> p = ImageJson.standard().parse(ImageDocument.INDEX, path);}</pre>
  */
-public final class DocumentKind<T> {
+public final class ImageDocument<T> {
 
     /** An image manifest (OCI or Docker v2 schema 2). */
-    public static final DocumentKind<ImageManifest> MANIFEST = new DocumentKind<>("manifest", ImageManifest.class,
+    public static final ImageDocument<ImageManifest> MANIFEST = new ImageDocument<>("manifest", ImageManifest.class,
             MediaType.OCI_MANIFEST, ImageManifest::read, ImageManifest::toJson);
     /** An image index (or Docker manifest list), also an image layout's {@code index.json}. */
-    public static final DocumentKind<ImageIndex> INDEX = new DocumentKind<>("index", ImageIndex.class,
+    public static final ImageDocument<ImageIndex> INDEX = new ImageDocument<>("index", ImageIndex.class,
             MediaType.OCI_INDEX, ImageIndex::read, ImageIndex::toJson);
     /** An image configuration. */
-    public static final DocumentKind<ImageConfiguration> CONFIGURATION = new DocumentKind<>("configuration",
+    public static final ImageDocument<ImageConfiguration> CONFIGURATION = new ImageDocument<>("configuration",
             ImageConfiguration.class, MediaType.OCI_CONFIG, ImageConfiguration::read, ImageConfiguration::toJson);
     /** A content descriptor on its own. */
-    public static final DocumentKind<Descriptor> DESCRIPTOR = new DocumentKind<>("descriptor", Descriptor.class,
+    public static final ImageDocument<Descriptor> DESCRIPTOR = new ImageDocument<>("descriptor", Descriptor.class,
             MediaType.OCI_DESCRIPTOR, Descriptor::read, Descriptor::toJson);
     /** The {@code oci-layout} file. */
-    public static final DocumentKind<ImageLayoutHeader> LAYOUT_HEADER = new DocumentKind<>("layout-header",
+    public static final ImageDocument<ImageLayoutHeader> LAYOUT_HEADER = new ImageDocument<>("layout-header",
             ImageLayoutHeader.class, MediaType.OCI_LAYOUT_HEADER, ImageLayoutHeader::read, ImageLayoutHeader::toJson);
 
     private final String name;
@@ -36,7 +37,7 @@ public final class DocumentKind<T> {
     private final Function<JsonFields, T> reader;
     private final Function<T, JsonNode> writer;
 
-    private DocumentKind(String name, Class<T> type, MediaType mediaType, Function<JsonFields, T> reader,
+    private ImageDocument(String name, Class<T> type, MediaType mediaType, Function<JsonFields, T> reader,
             Function<T, JsonNode> writer) {
         this.name = name;
         this.type = type;
@@ -46,7 +47,7 @@ public final class DocumentKind<T> {
     }
 
     /** Every kind, for listings such as a CLI's help. */
-    public static List<DocumentKind<?>> values() {
+    public static List<ImageDocument<?>> values() {
         return List.of(MANIFEST, INDEX, CONFIGURATION, DESCRIPTOR, LAYOUT_HEADER);
     }
 
@@ -56,12 +57,12 @@ public final class DocumentKind<T> {
      *
      * @throws IllegalArgumentException for any other name
      */
-    public static DocumentKind<?> named(String name) {
+    public static ImageDocument<?> named(String name) {
         Objects.requireNonNull(name, "name");
         if (name.equals("config")) {
             return CONFIGURATION;
         }
-        for (DocumentKind<?> k : values()) {
+        for (ImageDocument<?> k : values()) {
             if (k.name.equals(name)) {
                 return k;
             }
