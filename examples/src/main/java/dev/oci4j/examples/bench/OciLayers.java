@@ -2,7 +2,7 @@ package dev.oci4j.examples.bench;
 
 import dev.oci4j.image.layer.Compression;
 import dev.oci4j.image.layer.LayerApplier;
-import dev.oci4j.image.layer.LayerSource;
+import dev.oci4j.image.layer.LayerBlob;
 import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class OciLayers {
     }
 
     static void unpack(Built built, Path rootfs) throws IOException {
-        LayerApplier.builder().build().apply(rootfs, LayerSource.of(built.blob(), built.layer().diffId()));
+        LayerApplier.builder().build().apply(rootfs, LayerBlob.of(built.blob(), built.layer().diffId()));
     }
 
     /** {@code java [jvmOptions] -cp CLASSPATH dev.oci4j.examples.Oci args...}, the {@code oci} command as shipped. */

@@ -49,7 +49,7 @@ import java.util.TreeMap;
  */
 public final class ImageBuilder {
 
-    private record Step(LayerInput layer, History history) {
+    private record Step(ChangesetSource layer, History history) {
     }
 
     private final BaseImage base;
@@ -137,35 +137,35 @@ public final class ImageBuilder {
 
     /** A layer holding every object below {@code dir}, placed at the image root. */
     public ImageBuilder addLayer(Path dir) {
-        return add(LayerInput.directory(dir), null);
+        return add(ChangesetSource.directory(dir), null);
     }
 
     /** Like {@link #addLayer(Path)}, with the history entry's {@code created_by}. */
     public ImageBuilder addLayer(Path dir, String createdBy) {
-        return add(LayerInput.directory(dir), Objects.requireNonNull(createdBy, "createdBy"));
+        return add(ChangesetSource.directory(dir), Objects.requireNonNull(createdBy, "createdBy"));
     }
 
     /** A layer holding one file at {@code pathInImage} (such as {@code /usr/local/bin/app}) and its parent directories. */
     public ImageBuilder addFile(Path file, String pathInImage) {
-        return add(LayerInput.file(file, pathInImage), null);
+        return add(ChangesetSource.file(file, pathInImage), null);
     }
 
     /** A layer of explicit entries (whiteouts and opaque directories included), owners as stated. */
     public ImageBuilder addEntries(List<LayerEntry> entries) {
-        return add(LayerInput.entries(entries), null);
+        return add(ChangesetSource.entries(entries), null);
     }
 
     /** Like {@link #addEntries(List)}, with the history entry's {@code created_by}. */
     public ImageBuilder addEntries(List<LayerEntry> entries, String createdBy) {
-        return add(LayerInput.entries(entries), Objects.requireNonNull(createdBy, "createdBy"));
+        return add(ChangesetSource.entries(entries), Objects.requireNonNull(createdBy, "createdBy"));
     }
 
     /** A layer of the changes that turn directory {@code lower} into {@code upper}, with whiteouts for deletions. */
     public ImageBuilder addDiff(Path lower, Path upper) {
-        return add(LayerInput.diff(lower, upper), null);
+        return add(ChangesetSource.diff(lower, upper), null);
     }
 
-    private ImageBuilder add(LayerInput source, String createdBy) {
+    private ImageBuilder add(ChangesetSource source, String createdBy) {
         History.Builder h = History.builder().createdBy(createdBy == null ? source.createdBy() : createdBy);
         steps.add(new Step(source, h.build()));
         return this;
@@ -391,7 +391,7 @@ public final class ImageBuilder {
      * writer takes the blob digest from the blob writer (one SHA-256 pass), and the commit names the
      * file by the same digest, which is checked rather than assumed.
      */
-    private static LayerDescription writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
+    private static LayerDescription writeLayer(ImageLayout layout, ChangesetSource source, LayerWriter fromDisk,
             LayerWriter asGiven) throws IOException {
         try (BlobWriter out = layout.newBlobWriter()) {   // closed without commit when writing fails: discarded
             WrittenLayer written = source.write(fromDisk, asGiven, out);

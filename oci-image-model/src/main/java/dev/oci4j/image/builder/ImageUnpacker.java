@@ -9,7 +9,7 @@ import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.layer.ApplyResult;
 import dev.oci4j.image.layer.LayerApplier;
-import dev.oci4j.image.layer.LayerSource;
+import dev.oci4j.image.layer.LayerBlob;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,11 +65,11 @@ public final class ImageUnpacker {
                     + diffIds.size() + " diff_ids but manifest " + manifestDescriptor.digest() + " has "
                     + manifest.layers().size() + " layers");
         }
-        List<LayerSource> sources = new ArrayList<>();
+        List<LayerBlob> sources = new ArrayList<>();
         for (int i = 0; i < diffIds.size(); i++) {
             Descriptor layer = manifest.layers().get(i);
             // The applier checks digest, size and diffID while it streams: no need to hash twice.
-            LayerSource.Builder s = LayerSource.builder(() -> Files.newInputStream(layout.blobPath(layer.digest())))
+            LayerBlob.Builder s = LayerBlob.builder(() -> Files.newInputStream(layout.blobPath(layer.digest())))
                     .digest(layer.digest()).size(layer.size()).diffId(diffIds.get(i))
                     .name("layer " + i + " (" + layer.digest() + ")");
             layer.mediaType().ifPresent(s::mediaType);

@@ -39,7 +39,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  *
  * <pre>{@code
  * ApplyResult r = LayerApplier.builder().build().apply(rootfs, List.of(
- *         LayerSource.of(base, baseDiffId), LayerSource.of(top, topDiffId)));
+ *         LayerBlob.of(base, baseDiffId), LayerBlob.of(top, topDiffId)));
  * }</pre>
  */
 public final class LayerApplier {
@@ -69,7 +69,7 @@ public final class LayerApplier {
     }
 
     /** Applies {@code layers} in order onto {@code root}, creating it when missing. */
-    public ApplyResult apply(Path root, LayerSource... layers) throws IOException {
+    public ApplyResult apply(Path root, LayerBlob... layers) throws IOException {
         return apply(root, List.of(layers));
     }
 
@@ -80,7 +80,7 @@ public final class LayerApplier {
      * @throws DigestMismatchException when a blob or its tar does not have the expected digest; the
      *     root then holds the partly applied layer and should be discarded
      */
-    public ApplyResult apply(Path root, List<LayerSource> layers) throws IOException {
+    public ApplyResult apply(Path root, List<LayerBlob> layers) throws IOException {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(layers, "layers");
         Files.createDirectories(root);
@@ -100,7 +100,7 @@ public final class LayerApplier {
         List<Digest> diffIds = new ArrayList<>();
         long entries = 0;
         for (int i = 0; i < layers.size(); i++) {
-            LayerSource s = Objects.requireNonNull(layers.get(i), "layers[" + i + "]");
+            LayerBlob s = Objects.requireNonNull(layers.get(i), "layers[" + i + "]");
             String label = s.label(i);
             try {
                 entries += applyOne(applier, s, label, diffIds, sink);
@@ -117,7 +117,7 @@ public final class LayerApplier {
         return ApplyResult.of(diffIds, entries, warnings, suppressed[0]);
     }
 
-    private static long applyOne(TreeApplier applier, LayerSource s, String label, List<Digest> diffIds,
+    private static long applyOne(TreeApplier applier, LayerBlob s, String label, List<Digest> diffIds,
             TreeApplier.Warnings sink) throws IOException {
         try (InputStream raw = s.opener().open()) {
             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);

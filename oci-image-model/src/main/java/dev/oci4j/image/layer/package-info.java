@@ -5,7 +5,7 @@
  * <p>{@link dev.oci4j.image.layer.LayerWriter} streams the tar through the chosen
  * {@link dev.oci4j.image.layer.Compression} in one pass and returns a
  * {@link dev.oci4j.image.layer.WrittenLayer} (media type, blob digest and size, diffID).
- * {@link dev.oci4j.image.layer.LayerApplier} applies {@link dev.oci4j.image.layer.LayerSource}s
+ * {@link dev.oci4j.image.layer.LayerApplier} applies {@link dev.oci4j.image.layer.LayerBlob}s
  * with the whiteout rules, keeps every entry inside the root, and verifies digests and diffIDs while
  * streaming. Both are immutable and may be shared between threads; nothing is held in memory per file.
  *
@@ -14,7 +14,7 @@
  *         .reproducible(Instant.ofEpochSecond(0)).build()
  *         .writeDirectory(rootfs, blobFile);
  * ApplyResult result = LayerApplier.builder().build()
- *         .apply(target, LayerSource.of(blobFile, layer.diffId()));
+ *         .apply(target, LayerBlob.of(blobFile, layer.diffId()));
  * }</pre>
  *
  * <p>Limits of a pure-JDK implementation: only {@code user.*} extended attributes can be read and

@@ -20,8 +20,8 @@ class ChangesetApplyTest {
 
     private final LayerApplier applier = LayerApplier.builder().build();
 
-    private static LayerSource layer(byte[] tar) {
-        return LayerSource.builder(() -> new ByteArrayInputStream(tar)).build();
+    private static LayerBlob layer(byte[] tar) {
+        return LayerBlob.builder(() -> new ByteArrayInputStream(tar)).build();
     }
 
     private Path root() {
@@ -29,7 +29,7 @@ class ChangesetApplyTest {
     }
 
     private Path apply(byte[]... tars) throws Exception {
-        List<LayerSource> list = new ArrayList<>();
+        List<LayerBlob> list = new ArrayList<>();
         for (byte[] t : tars) {
             list.add(layer(t));
         }
@@ -203,7 +203,7 @@ class ChangesetApplyTest {
     void aTruncatedLayerIsReportedWithTheLayerAndTheEntry() throws Exception {
         byte[] whole = new CraftedTar().file("small", "s").file("big", "b".repeat(5000)).bytes();
         byte[] cut = java.util.Arrays.copyOf(whole, 512 * 4);
-        LayerSource source = LayerSource.builder(() -> new ByteArrayInputStream(cut)).name("cut.tar").build();
+        LayerBlob source = LayerBlob.builder(() -> new ByteArrayInputStream(cut)).name("cut.tar").build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(root(), source))
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("cut.tar").hasMessageContaining("big");
@@ -213,7 +213,7 @@ class ChangesetApplyTest {
         }
         byte[] cutGz = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 30);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(tmp.resolve("other"),
-                LayerSource.builder(() -> new ByteArrayInputStream(cutGz)).name("cut.tar.gz").build()))
+                LayerBlob.builder(() -> new ByteArrayInputStream(cutGz)).name("cut.tar.gz").build()))
                 .hasMessageContaining("cut.tar.gz");
     }
 

@@ -54,7 +54,7 @@ class DiffIdReadAheadTest {
             WrittenLayer layer = LayerWriter.builder().compression(c).reproducible(EPOCH).build().writeDirectory(src, blob);
             assertThat(Digest.sha256(tarOf(blob, c))).as(c.name()).isEqualTo(layer.diffId());
 
-            ApplyResult r = LayerApplier.builder().build().apply(tmp.resolve("out-" + c), LayerSource.builder(
+            ApplyResult r = LayerApplier.builder().build().apply(tmp.resolve("out-" + c), LayerBlob.builder(
                     () -> Files.newInputStream(blob)).mediaType(layer.mediaType()).digest(layer.digest())
                     .size(layer.size()).diffId(layer.diffId()).build());
 
@@ -73,7 +73,7 @@ class DiffIdReadAheadTest {
             Digest wrong = Digest.sha256(new ByteArrayOutputStream().toByteArray());
 
             assertThatThrownBy(() -> LayerApplier.builder().build().apply(tmp.resolve("bad-" + c),
-                    LayerSource.builder(() -> Files.newInputStream(blob)).digest(layer.digest()).size(layer.size())
+                    LayerBlob.builder(() -> Files.newInputStream(blob)).digest(layer.digest()).size(layer.size())
                             .diffId(wrong).build()))
                     .as(c.name())
                     .isInstanceOf(DigestMismatchException.class)

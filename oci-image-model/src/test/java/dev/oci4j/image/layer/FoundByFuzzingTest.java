@@ -46,6 +46,6 @@ class FoundByFuzzingTest {
 
     private void apply(byte[] tar) throws Exception {
         LayerApplier.builder().build().apply(tmp.resolve("root"),
-                LayerSource.builder(() -> new ByteArrayInputStream(tar)).name("fuzz").build());
+                LayerBlob.builder(() -> new ByteArrayInputStream(tar)).name("fuzz").build());
     }
 }

@@ -79,7 +79,7 @@ class LayerApplierFuzzTest {
             Path root = sandbox.resolve("root");
             Path outside = sentinel(sandbox.resolve("outside"));
             Map<String, String> before = describe(outside);
-            List<LayerSource> sources = sources(stack, sandbox);
+            List<LayerBlob> sources = sources(stack, sandbox);
             Throwable failure = FuzzRuns.run(ignored -> {
                 try {
                     LayerApplier.builder().build().apply(root, sources);
@@ -115,13 +115,13 @@ class LayerApplierFuzzTest {
         }
     }
 
-    private static List<LayerSource> sources(FuzzLayers.Stack stack, Path sandbox) throws IOException {
+    private static List<LayerBlob> sources(FuzzLayers.Stack stack, Path sandbox) throws IOException {
         Random r = new Random(stack.seed());
-        List<LayerSource> out = new ArrayList<>();
+        List<LayerBlob> out = new ArrayList<>();
         for (int i = 0; i < stack.layers().size(); i++) {
             String packing = stack.packing().isEmpty() ? null : stack.packing().get(i);
             byte[] bytes = FuzzLayers.bytes(stack.layers().get(i), packing, sandbox.toString(), stack.seed() + i);
-            LayerSource.Builder b = LayerSource.builder(() -> new ByteArrayInputStream(bytes)).name("#" + i);
+            LayerBlob.Builder b = LayerBlob.builder(() -> new ByteArrayInputStream(bytes)).name("#" + i);
             switch (packing == null ? 0 : r.nextInt(5)) {
                 case 1 -> b.digest(Digest.sha256(bytes)).size(bytes.length);
                 case 2 -> b.digest(Digest.sha256(new byte[] {(byte) i})).size(bytes.length);

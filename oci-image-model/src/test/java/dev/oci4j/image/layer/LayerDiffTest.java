@@ -72,8 +72,8 @@ class LayerDiffTest {
         WrittenLayer diff = w.writeDiff(lower, upper, tmp.resolve("diff.tgz"));
 
         Path out = tmp.resolve("out");
-        LayerApplier.builder().build().apply(out, LayerSource.of(tmp.resolve("base.tgz"), base.diffId()),
-                LayerSource.of(tmp.resolve("diff.tgz"), diff.diffId()));
+        LayerApplier.builder().build().apply(out, LayerBlob.of(tmp.resolve("base.tgz"), base.diffId()),
+                LayerBlob.of(tmp.resolve("diff.tgz"), diff.diffId()));
 
         assertThat(Trees.describe(out, true, true)).isEqualTo(Trees.describe(upper, true, true));
     }
@@ -117,7 +117,7 @@ class LayerDiffTest {
         Path base = tmp.resolve("base.tar");
         LayerWriter.builder().build().writeDirectory(lower, base);
         Path out = tmp.resolve("out");
-        LayerApplier.builder().build().apply(out, LayerSource.of(base), LayerSource.of(blob, diff.diffId()));
+        LayerApplier.builder().build().apply(out, LayerBlob.of(base), LayerBlob.of(blob, diff.diffId()));
         assertThat(Trees.describe(out, true, true)).isEqualTo(Trees.describe(upper, true, true));
     }
 

@@ -51,7 +51,7 @@ class LayerInteropTest {
         // The point is GNU tar's archive format; plain gzip (Debian required) only wraps it.
         Files.write(gz, Commands.runOk("gzip", "-c", "-n", tar.toString()).stdoutBytes());
         Path out = tmp.resolve("out");
-        ApplyResult r = LayerApplier.builder().build().apply(out, LayerSource.of(gz, Digest.sha256(tar)));
+        ApplyResult r = LayerApplier.builder().build().apply(out, LayerBlob.of(gz, Digest.sha256(tar)));
         assertThat(r.diffIds()).containsExactly(Digest.sha256(tar));
         assertThat(Trees.describe(out, isRoot(), true)).isEqualTo(Trees.describe(src, isRoot(), true));
     }
@@ -63,7 +63,7 @@ class LayerInteropTest {
         Path blob = tmp.resolve("layer.tgz");
         WrittenLayer layer = LayerWriter.builder().compression(Compression.GZIP).build().writeDirectory(src, blob);
         Digest wrong = Digest.sha256(new byte[0]);
-        LayerSource source = LayerSource.builder(() -> Files.newInputStream(blob)).digest(layer.digest())
+        LayerBlob source = LayerBlob.builder(() -> Files.newInputStream(blob)).digest(layer.digest())
                 .size(layer.size()).diffId(wrong).build();
         assertThatThrownBy(() -> LayerApplier.builder().build().apply(tmp.resolve("out"), source))
                 .isInstanceOf(DigestMismatchException.class)
@@ -79,7 +79,7 @@ class LayerInteropTest {
         Path blob = tmp.resolve("layer.tgz");
         WrittenLayer layer = LayerWriter.builder().compression(Compression.GZIP).build().writeDirectory(src, blob);
         Digest wrong = Digest.sha256(new byte[0]);
-        LayerSource source = LayerSource.builder(() -> Files.newInputStream(blob)).digest(wrong).build();
+        LayerBlob source = LayerBlob.builder(() -> Files.newInputStream(blob)).digest(wrong).build();
         assertThatThrownBy(() -> LayerApplier.builder().build().apply(tmp.resolve("out"), source))
                 .isInstanceOf(DigestMismatchException.class)
                 .hasMessageContaining("layer " + wrong)
@@ -93,7 +93,7 @@ class LayerInteropTest {
         Path blob = tmp.resolve("layer.tar");
         LayerWriter.builder().build().writeDirectory(src, blob);
         ApplyResult r = LayerApplier.builder().build().apply(tmp.resolve("out"),
-                LayerSource.builder(() -> Files.newInputStream(blob))
+                LayerBlob.builder(() -> Files.newInputStream(blob))
                         .mediaType(dev.oci4j.image.MediaType.OCI_LAYER_TAR_GZIP).build());
         assertThat(tmp.resolve("out/a")).hasContent("a");
         assertThat(r.warnings()).singleElement().asString().contains("says GZIP but the content is NONE");

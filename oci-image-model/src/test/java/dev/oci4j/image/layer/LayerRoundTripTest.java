@@ -73,7 +73,7 @@ class LayerRoundTripTest {
         assertThat(layer.digest()).isEqualTo(dev.oci4j.image.Digest.sha256(blob));
 
         Path out = tmp.resolve("out");
-        ApplyResult r = LayerApplier.builder().build().apply(out, LayerSource.of(blob, layer.diffId()));
+        ApplyResult r = LayerApplier.builder().build().apply(out, LayerBlob.of(blob, layer.diffId()));
 
         assertThat(r.diffIds()).containsExactly(layer.diffId());
         assertThat(r.warnings()).isEmpty();
@@ -94,7 +94,7 @@ class LayerRoundTripTest {
         WrittenLayer layer = LayerWriter.builder().compression(Compression.ZSTD, 9).build().writeDirectory(src, blob);
         assertThat(layer.mediaType()).isEqualTo(dev.oci4j.image.MediaType.OCI_LAYER_TAR_ZSTD);
         Path out = tmp.resolve("out");
-        LayerApplier.builder().build().apply(out, LayerSource.builder(() -> Files.newInputStream(blob))
+        LayerApplier.builder().build().apply(out, LayerBlob.builder(() -> Files.newInputStream(blob))
                 .mediaType(layer.mediaType()).digest(layer.digest()).size(layer.size()).diffId(layer.diffId()).build());
         assertThat(Trees.describe(out, isRoot(), true)).isEqualTo(Trees.describe(src, isRoot(), true));
     }

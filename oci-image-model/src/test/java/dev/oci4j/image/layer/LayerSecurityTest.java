@@ -44,9 +44,9 @@ class LayerSecurityTest {
     }
 
     private void apply(byte[]... tars) throws Exception {
-        List<LayerSource> list = new ArrayList<>();
+        List<LayerBlob> list = new ArrayList<>();
         for (byte[] t : tars) {
-            list.add(LayerSource.builder(() -> new ByteArrayInputStream(t))
+            list.add(LayerBlob.builder(() -> new ByteArrayInputStream(t))
                     .digest(Digest.sha256(t)).build());
         }
         LayerApplier.builder().build().apply(root, list);

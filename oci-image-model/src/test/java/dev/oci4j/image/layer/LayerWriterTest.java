@@ -137,7 +137,7 @@ class LayerWriterTest {
         assertThat(tar.get(7).isFIFO()).isTrue();
 
         Path root = tmp.resolve("root");
-        ApplyResult r = LayerApplier.builder().build().apply(root, LayerSource.builder(
+        ApplyResult r = LayerApplier.builder().build().apply(root, LayerBlob.builder(
                 () -> new ByteArrayInputStream(out.toByteArray())).build());
         assertThat(Files.getAttribute(root.resolve("app/hard"), "unix:ino"))
                 .isEqualTo(Files.getAttribute(root.resolve("app/hello.txt"), "unix:ino"));
@@ -164,7 +164,7 @@ class LayerWriterTest {
                 .containsEntry("LIBARCHIVE.xattr.user.bin", java.util.Base64.getEncoder().encodeToString(binary))
                 .doesNotContainKey("SCHILY.xattr.user.bin");
         Path root = tmp.resolve("root");
-        LayerApplier.builder().build().apply(root, LayerSource.builder(() -> new ByteArrayInputStream(out.toByteArray())).build());
+        LayerApplier.builder().build().apply(root, LayerBlob.builder(() -> new ByteArrayInputStream(out.toByteArray())).build());
         var view = Files.getFileAttributeView(root.resolve("f"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
         view.read("bin", b);

@@ -120,14 +120,14 @@ class RandomTreeTest {
 
         Path out = tmp.resolve("out");
         LayerApplier applier = LayerApplier.builder().build();
-        applier.apply(out, LayerSource.of(base, b.diffId()));
+        applier.apply(out, LayerBlob.of(base, b.diffId()));
         assertThat(Trees.describe(out, true, true)).isEqualTo(Trees.describe(lower, true, true));
-        applier.apply(out, LayerSource.of(diff, d.diffId()));
+        applier.apply(out, LayerBlob.of(diff, d.diffId()));
         assertThat(Trees.describe(out, true, true)).as("lower + diff, seed " + seed)
                 .isEqualTo(Trees.describe(upper, true, true));
 
         Path again = tmp.resolve("again");
-        applier.apply(again, LayerSource.of(full, f.diffId()));
+        applier.apply(again, LayerBlob.of(full, f.diffId()));
         assertThat(Trees.describe(again, true, true)).isEqualTo(Trees.describe(upper, true, true));
     }
 }

@@ -62,11 +62,11 @@ class UmociInteropTest {
         JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
         JsonNode manifest = blob(layout, index.get("manifests").get(0).get("digest").asText());
         JsonNode config = blob(layout, manifest.get("config").get("digest").asText());
-        List<LayerSource> layers = new ArrayList<>();
+        List<LayerBlob> layers = new ArrayList<>();
         for (int i = 0; i < manifest.get("layers").size(); i++) {
             JsonNode d = manifest.get("layers").get(i);
             Path file = layout.resolve("blobs/sha256").resolve(Digest.parse(d.get("digest").asText()).encoded());
-            layers.add(LayerSource.builder(() -> Files.newInputStream(file))
+            layers.add(LayerBlob.builder(() -> Files.newInputStream(file))
                     .mediaType(MediaType.of(d.get("mediaType").asText()))
                     .digest(Digest.parse(d.get("digest").asText())).size(d.get("size").asLong())
                     .diffId(Digest.parse(config.get("rootfs").get("diff_ids").get(i).asText())).build());

@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Where one new layer's changeset comes from, and the history line that describes it. */
-interface LayerInput {
+interface ChangesetSource {
 
     /**
      * Writes the layer's tar into {@code out}; {@code fromDisk} normalizes ownership, {@code asGiven}
@@ -37,9 +37,9 @@ interface LayerInput {
     String createdBy();
 
     /** Every object below {@code dir}, at the image root. */
-    static LayerInput directory(Path dir) {
+    static ChangesetSource directory(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        return new LayerInput() {
+        return new ChangesetSource() {
             @Override
             public void check() throws IOException {
                 requireDirectory(dir, "a directory to add as a layer");
@@ -59,10 +59,10 @@ interface LayerInput {
     }
 
     /** The changes that turn {@code lower} into {@code upper}, whiteouts included. */
-    static LayerInput diff(Path lower, Path upper) {
+    static ChangesetSource diff(Path lower, Path upper) {
         Objects.requireNonNull(lower, "lower");
         Objects.requireNonNull(upper, "upper");
-        return new LayerInput() {
+        return new ChangesetSource() {
             @Override
             public void check() throws IOException {
                 requireDirectory(lower, "the lower directory of a diff layer");
@@ -82,10 +82,10 @@ interface LayerInput {
     }
 
     /** One file at {@code pathInImage}, with its parent directories (0755). */
-    static LayerInput file(Path file, String pathInImage) {
+    static ChangesetSource file(Path file, String pathInImage) {
         Objects.requireNonNull(file, "file");
         String target = normalize(pathInImage);
-        return new LayerInput() {
+        return new ChangesetSource() {
             @Override
             public void check() throws IOException {
                 attributes();
@@ -124,9 +124,9 @@ interface LayerInput {
     }
 
     /** Entries exactly as given (owners included). */
-    static LayerInput entries(List<LayerEntry> entries) {
+    static ChangesetSource entries(List<LayerEntry> entries) {
         List<LayerEntry> copy = List.copyOf(entries);
-        return new LayerInput() {
+        return new ChangesetSource() {
             @Override
             public void check() {
                 // Entries were checked when they were built; their content opens only while writing.

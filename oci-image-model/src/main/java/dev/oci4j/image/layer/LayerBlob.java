@@ -15,12 +15,12 @@ import java.util.Optional;
  * the layer is applied.
  *
  * <pre>{@code
- * LayerSource s = LayerSource.builder(() -> Files.newInputStream(blob))
+ * LayerBlob s = LayerBlob.builder(() -> Files.newInputStream(blob))
  *         .mediaType(MediaType.OCI_LAYER_TAR_GZIP).digest(d.digest()).size(d.size()).diffId(diffIds.get(i))
  *         .build();
  * }</pre>
  */
-public final class LayerSource {
+public final class LayerBlob {
 
     /** Opens the (possibly compressed) blob; called once. */
     @FunctionalInterface
@@ -35,7 +35,7 @@ public final class LayerSource {
     private final Digest diffId;
     private final String name;
 
-    private LayerSource(Builder b) {
+    private LayerBlob(Builder b) {
         this.opener = b.opener;
         this.mediaType = b.mediaType;
         this.digest = b.digest;
@@ -49,13 +49,13 @@ public final class LayerSource {
     }
 
     /** A blob file, compression detected from its first bytes. */
-    public static LayerSource of(Path blob) {
+    public static LayerBlob of(Path blob) {
         Objects.requireNonNull(blob, "blob");
         return builder(() -> Files.newInputStream(blob)).name(blob.toString()).build();
     }
 
     /** A blob file with its expected diffID. */
-    public static LayerSource of(Path blob, Digest diffId) {
+    public static LayerBlob of(Path blob, Digest diffId) {
         Objects.requireNonNull(blob, "blob");
         return builder(() -> Files.newInputStream(blob)).name(blob.toString()).diffId(diffId).build();
     }
@@ -112,10 +112,10 @@ public final class LayerSource {
 
     @Override
     public String toString() {
-        return "LayerSource{" + label(0) + (mediaType == null ? "" : " " + mediaType) + "}";
+        return "LayerBlob{" + label(0) + (mediaType == null ? "" : " " + mediaType) + "}";
     }
 
-    /** Builds a {@link LayerSource}. */
+    /** Builds a {@link LayerBlob}. */
     public static final class Builder {
         private final Opener opener;
         private MediaType mediaType;
@@ -157,11 +157,11 @@ public final class LayerSource {
             return this;
         }
 
-        public LayerSource build() {
+        public LayerBlob build() {
             if (size >= 0 && digest == null) {
                 throw new IllegalStateException("a size can only be checked together with a digest");
             }
-            return new LayerSource(this);
+            return new LayerBlob(this);
         }
     }
 }
