@@ -38,7 +38,7 @@ final class DocumentTypes {
      * @throws dev.oci4j.image.ImageFormatException when it is not JSON, not an object, or too large
      */
     static Optional<DocumentType> sniff(byte[] json) {
-        Optional<ImageDocument<?>> image = ImageJson.standard().sniff(json);
+        Optional<ImageDocument<?>> image = ImageJson.sniff(json);
         if (image.isPresent()) {
             return Optional.of(ImageDocumentType.of(image.get()));
         }

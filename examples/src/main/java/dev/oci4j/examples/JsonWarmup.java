@@ -28,8 +28,7 @@ final class JsonWarmup {
 
     private static void run() {
         try {
-            ImageJson json = ImageJson.standard();
-            json.write(json.readIndex(INDEX));
+            ImageJson.write(ImageJson.readIndex(INDEX));
         } catch (RuntimeException | LinkageError e) {
             // Nothing to do: the command itself will meet and report whatever went wrong.
         }

@@ -85,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             // The codec's bounded reading: /dev/zero or an endless pipe stops at its 4 MiB limit.
-            bytes = file.equals("-") ? ImageJson.standard().readBytes(System.in) : ImageJson.standard().readBytes(Path.of(file));
+            bytes = file.equals("-") ? ImageJson.readBytes(System.in) : ImageJson.readBytes(Path.of(file));
         } catch (ImageFormatException e) {
             return FileReport.unreadable(name, e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -84,7 +84,7 @@ class DocumentSniffingTest {
 
     /** The type names the libraries give, spelled as {@code --type} spells them. */
     private static Optional<String> librarySniff(byte[] bytes) {
-        Optional<ImageDocument<?>> image = ImageJson.standard().sniff(bytes);
+        Optional<ImageDocument<?>> image = ImageJson.sniff(bytes);
         if (image.isPresent()) {
             return Optional.of(IMAGE_TYPES.get(image.get()));
         }

@@ -106,7 +106,7 @@ public final class DistributionJson {
      */
     public ImageIndex readReferrers(byte[] bytes) {
         try {
-            return ImageJson.standard().readIndex(bytes);
+            return ImageJson.readIndex(bytes);
         } catch (ImageFormatException e) {
             Reason reason = e.reason() == ImageFormatException.Reason.WRONG_TYPE
                     || e.reason() == ImageFormatException.Reason.MISSING_MEMBER ? Reason.WRONG_TYPE : Reason.MALFORMED_JSON;

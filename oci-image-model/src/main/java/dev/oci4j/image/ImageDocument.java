@@ -11,7 +11,7 @@ import java.util.function.Function;
  * media type of its descriptor (named apart from the runtime module's document kinds, so both can be
  * imported together). Used with {@link ImageJson#parse} and returned by {@link ImageJson#sniff}.
  *
- * <pre>{@code Parsed<ImageIndex> p = ImageJson.standard().parse(ImageDocument.INDEX, path);}</pre>
+ * <pre>{@code Parsed<ImageIndex> p = ImageJson.parse(ImageDocument.INDEX, path);}</pre>
  */
 public final class ImageDocument<T> {
 

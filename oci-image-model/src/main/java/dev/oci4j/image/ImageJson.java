@@ -6,6 +6,7 @@ import dev.oci4j.image.internal.json.JsonFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,91 +20,70 @@ import java.util.Optional;
  * <p>Reading is lenient about what the spec forbids but the model can hold (the validator reports
  * it) and throws {@link ImageFormatException} with a JSON pointer for what it cannot: malformed JSON,
  * wrong JSON types, digests outside the grammar, bad base64. Documents larger than
- * {@link #maxDocumentSize()} (4 MiB by default, the limit the distribution spec suggests for
- * manifests) are refused before they are parsed.
+ * {@link #DEFAULT_MAX_DOCUMENT_SIZE} (4 MiB, the limit the distribution spec suggests for
+ * manifests) are refused before they are parsed; {@link #withMaxDocumentSize} gives a reader with
+ * another limit. One codec style for both model modules: static methods, as {@code RuntimeJson}.
+ *
+ * <p>{@code parse} methods return a {@link Parsed} (the value with the exact bytes, digest and
+ * size); {@code read} methods return the value alone.
  *
  * <pre>{@code
- * ImageJson json = ImageJson.standard();
- * Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, Path.of("manifest.json"));
- * byte[] out = json.write(p.value().toBuilder().putAnnotation(Annotations.TITLE, "x").build());
+ * Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST, Path.of("manifest.json"));
+ * byte[] out = ImageJson.write(p.value().toBuilder().putAnnotation(Annotations.TITLE, "x").build());
  * }</pre>
  */
 public final class ImageJson {
 
-    /** 4 MiB: the size up to which registries must accept manifests (distribution-spec, "Pushing Manifests"). */
+    /** The default document limit, 4 MiB. */
     public static final long DEFAULT_MAX_DOCUMENT_SIZE = 4L * 1024 * 1024;
 
-    private static final ImageJson STANDARD = new ImageJson(DEFAULT_MAX_DOCUMENT_SIZE);
+    private static final DocumentReader DEFAULT = new DocumentReader(DEFAULT_MAX_DOCUMENT_SIZE);
 
-    private final long maxDocumentSize;
-
-    private ImageJson(long maxDocumentSize) {
-        this.maxDocumentSize = maxDocumentSize;
-    }
-
-    /** The codec with the default 4 MiB document limit. */
-    public static ImageJson standard() {
-        return STANDARD;
+    private ImageJson() {
     }
 
     /**
-     * A codec refusing documents larger than {@code maxDocumentSize} bytes.
+     * A reader refusing documents larger than {@code maxDocumentSize} bytes; the static methods
+     * read with {@link #DEFAULT_MAX_DOCUMENT_SIZE}.
      *
      * @throws IllegalArgumentException when not positive or above {@code Integer.MAX_VALUE - 8}
      */
-    public static ImageJson withMaxDocumentSize(long maxDocumentSize) {
+    public static DocumentReader withMaxDocumentSize(long maxDocumentSize) {
         if (maxDocumentSize <= 0 || maxDocumentSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxDocumentSize must be between 1 and " + (Integer.MAX_VALUE - 8)
                     + ", was " + maxDocumentSize);
         }
-        return new ImageJson(maxDocumentSize);
+        return new DocumentReader(maxDocumentSize);
     }
 
-    /** The largest document, in bytes, this codec reads. */
-    public long maxDocumentSize() {
-        return maxDocumentSize;
-    }
-
-    // ---- generic reading
+    // ---- reading with the default limit
 
     /** Reads a document of {@code kind}, keeping its bytes. */
-    public <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(bytes, "bytes");
-        checkSize(bytes.length);
-        byte[] copy = bytes.clone();
-        return new Parsed<>(kind, kind.read(root(copy)), copy);
+    public static <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes) {
+        return DEFAULT.parse(kind, bytes);
     }
 
     /** Reads a whole stream (not closed), refusing it as soon as it passes the size limit. */
-    public <T> Parsed<T> parse(ImageDocument<T> kind, InputStream in) throws IOException {
-        Objects.requireNonNull(kind, "kind");
-        byte[] bytes = readLimited(in);
-        return new Parsed<>(kind, kind.read(root(bytes)), bytes);
+    public static <T> Parsed<T> parse(ImageDocument<T> kind, InputStream in) throws IOException {
+        return DEFAULT.parse(kind, in);
     }
 
     /** Reads a file, refusing it by its size before reading it. */
-    public <T> Parsed<T> parse(ImageDocument<T> kind, Path file) throws IOException {
-        Objects.requireNonNull(kind, "kind");
-        byte[] bytes = readBytes(file);
-        return new Parsed<>(kind, kind.read(root(bytes)), bytes);
+    public static <T> Parsed<T> parse(ImageDocument<T> kind, Path file) throws IOException {
+        return DEFAULT.parse(kind, file);
     }
 
-    public <T> T read(ImageDocument<T> kind, byte[] bytes) {
-        Objects.requireNonNull(kind, "kind");
-        checkSize(bytes.length);
-        return kind.read(root(bytes));
+    public static <T> T read(ImageDocument<T> kind, byte[] bytes) {
+        return DEFAULT.read(kind, bytes);
     }
 
-    public <T> T read(ImageDocument<T> kind, InputStream in) throws IOException {
-        return parse(kind, in).value();
+    public static <T> T read(ImageDocument<T> kind, InputStream in) throws IOException {
+        return DEFAULT.read(kind, in);
     }
 
-    public <T> T read(ImageDocument<T> kind, Path file) throws IOException {
-        return parse(kind, file).value();
+    public static <T> T read(ImageDocument<T> kind, Path file) throws IOException {
+        return DEFAULT.read(kind, file);
     }
-
-    // ---- bounded reading
 
     /**
      * The bytes of one whole document from a stream (not closed), for callers that look at the
@@ -112,8 +92,8 @@ public final class ImageJson {
      *
      * @throws ImageFormatException when the stream is longer than the limit
      */
-    public byte[] readBytes(InputStream in) throws IOException {
-        return readLimited(in);
+    public static byte[] readBytes(InputStream in) throws IOException {
+        return DEFAULT.readBytes(in);
     }
 
     /**
@@ -124,102 +104,121 @@ public final class ImageJson {
      * @throws java.nio.file.NoSuchFileException when it does not exist
      * @throws IOException when it cannot be read, a directory for instance
      */
-    public byte[] readBytes(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        checkSize(Files.size(file));
-        try (InputStream in = Files.newInputStream(file)) {
-            return readLimited(in);
-        }
+    public static byte[] readBytes(Path file) throws IOException {
+        return DEFAULT.readBytes(file);
     }
 
-    // ---- named reading
-
-    public ImageManifest readManifest(byte[] bytes) {
-        return read(ImageDocument.MANIFEST, bytes);
+    public static ImageManifest readManifest(byte[] bytes) {
+        return DEFAULT.readManifest(bytes);
     }
 
-    public ImageManifest readManifest(InputStream in) throws IOException {
-        return read(ImageDocument.MANIFEST, in);
+    public static ImageManifest readManifest(InputStream in) throws IOException {
+        return DEFAULT.readManifest(in);
     }
 
-    public ImageManifest readManifest(Path file) throws IOException {
-        return read(ImageDocument.MANIFEST, file);
+    public static ImageManifest readManifest(Path file) throws IOException {
+        return DEFAULT.readManifest(file);
     }
 
-    public ImageIndex readIndex(byte[] bytes) {
-        return read(ImageDocument.INDEX, bytes);
+    public static ImageIndex readIndex(byte[] bytes) {
+        return DEFAULT.readIndex(bytes);
     }
 
-    public ImageIndex readIndex(InputStream in) throws IOException {
-        return read(ImageDocument.INDEX, in);
+    public static ImageIndex readIndex(InputStream in) throws IOException {
+        return DEFAULT.readIndex(in);
     }
 
-    public ImageIndex readIndex(Path file) throws IOException {
-        return read(ImageDocument.INDEX, file);
+    public static ImageIndex readIndex(Path file) throws IOException {
+        return DEFAULT.readIndex(file);
     }
 
-    public ImageConfiguration readConfiguration(byte[] bytes) {
-        return read(ImageDocument.CONFIGURATION, bytes);
+    public static ImageConfiguration readConfiguration(byte[] bytes) {
+        return DEFAULT.readConfiguration(bytes);
     }
 
-    public ImageConfiguration readConfiguration(InputStream in) throws IOException {
-        return read(ImageDocument.CONFIGURATION, in);
+    public static ImageConfiguration readConfiguration(InputStream in) throws IOException {
+        return DEFAULT.readConfiguration(in);
     }
 
-    public ImageConfiguration readConfiguration(Path file) throws IOException {
-        return read(ImageDocument.CONFIGURATION, file);
+    public static ImageConfiguration readConfiguration(Path file) throws IOException {
+        return DEFAULT.readConfiguration(file);
     }
 
-    public Descriptor readDescriptor(byte[] bytes) {
-        return read(ImageDocument.DESCRIPTOR, bytes);
+    public static Descriptor readDescriptor(byte[] bytes) {
+        return DEFAULT.readDescriptor(bytes);
     }
 
-    public Descriptor readDescriptor(InputStream in) throws IOException {
-        return read(ImageDocument.DESCRIPTOR, in);
+    public static Descriptor readDescriptor(InputStream in) throws IOException {
+        return DEFAULT.readDescriptor(in);
     }
 
-    public Descriptor readDescriptor(Path file) throws IOException {
-        return read(ImageDocument.DESCRIPTOR, file);
+    public static Descriptor readDescriptor(Path file) throws IOException {
+        return DEFAULT.readDescriptor(file);
     }
 
-    public ImageLayoutHeader readLayoutHeader(byte[] bytes) {
-        return read(ImageDocument.LAYOUT_HEADER, bytes);
+    public static ImageLayoutHeader readLayoutHeader(byte[] bytes) {
+        return DEFAULT.readLayoutHeader(bytes);
     }
 
-    public ImageLayoutHeader readLayoutHeader(InputStream in) throws IOException {
-        return read(ImageDocument.LAYOUT_HEADER, in);
+    public static ImageLayoutHeader readLayoutHeader(InputStream in) throws IOException {
+        return DEFAULT.readLayoutHeader(in);
     }
 
-    public ImageLayoutHeader readLayoutHeader(Path file) throws IOException {
-        return read(ImageDocument.LAYOUT_HEADER, file);
+    public static ImageLayoutHeader readLayoutHeader(Path file) throws IOException {
+        return DEFAULT.readLayoutHeader(file);
     }
 
     // ---- writing
 
     /** Compact UTF-8 JSON of {@code value}, together with its digest and size. */
-    public <T> Parsed<T> encode(ImageDocument<T> kind, T value) {
+    public static <T> Parsed<T> encode(ImageDocument<T> kind, T value) {
         Objects.requireNonNull(kind, "kind");
         return new Parsed<>(kind, value, Json.write(kind.write(value)));
     }
 
-    public byte[] write(ImageManifest manifest) {
+    public static byte[] write(ImageManifest manifest) {
         return Json.write(ImageDocument.MANIFEST.write(manifest));
     }
 
-    public byte[] write(ImageIndex index) {
+    public static byte[] write(ImageIndex index) {
         return Json.write(ImageDocument.INDEX.write(index));
     }
 
-    public byte[] write(ImageConfiguration configuration) {
+    public static byte[] write(ImageConfiguration configuration) {
         return Json.write(ImageDocument.CONFIGURATION.write(configuration));
     }
 
-    public byte[] write(Descriptor descriptor) {
+    public static byte[] write(Descriptor descriptor) {
         return Json.write(ImageDocument.DESCRIPTOR.write(descriptor));
     }
 
-    public byte[] write(ImageLayoutHeader header) {
+    public static byte[] write(ImageLayoutHeader header) {
         return Json.write(ImageDocument.LAYOUT_HEADER.write(header));
+    }
+
+    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    public static byte[] writeIndented(ImageManifest manifest) {
+        return Indented.write(ImageDocument.MANIFEST.write(manifest));
+    }
+
+    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    public static byte[] writeIndented(ImageIndex index) {
+        return Indented.write(ImageDocument.INDEX.write(index));
+    }
+
+    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    public static byte[] writeIndented(ImageConfiguration configuration) {
+        return Indented.write(ImageDocument.CONFIGURATION.write(configuration));
+    }
+
+    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    public static byte[] writeIndented(Descriptor descriptor) {
+        return Indented.write(ImageDocument.DESCRIPTOR.write(descriptor));
+    }
+
+    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    public static byte[] writeIndented(ImageLayoutHeader header) {
+        return Indented.write(ImageDocument.LAYOUT_HEADER.write(header));
     }
 
     // ---- sniffing
@@ -233,8 +232,8 @@ public final class ImageJson {
      * @return empty when the document is JSON but none of these (a Docker schema 1 manifest, say)
      * @throws ImageFormatException when it is not a JSON object or is too large
      */
-    public Optional<ImageDocument<?>> sniff(byte[] bytes) {
-        checkSize(bytes.length);
+    public static Optional<ImageDocument<?>> sniff(byte[] bytes) {
+        DEFAULT.checkSize(bytes.length);
         JsonNode tree = Json.readTree(bytes);
         if (!tree.isObject()) {
             throw new ImageFormatException(ImageFormatException.Reason.WRONG_TYPE, "",
@@ -272,36 +271,220 @@ public final class ImageJson {
         return Optional.empty();
     }
 
-    // ---- internals
+    /**
+     * Reads image-spec documents under a size limit other than the default; the static methods of
+     * {@link ImageJson} read with the default. Immutable and safe to share.
+     *
+     * <pre>{@code
+     * ImageManifest m = ImageJson.withMaxDocumentSize(64 * 1024).readManifest(System.in);
+     * }</pre>
+     */
+    public static final class DocumentReader {
 
-    private JsonFields root(byte[] bytes) {
-        return JsonFields.of(Json.readTree(bytes), "");
-    }
+        private final long maxDocumentSize;
 
-    private void checkSize(long size) {
-        if (size > maxDocumentSize) {
-            throw tooLarge(size + " bytes");
+        private DocumentReader(long maxDocumentSize) {
+            this.maxDocumentSize = maxDocumentSize;
         }
-    }
 
-    private ImageFormatException tooLarge(String found) {
-        return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
-                "document is larger than the limit of " + maxDocumentSize
-                + " bytes, found " + found);
-    }
+        /** The largest document, in bytes, this reader reads. */
+        public long maxDocumentSize() {
+            return maxDocumentSize;
+        }
 
-    private byte[] readLimited(InputStream in) throws IOException {
-        Objects.requireNonNull(in, "in");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            total += n;
-            if (total > maxDocumentSize) {
-                throw tooLarge("more than that after " + total + " bytes");
+        // ---- generic reading
+
+        /** Reads a document of {@code kind}, keeping its bytes. */
+        public <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes) {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(bytes, "bytes");
+            checkSize(bytes.length);
+            byte[] copy = bytes.clone();
+            return new Parsed<>(kind, kind.read(root(copy)), copy);
+        }
+
+        /** Reads a whole stream (not closed), refusing it as soon as it passes the size limit. */
+        public <T> Parsed<T> parse(ImageDocument<T> kind, InputStream in) throws IOException {
+            Objects.requireNonNull(kind, "kind");
+            byte[] bytes = readLimited(in);
+            return new Parsed<>(kind, kind.read(root(bytes)), bytes);
+        }
+
+        /** Reads a file, refusing it by its size before reading it. */
+        public <T> Parsed<T> parse(ImageDocument<T> kind, Path file) throws IOException {
+            Objects.requireNonNull(kind, "kind");
+            byte[] bytes = readBytes(file);
+            return new Parsed<>(kind, kind.read(root(bytes)), bytes);
+        }
+
+        public <T> T read(ImageDocument<T> kind, byte[] bytes) {
+            Objects.requireNonNull(kind, "kind");
+            checkSize(bytes.length);
+            return kind.read(root(bytes));
+        }
+
+        public <T> T read(ImageDocument<T> kind, InputStream in) throws IOException {
+            return parse(kind, in).value();
+        }
+
+        public <T> T read(ImageDocument<T> kind, Path file) throws IOException {
+            return parse(kind, file).value();
+        }
+
+        // ---- bounded reading
+
+        /**
+         * The bytes of one whole document from a stream (not closed), for callers that look at the
+         * bytes before choosing a kind ({@link #sniff}, a validator). Refuses the stream as soon as it
+         * passes {@link #maxDocumentSize()}, so an endless stream costs at most that much memory.
+         *
+         * @throws ImageFormatException when the stream is longer than the limit
+         */
+        public byte[] readBytes(InputStream in) throws IOException {
+            return readLimited(in);
+        }
+
+        /**
+         * The bytes of one whole document file. Refused by its size before reading, and again while
+         * reading: a device or a file that grows ({@code /dev/zero} reports size 0) stops at the limit.
+         *
+         * @throws ImageFormatException when the file is larger than the limit
+         * @throws java.nio.file.NoSuchFileException when it does not exist
+         * @throws IOException when it cannot be read, a directory for instance
+         */
+        public byte[] readBytes(Path file) throws IOException {
+            Objects.requireNonNull(file, "file");
+            checkSize(Files.size(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                return readLimited(in);
             }
-            out.write(buffer, 0, n);
         }
-        return out.toByteArray();
+
+        // ---- named reading
+
+        public ImageManifest readManifest(byte[] bytes) {
+            return read(ImageDocument.MANIFEST, bytes);
+        }
+
+        public ImageManifest readManifest(InputStream in) throws IOException {
+            return read(ImageDocument.MANIFEST, in);
+        }
+
+        public ImageManifest readManifest(Path file) throws IOException {
+            return read(ImageDocument.MANIFEST, file);
+        }
+
+        public ImageIndex readIndex(byte[] bytes) {
+            return read(ImageDocument.INDEX, bytes);
+        }
+
+        public ImageIndex readIndex(InputStream in) throws IOException {
+            return read(ImageDocument.INDEX, in);
+        }
+
+        public ImageIndex readIndex(Path file) throws IOException {
+            return read(ImageDocument.INDEX, file);
+        }
+
+        public ImageConfiguration readConfiguration(byte[] bytes) {
+            return read(ImageDocument.CONFIGURATION, bytes);
+        }
+
+        public ImageConfiguration readConfiguration(InputStream in) throws IOException {
+            return read(ImageDocument.CONFIGURATION, in);
+        }
+
+        public ImageConfiguration readConfiguration(Path file) throws IOException {
+            return read(ImageDocument.CONFIGURATION, file);
+        }
+
+        public Descriptor readDescriptor(byte[] bytes) {
+            return read(ImageDocument.DESCRIPTOR, bytes);
+        }
+
+        public Descriptor readDescriptor(InputStream in) throws IOException {
+            return read(ImageDocument.DESCRIPTOR, in);
+        }
+
+        public Descriptor readDescriptor(Path file) throws IOException {
+            return read(ImageDocument.DESCRIPTOR, file);
+        }
+
+        public ImageLayoutHeader readLayoutHeader(byte[] bytes) {
+            return read(ImageDocument.LAYOUT_HEADER, bytes);
+        }
+
+        public ImageLayoutHeader readLayoutHeader(InputStream in) throws IOException {
+            return read(ImageDocument.LAYOUT_HEADER, in);
+        }
+
+        public ImageLayoutHeader readLayoutHeader(Path file) throws IOException {
+            return read(ImageDocument.LAYOUT_HEADER, file);
+        }
+
+        // ---- internals
+
+        private JsonFields root(byte[] bytes) {
+            return JsonFields.of(Json.readTree(bytes), "");
+        }
+
+        void checkSize(long size) {
+            if (size > maxDocumentSize) {
+                throw tooLarge(size + " bytes");
+            }
+        }
+
+        private ImageFormatException tooLarge(String found) {
+            return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
+                    "document is larger than the limit of " + maxDocumentSize
+                    + " bytes, found " + found);
+        }
+
+        private byte[] readLimited(InputStream in) throws IOException {
+            Objects.requireNonNull(in, "in");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > maxDocumentSize) {
+                    throw tooLarge("more than that after " + total + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** Go's {@code json.MarshalIndent(v, "", "\t")} layout, as {@code RuntimeJson.writeIndented} writes. */
+    private static final class Indented {
+
+        static byte[] write(JsonNode node) {
+            StringBuilder out = new StringBuilder();
+            indent(node, 0, out);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static void indent(JsonNode node, int depth, StringBuilder out) {
+            boolean object = node.isObject();
+            if ((object || node.isArray()) && node.size() > 0) {
+                out.append(object ? '{' : '[');
+                var fields = node.fields();
+                for (int i = 0; i < node.size(); i++) {
+                    out.append('\n').append("\t".repeat(depth + 1));
+                    JsonNode child = node.get(i);
+                    if (object) {
+                        var e = fields.next();
+                        out.append(Json.text(Json.nodes().textNode(e.getKey()))).append(": ");
+                        child = e.getValue();
+                    }
+                    indent(child, depth + 1, out);
+                    out.append(i < node.size() - 1 ? "," : "");
+                }
+                out.append('\n').append("\t".repeat(depth)).append(object ? '}' : ']');
+            } else {
+                out.append(Json.text(node));
+            }
+        }
     }
 }

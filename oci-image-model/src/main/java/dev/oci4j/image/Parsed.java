@@ -7,7 +7,7 @@ import java.util.Objects;
  * re-serializing a document may change its digest, so content addresses come from these bytes.
  *
  * <pre>{@code
- * Parsed<ImageManifest> p = ImageJson.standard().parse(ImageDocument.MANIFEST, bytes);
+ * Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST, bytes);
  * Descriptor d = p.descriptor();   // mediaType from the document, digest and size of the bytes
  * }</pre>
  */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
 
     private static final String SHA = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
-    private final ImageJson json = ImageJson.standard();
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -71,7 +70,7 @@ class BadInputTest {
     void everyRefusalCarriesAReasonALocationAndADetail(String label, ImageDocument<?> kind, String document,
             Reason reason, String location) {
         byte[] bytes = label.equals("not UTF-8") ? latin1(document) : utf8(document);
-        assertThatThrownBy(() -> json.read(kind, bytes))
+        assertThatThrownBy(() -> ImageJson.read(kind, bytes))
                 .isInstanceOfSatisfying(ImageFormatException.class, e -> {
                     assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason);
                     assertThat(e.location()).isEqualTo(location);
@@ -86,7 +85,7 @@ class BadInputTest {
 
     @Test
     void malformedJsonNamesLineAndColumn() {
-        assertThatThrownBy(() -> json.readManifest(utf8("{\n  \"schemaVersion\": 2,\n  \"config\": {,\n}")))
+        assertThatThrownBy(() -> ImageJson.readManifest(utf8("{\n  \"schemaVersion\": 2,\n  \"config\": {,\n}")))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("malformed JSON")
                 .hasMessageContaining("line 3, column");
@@ -94,65 +93,65 @@ class BadInputTest {
 
     @Test
     void anEmptyDocumentOrTrailingGarbageIsMalformed() {
-        assertThatThrownBy(() -> json.readManifest(new byte[0])).hasMessageContaining("empty");
-        assertThatThrownBy(() -> json.readLayoutHeader(utf8("{\"imageLayoutVersion\":\"1.0.0\"} {}")))
+        assertThatThrownBy(() -> ImageJson.readManifest(new byte[0])).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ImageJson.readLayoutHeader(utf8("{\"imageLayoutVersion\":\"1.0.0\"} {}")))
                 .isInstanceOf(ImageFormatException.class);
     }
 
     @Test
     void duplicateKeysAreRejected() {
-        assertThatThrownBy(() -> json.readLayoutHeader(utf8("{\"imageLayoutVersion\":\"1.0.0\",\"imageLayoutVersion\":\"2\"}")))
+        assertThatThrownBy(() -> ImageJson.readLayoutHeader(utf8("{\"imageLayoutVersion\":\"1.0.0\",\"imageLayoutVersion\":\"2\"}")))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("imageLayoutVersion");
     }
 
     @Test
     void aWrongJsonTypeNamesItsPointer() {
-        assertThatThrownBy(() -> json.readManifest(utf8(manifestWithLayer(
+        assertThatThrownBy(() -> ImageJson.readManifest(utf8(manifestWithLayer(
                 "{\"mediaType\":\"a/b\",\"digest\":42,\"size\":2}"))))
                 .isInstanceOfSatisfying(ImageFormatException.class,
                         e -> assertThat(e.location()).isEqualTo("/layers/2/digest"))
                 .hasMessage("/layers/2/digest: expected a string, found number 42");
-        assertThatThrownBy(() -> json.readManifest(utf8(manifestWithLayer(
+        assertThatThrownBy(() -> ImageJson.readManifest(utf8(manifestWithLayer(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":\"2\"}"))))
                 .hasMessageStartingWith("/layers/2/size: expected an integer");
-        assertThatThrownBy(() -> json.readConfiguration(utf8(
+        assertThatThrownBy(() -> ImageJson.readConfiguration(utf8(
                 "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"A=1\",7]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")))
                 .hasMessageStartingWith("/config/Env/1: expected a string, found number 7");
-        assertThatThrownBy(() -> json.readIndex(utf8("[]"))).hasMessageContaining("expected an object, found an array");
-        assertThatThrownBy(() -> json.readIndex(utf8("{\"schemaVersion\":2,\"manifests\":{}}")))
+        assertThatThrownBy(() -> ImageJson.readIndex(utf8("[]"))).hasMessageContaining("expected an object, found an array");
+        assertThatThrownBy(() -> ImageJson.readIndex(utf8("{\"schemaVersion\":2,\"manifests\":{}}")))
                 .hasMessageStartingWith("/manifests: expected an array, found an object");
     }
 
     @Test
     void aDigestOutsideTheGrammarIsAFormatError() {
-        assertThatThrownBy(() -> json.readManifest(utf8(manifestWithLayer(
+        assertThatThrownBy(() -> ImageJson.readManifest(utf8(manifestWithLayer(
                 "{\"mediaType\":\"a/b\",\"digest\":\"sha256:XYZ\",\"size\":2}"))))
                 .isInstanceOfSatisfying(ImageFormatException.class,
                         e -> assertThat(e.location()).isEqualTo("/layers/2/digest"))
                 .hasMessageContaining("64 lowercase hex");
-        assertThatThrownBy(() -> json.readConfiguration(utf8(
+        assertThatThrownBy(() -> ImageJson.readConfiguration(utf8(
                 "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + SHA + "\",\"nocolon\"]}}")))
                 .hasMessageStartingWith("/rootfs/diff_ids/1: ");
     }
 
     @Test
     void badBase64DataIsAFormatError() {
-        assertThatThrownBy(() -> json.readDescriptor(utf8(
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2,\"data\":\"e30*\"}")))
                 .hasMessageStartingWith("/data: expected base64");
-        assertThatThrownBy(() -> json.readDescriptor(utf8(
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2,\"data\":\"e30\"}")))
                 .hasMessageContaining("padded");
     }
 
     @Test
     void missingDigestOrSizeIsAFormatError() {
-        assertThatThrownBy(() -> json.readDescriptor(utf8("{\"mediaType\":\"a/b\",\"size\":2}")))
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8("{\"mediaType\":\"a/b\",\"size\":2}")))
                 .hasMessageContaining("\"digest\" is missing");
-        assertThatThrownBy(() -> json.readDescriptor(utf8("{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\"}")))
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8("{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\"}")))
                 .hasMessageContaining("\"size\" is missing");
-        assertThatThrownBy(() -> json.readManifest(utf8("{\"schemaVersion\":2,\"layers\":[]}")))
+        assertThatThrownBy(() -> ImageJson.readManifest(utf8("{\"schemaVersion\":2,\"layers\":[]}")))
                 .hasMessageContaining("\"config\" is missing");
     }
 
@@ -160,24 +159,24 @@ class BadInputTest {
     void hugeNumbersAreRangeErrorsNotHangs() {
         for (String size : new String[] {"9223372036854775808", "1e400", "1e999999999", "-1e999999999",
                 "123456789012345678901234567890"}) {
-            assertThatThrownBy(() -> json.readDescriptor(utf8(
+            assertThatThrownBy(() -> ImageJson.readDescriptor(utf8(
                     "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":" + size + "}")))
                     .as(size)
                     .isInstanceOf(ImageFormatException.class)
                     .hasMessageStartingWith("/size: integer ")
                     .hasMessageContaining("out of range");
         }
-        assertThatThrownBy(() -> json.readDescriptor(utf8(
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":1.5}")))
                 .hasMessageStartingWith("/size: expected an integer");
         // A number too long to even tokenize is refused by the parser's own limit.
-        assertThatThrownBy(() -> json.readDescriptor(utf8(
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":" + "9".repeat(5000) + "}")))
                 .isInstanceOf(ImageFormatException.class);
-        assertThat(json.readDescriptor(utf8(
+        assertThat(ImageJson.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":9223372036854775807}")).size())
                 .isEqualTo(Long.MAX_VALUE);
-        assertThat(json.readDescriptor(utf8(
+        assertThat(ImageJson.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2.0e0}")).size()).isEqualTo(2);
     }
 
@@ -185,7 +184,7 @@ class BadInputTest {
     void deeplyNestedArraysFailWithoutStackOverflow() {
         String deep = "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2,\"x\":"
                 + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        assertThatThrownBy(() -> json.readDescriptor(utf8(deep)))
+        assertThatThrownBy(() -> ImageJson.readDescriptor(utf8(deep)))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("nests deeper than");
     }
@@ -193,7 +192,7 @@ class BadInputTest {
     @Test
     void aHundredMegabyteStreamFailsAfterTheLimitWithoutReadingTheRest() {
         CountingStream in = new CountingStream(100L * 1024 * 1024);
-        assertThatThrownBy(() -> json.readManifest(in))
+        assertThatThrownBy(() -> ImageJson.readManifest(in))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining("larger than the limit of 4194304 bytes");
         assertThat(in.served).isLessThan(5L * 1024 * 1024);
@@ -205,7 +204,7 @@ class BadInputTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(100L * 1024 * 1024); // sparse: costs no disk
         }
-        assertThatThrownBy(() -> json.readManifest(big))
+        assertThatThrownBy(() -> ImageJson.readManifest(big))
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessage("document is larger than the limit of 4194304 bytes, found 104857600 bytes");
     }
@@ -213,7 +212,7 @@ class BadInputTest {
     @Test
     void theLimitCanBeRaisedOrLowered() throws IOException {
         byte[] header = utf8("{\"imageLayoutVersion\":\"1.0.0\"}");
-        ImageJson tiny = ImageJson.withMaxDocumentSize(10);
+        ImageJson.DocumentReader tiny = ImageJson.withMaxDocumentSize(10);
         assertThat(tiny.maxDocumentSize()).isEqualTo(10);
         assertThatThrownBy(() -> tiny.readLayoutHeader(header)).hasMessageContaining("limit of 10 bytes");
         assertThatThrownBy(() -> tiny.readLayoutHeader(new java.io.ByteArrayInputStream(header)))

@@ -17,7 +17,7 @@ class DescriptorTest {
         assertThat(Descriptor.EMPTY.digest()).isEqualTo(Digest.sha256(empty));
         assertThat(Descriptor.EMPTY.size()).isEqualTo(2);
         assertThat(Descriptor.EMPTY.data()).hasValueSatisfying(d -> assertThat(d).isEqualTo(empty));
-        assertThat(new String(ImageJson.standard().write(Descriptor.EMPTY), StandardCharsets.UTF_8))
+        assertThat(new String(ImageJson.write(Descriptor.EMPTY), StandardCharsets.UTF_8))
                 .contains("\"data\":\"e30=\"");
         assertThat(Descriptor.EMPTY.isEmptyDescriptor()).isTrue();
         assertThat(Descriptor.EMPTY.toBuilder().clearData().build().isEmptyDescriptor()).isTrue();
@@ -26,7 +26,7 @@ class DescriptorTest {
 
     @Test
     void dataIsDecodedFromBase64AndHandedOutAsACopy() {
-        Descriptor d = ImageJson.standard().readDescriptor(("{\"mediaType\":\"a/b\",\"digest\":\""
+        Descriptor d = ImageJson.readDescriptor(("{\"mediaType\":\"a/b\",\"digest\":\""
                 + Digest.sha256(new byte[] {1, 2, 3}) + "\",\"size\":3,\"data\":\"AQID\"}").getBytes(StandardCharsets.UTF_8));
         byte[] data = d.data().orElseThrow();
         assertThat(data).containsExactly(1, 2, 3);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 /** Docker image manifest v2 schema 2 documents, as pulled from Docker Hub, read like their OCI counterparts. */
 class DockerDocumentsTest {
 
-    private final ImageJson json = ImageJson.standard();
 
     private static byte[] docker(String name) throws IOException {
         try (InputStream in = DockerDocumentsTest.class.getResourceAsStream("/docker/" + name)) {
@@ -22,8 +21,8 @@ class DockerDocumentsTest {
     @Test
     void aDockerManifestListReadsAsAnIndexAndKeepsItsMediaTypeAndDigest() throws IOException {
         byte[] bytes = docker("manifest-list-1.json");
-        assertThat(json.sniff(bytes)).contains(ImageDocument.INDEX);
-        Parsed<ImageIndex> p = json.parse(ImageDocument.INDEX, bytes);
+        assertThat(ImageJson.sniff(bytes)).contains(ImageDocument.INDEX);
+        Parsed<ImageIndex> p = ImageJson.parse(ImageDocument.INDEX, bytes);
         ImageIndex index = p.value();
         assertThat(p.digest()).hasToString("sha256:4ffd0883f25635999f04ea543240a27c9a4341979ff7d46a9774f71512eebb1f");
         assertThat(index.mediaType()).contains(MediaType.DOCKER_MANIFEST_LIST);
@@ -35,14 +34,14 @@ class DockerDocumentsTest {
         assertThat(index.firstMatching(Platform.parse("linux/aarch64")).orElseThrow().size()).isEqualTo(2090);
         assertThat(p.descriptor().mediaType()).contains(MediaType.DOCKER_MANIFEST_LIST);
         assertThat(p.descriptor().size()).isEqualTo(bytes.length);
-        assertThat(SpecExamplesTest.tree(json.write(index))).isEqualTo(SpecExamplesTest.tree(bytes));
+        assertThat(SpecExamplesTest.tree(ImageJson.write(index))).isEqualTo(SpecExamplesTest.tree(bytes));
     }
 
     @Test
     void aDockerManifestReadsAsAManifest() throws IOException {
         byte[] bytes = docker("manifest-1.json");
-        assertThat(json.sniff(bytes)).contains(ImageDocument.MANIFEST);
-        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, bytes);
+        assertThat(ImageJson.sniff(bytes)).contains(ImageDocument.MANIFEST);
+        Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST, bytes);
         assertThat(p.digest()).hasToString("sha256:888206c77cd2811ec47e752ba291e5b7734e3ef137dfd222daadaca39a9f17bc");
         ImageManifest m = p.value();
         assertThat(m.schemaVersion()).isEqualTo(2);
@@ -51,14 +50,14 @@ class DockerDocumentsTest {
         assertThat(m.layers()).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.mediaType()).contains(MediaType.DOCKER_LAYER_TAR_GZIP));
         assertThat(p.descriptor()).isEqualTo(Descriptor.of(MediaType.DOCKER_MANIFEST, p.digest(), bytes.length));
-        assertThat(SpecExamplesTest.tree(json.write(m))).isEqualTo(SpecExamplesTest.tree(bytes));
+        assertThat(SpecExamplesTest.tree(ImageJson.write(m))).isEqualTo(SpecExamplesTest.tree(bytes));
     }
 
     @Test
     void dockerImageConfigsReadAsConfigurationsKeepingDockerMembers() throws IOException {
         byte[] bytes = docker("config-1.json");
-        assertThat(json.sniff(bytes)).contains(ImageDocument.CONFIGURATION);
-        Parsed<ImageConfiguration> p = json.parse(ImageDocument.CONFIGURATION, bytes);
+        assertThat(ImageJson.sniff(bytes)).contains(ImageDocument.CONFIGURATION);
+        Parsed<ImageConfiguration> p = ImageJson.parse(ImageDocument.CONFIGURATION, bytes);
         assertThat(p.digest()).hasToString("sha256:a059ea7356d5b5a9e0f6352bfa463e7bd4721c2ade3ef168603826e0de6fe54b");
         ImageConfiguration c = p.value();
         assertThat(c.platform().format()).isEqualTo("linux/amd64");
@@ -76,12 +75,12 @@ class DockerDocumentsTest {
     @Test
     void dockerNullsMeanAbsentAndEmptyDockerFieldsAreLeftOut() throws IOException {
         // "Cmd": null, "Entrypoint": null, "User": "" as Docker writes them.
-        ImageConfiguration c = json.readConfiguration(docker("config-2.json"));
+        ImageConfiguration c = ImageJson.readConfiguration(docker("config-2.json"));
         assertThat(c.config().cmd()).isEmpty();
         assertThat(c.config().entrypoint()).isEmpty();
         assertThat(c.author()).contains("Patrick Uiterwijk <patrick@puiterwijk.org>");
         assertThat(c.config().user()).contains("");
-        var config = SpecExamplesTest.tree(json.write(c)).path("config");
+        var config = SpecExamplesTest.tree(ImageJson.write(c)).path("config");
         assertThat(config.has("Cmd")).isFalse();
         assertThat(config.has("Entrypoint")).isFalse();
         assertThat(config.has("Labels")).as("an empty map is omitempty").isFalse();

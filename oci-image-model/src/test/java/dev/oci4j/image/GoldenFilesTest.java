@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenFilesTest {
 
-    private static final ImageJson JSON = ImageJson.standard();
     private static final Digest CONFIG = Digest.parse("sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7");
     private static final Digest LAYER1 = Digest.parse("sha256:9834876dcfb05cb167a5c24953eba58c4ac89b1adf57f28f2f9d09af107ee8f0");
     private static final Digest LAYER2 = Digest.parse("sha256:3c3a4604a545cdc127456d94e421cd355bca5b528f4a9c1905b15da2eb4a4c6b");
@@ -105,7 +104,7 @@ class GoldenFilesTest {
         ImageManifest m = ImageManifest.builder().artifactType(MediaType.of("application/vnd.example+type"))
                 .config(Descriptor.EMPTY).build();
         check("manifest-no-layers.json", ImageDocument.MANIFEST, m);
-        assertThat(new String(JSON.write(m), StandardCharsets.UTF_8)).contains("\"layers\":[]");
+        assertThat(new String(ImageJson.write(m), StandardCharsets.UTF_8)).contains("\"layers\":[]");
     }
 
     @Test
@@ -140,7 +139,7 @@ class GoldenFilesTest {
     }
 
     private static <T> void check(String name, ImageDocument<T> kind, T value) throws IOException {
-        byte[] actual = JSON.encode(kind, value).bytes();
+        byte[] actual = ImageJson.encode(kind, value).bytes();
         String update = System.getProperty("oci4j.updateGolden");
         if (update != null) {
             Files.createDirectories(Path.of(update));
@@ -153,6 +152,6 @@ class GoldenFilesTest {
         }
         assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
         ImageSchemas.assertValid(kind, actual);
-        assertThat(JSON.parse(kind, actual).value()).isEqualTo(value);
+        assertThat(ImageJson.parse(kind, actual).value()).isEqualTo(value);
     }
 }

@@ -37,7 +37,6 @@ import net.jqwik.api.ShrinkingMode;
  */
 class ImageDocumentFuzzTest {
 
-    private static final ImageJson JSON = ImageJson.standard();
     private static final Map<String, byte[]> ALL_SEEDS = seeds();
     private static final Map<ImageDocument<?>, JsonMutator> BY_KIND = new LinkedHashMap<>();
     private static final JsonMutator ANY = new JsonMutator(ALL_SEEDS);
@@ -47,7 +46,7 @@ class ImageDocumentFuzzTest {
             Map<String, byte[]> mine = new LinkedHashMap<>();
             ALL_SEEDS.forEach((name, bytes) -> {
                 try {
-                    if (JSON.sniff(bytes).filter(kind::equals).isPresent()) {
+                    if (ImageJson.sniff(bytes).filter(kind::equals).isPresent()) {
                         mine.put(name, bytes);
                     }
                 } catch (ImageFormatException notJson) {
@@ -140,7 +139,7 @@ class ImageDocumentFuzzTest {
     static <T> void check(ImageDocument<T> kind, byte[] bytes) {
         T value = null;
         try {
-            value = JSON.read(kind, bytes);
+            value = ImageJson.read(kind, bytes);
         } catch (ImageFormatException e) {
             declared("read " + kind, e);
         }
@@ -159,17 +158,17 @@ class ImageDocumentFuzzTest {
             }
         }
         try {
-            JSON.sniff(bytes);
+            ImageJson.sniff(bytes);
         } catch (ImageFormatException e) {
             declared("sniff", e);
         }
     }
 
     private static <T> void roundTrip(ImageDocument<T> kind, T value, byte[] original) {
-        byte[] written = JSON.encode(kind, value).bytes();
+        byte[] written = ImageJson.encode(kind, value).bytes();
         T again;
         try {
-            again = JSON.read(kind, written);
+            again = ImageJson.read(kind, written);
         } catch (ImageFormatException e) {
             throw new AssertionError("round trip: " + kind + " output cannot be read back: " + e.getMessage()
                     + "\n  written: " + FuzzRuns.quote(written, 2000), e);
@@ -179,7 +178,7 @@ class ImageDocumentFuzzTest {
                     + "\n  read(x):        " + value + "\n  read(write(..)): " + again
                     + "\n  written: " + FuzzRuns.quote(written, 2000));
         }
-        byte[] kept = JSON.parse(kind, original).bytes();
+        byte[] kept = ImageJson.parse(kind, original).bytes();
         if (!Arrays.equals(kept, original)) {
             throw new AssertionError("parse did not keep the document's bytes");
         }

@@ -14,30 +14,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImageJsonTest {
 
-    private final ImageJson json = ImageJson.standard();
 
     @Test
     void parsedKeepsTheOriginalBytesBecauseRewritingChangesTheDigest() throws IOException {
         byte[] original = SpecExamplesTest.resource("/spec-examples/manifest-1.json");
-        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, original);
+        Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST, original);
         assertThat(p.bytes()).isEqualTo(original);
         assertThat(p.digest()).isEqualTo(Digest.sha256(original));
         assertThat(p.size()).isEqualTo(original.length);
-        Parsed<ImageManifest> rewritten = json.encode(ImageDocument.MANIFEST, p.value());
+        Parsed<ImageManifest> rewritten = ImageJson.encode(ImageDocument.MANIFEST, p.value());
         assertThat(rewritten.digest()).isNotEqualTo(p.digest());
         assertThat(rewritten.value()).isEqualTo(p.value());
     }
 
     @Test
     void parsedDescribesItselfWithTheDocumentsMediaTypeAndArtifactType() throws IOException {
-        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST,
+        Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST,
                 SpecExamplesTest.resource("/spec-examples/manifest-artifact-with-config.json"));
         Descriptor d = p.descriptor();
         assertThat(d.mediaType()).contains(MediaType.OCI_MANIFEST);
         assertThat(d.artifactType()).contains(MediaType.of("application/vnd.example+type"));
         assertThat(d.digest()).isEqualTo(p.digest());
         assertThat(d.size()).isEqualTo(p.size());
-        Parsed<ImageConfiguration> c = json.parse(ImageDocument.CONFIGURATION,
+        Parsed<ImageConfiguration> c = ImageJson.parse(ImageDocument.CONFIGURATION,
                 SpecExamplesTest.resource("/spec-examples/config-1.json"));
         assertThat(c.descriptor().mediaType()).contains(MediaType.OCI_CONFIG);
         assertThat(c.descriptor(MediaType.DOCKER_CONFIG).mediaType()).contains(MediaType.DOCKER_CONFIG);
@@ -48,41 +47,41 @@ class ImageJsonTest {
         byte[] bytes = SpecExamplesTest.resource("/spec-examples/index-1.json");
         Path file = dir.resolve("index.json");
         Files.write(file, bytes);
-        ImageIndex fromBytes = json.readIndex(bytes);
-        assertThat(json.readIndex(new ByteArrayInputStream(bytes))).isEqualTo(fromBytes);
-        assertThat(json.readIndex(file)).isEqualTo(fromBytes);
-        assertThat(json.parse(ImageDocument.INDEX, file).bytes()).isEqualTo(bytes);
-        assertThat(json.read(ImageDocument.INDEX, file)).isEqualTo(fromBytes);
-        Files.write(dir.resolve("oci-layout"), json.write(ImageLayoutHeader.CURRENT));
-        assertThat(json.readLayoutHeader(dir.resolve("oci-layout"))).isEqualTo(ImageLayoutHeader.CURRENT);
-        assertThatThrownBy(() -> json.readIndex(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
+        ImageIndex fromBytes = ImageJson.readIndex(bytes);
+        assertThat(ImageJson.readIndex(new ByteArrayInputStream(bytes))).isEqualTo(fromBytes);
+        assertThat(ImageJson.readIndex(file)).isEqualTo(fromBytes);
+        assertThat(ImageJson.parse(ImageDocument.INDEX, file).bytes()).isEqualTo(bytes);
+        assertThat(ImageJson.read(ImageDocument.INDEX, file)).isEqualTo(fromBytes);
+        Files.write(dir.resolve("oci-layout"), ImageJson.write(ImageLayoutHeader.CURRENT));
+        assertThat(ImageJson.readLayoutHeader(dir.resolve("oci-layout"))).isEqualTo(ImageLayoutHeader.CURRENT);
+        assertThatThrownBy(() -> ImageJson.readIndex(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
     }
 
     @Test
     void writesCompactUtf8() {
         ImageConfiguration c = ImageConfiguration.builder().os("linux").architecture("amd64")
                 .author("Zoë <zoe@example.com> \u2603").build();
-        String text = new String(json.write(c), StandardCharsets.UTF_8);
+        String text = new String(ImageJson.write(c), StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("\n").doesNotContain(": ").contains("Zoë <zoe@example.com> \u2603");
-        assertThat(json.readConfiguration(json.write(c))).isEqualTo(c);
+        assertThat(ImageJson.readConfiguration(ImageJson.write(c))).isEqualTo(c);
     }
 
     @Test
     void sniffTellsEveryKindApart() throws IOException {
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/manifest-1.json"))).contains(ImageDocument.MANIFEST);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/index-1.json"))).contains(ImageDocument.INDEX);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/config-1.json"))).contains(ImageDocument.CONFIGURATION);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/descriptor-1.json"))).contains(ImageDocument.DESCRIPTOR);
-        assertThat(json.sniff(SpecExamplesTest.resource("/spec-examples/layout-1.json"))).contains(ImageDocument.LAYOUT_HEADER);
-        assertThat(json.sniff(bytes("{\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}")))
+        assertThat(ImageJson.sniff(SpecExamplesTest.resource("/spec-examples/manifest-1.json"))).contains(ImageDocument.MANIFEST);
+        assertThat(ImageJson.sniff(SpecExamplesTest.resource("/spec-examples/index-1.json"))).contains(ImageDocument.INDEX);
+        assertThat(ImageJson.sniff(SpecExamplesTest.resource("/spec-examples/config-1.json"))).contains(ImageDocument.CONFIGURATION);
+        assertThat(ImageJson.sniff(SpecExamplesTest.resource("/spec-examples/descriptor-1.json"))).contains(ImageDocument.DESCRIPTOR);
+        assertThat(ImageJson.sniff(SpecExamplesTest.resource("/spec-examples/layout-1.json"))).contains(ImageDocument.LAYOUT_HEADER);
+        assertThat(ImageJson.sniff(bytes("{\"mediaType\":\"application/vnd.oci.image.index.v1+json\"}")))
                 .contains(ImageDocument.INDEX);
-        assertThat(json.sniff(bytes("{\"schemaVersion\":1,\"fsLayers\":[]}"))).isEmpty();
-        assertThatThrownBy(() -> json.sniff(bytes("[1]"))).isInstanceOf(ImageFormatException.class);
+        assertThat(ImageJson.sniff(bytes("{\"schemaVersion\":1,\"fsLayers\":[]}"))).isEmpty();
+        assertThatThrownBy(() -> ImageJson.sniff(bytes("[1]"))).isInstanceOf(ImageFormatException.class);
     }
 
     @Test
     void readBytesStopsAnEndlessStreamAtTheSizeLimit() {
-        ImageJson small = ImageJson.withMaxDocumentSize(1024);
+        ImageJson.DocumentReader small = ImageJson.withMaxDocumentSize(1024);
         InputStream endless = new InputStream() {
             @Override
             public int read() {
@@ -113,7 +112,7 @@ class ImageJsonTest {
         assertThat(ImageJson.withMaxDocumentSize(100).readBytes(file)).hasSize(100);
         assertThatThrownBy(() -> ImageJson.withMaxDocumentSize(99).readBytes(file))
                 .isInstanceOf(ImageFormatException.class).hasMessageContaining("found 100 bytes");
-        assertThatThrownBy(() -> json.readBytes(dir)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> ImageJson.readBytes(dir)).isInstanceOf(IOException.class);
     }
 
     @Test

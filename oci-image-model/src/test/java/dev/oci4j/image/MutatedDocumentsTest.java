@@ -35,7 +35,6 @@ class MutatedDocumentsTest {
     };
 
     private final Random random = new Random(SEED);
-    private final ImageJson json = ImageJson.standard();
 
     @Test
     void mutatedDocumentsAreReadOrRefusedAndAlwaysValidated() throws IOException, URISyntaxException {
@@ -53,7 +52,7 @@ class MutatedDocumentsTest {
                         refused++;
                     }
                 }
-                Throwable sniffed = catchThrowable(() -> json.sniff(mutant));
+                Throwable sniffed = catchThrowable(() -> ImageJson.sniff(mutant));
                 assertThat(sniffed).as(describe(mutant)).satisfiesAnyOf(
                         t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(ImageFormatException.class));
             }
@@ -67,7 +66,7 @@ class MutatedDocumentsTest {
     private <T> boolean check(ImageDocument<T> kind, byte[] mutant) {
         T value = null;
         try {
-            value = json.read(kind, mutant);
+            value = ImageJson.read(kind, mutant);
         } catch (ImageFormatException expected) {
             assertThat(expected.location()).isNotNull();
         } catch (RuntimeException e) {
@@ -83,8 +82,8 @@ class MutatedDocumentsTest {
             assertThat(report.isValid()).as(describe(mutant)).isFalse();
             return false;
         }
-        byte[] written = json.encode(kind, value).bytes();
-        assertThat(json.read(kind, written)).as(describe(mutant)).isEqualTo(value);
+        byte[] written = ImageJson.encode(kind, value).bytes();
+        assertThat(ImageJson.read(kind, written)).as(describe(mutant)).isEqualTo(value);
         return true;
     }
 

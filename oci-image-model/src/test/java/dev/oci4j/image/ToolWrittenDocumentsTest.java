@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ToolWrittenDocumentsTest {
 
-    private final ImageJson json = ImageJson.standard();
 
     @Test
     void umociLayoutDocumentsReadAndRewriteByteForByte(@TempDir Path dir) throws Exception {
@@ -34,22 +33,22 @@ class ToolWrittenDocumentsTest {
         Commands.runOk("umoci", "insert", "--image", layout + ":t1", dir.resolve("hello.txt").toString(), "/hello.txt");
 
         byte[] header = Files.readAllBytes(layout.resolve("oci-layout"));
-        assertThat(json.readLayoutHeader(header).imageLayoutVersion()).isEqualTo("1.0.0");
+        assertThat(ImageJson.readLayoutHeader(header).imageLayoutVersion()).isEqualTo("1.0.0");
         assertSameBytes(ImageDocument.LAYOUT_HEADER, header);
 
         byte[] indexBytes = Files.readAllBytes(layout.resolve("index.json"));
-        ImageIndex index = json.readIndex(indexBytes);
+        ImageIndex index = ImageJson.readIndex(indexBytes);
         assertSameBytes(ImageDocument.INDEX, indexBytes);
         Descriptor entry = index.manifests().get(0);
         assertThat(entry.annotations()).containsEntry(Annotations.REF_NAME, "t1");
 
-        Parsed<ImageManifest> manifest = json.parse(ImageDocument.MANIFEST, blob(layout, entry.digest()));
+        Parsed<ImageManifest> manifest = ImageJson.parse(ImageDocument.MANIFEST, blob(layout, entry.digest()));
         assertThat(manifest.descriptor().digest()).isEqualTo(entry.digest());
         assertThat(manifest.size()).isEqualTo(entry.size());
         assertSameBytes(ImageDocument.MANIFEST, manifest.bytes());
 
         Descriptor configDescriptor = manifest.value().config();
-        Parsed<ImageConfiguration> config = json.parse(ImageDocument.CONFIGURATION, blob(layout, configDescriptor.digest()));
+        Parsed<ImageConfiguration> config = ImageJson.parse(ImageDocument.CONFIGURATION, blob(layout, configDescriptor.digest()));
         assertThat(config.digest()).isEqualTo(configDescriptor.digest());
         assertSameBytes(ImageDocument.CONFIGURATION, config.bytes());
         ImageConfiguration c = config.value();
@@ -82,24 +81,24 @@ class ToolWrittenDocumentsTest {
         Commands.runOk("skopeo", "--insecure-policy", "copy", "--format", "v2s2", "oci:" + layout + ":t1", "dir:" + out);
 
         byte[] bytes = Files.readAllBytes(out.resolve("manifest.json"));
-        assertThat(json.sniff(bytes)).contains(ImageDocument.MANIFEST);
-        Parsed<ImageManifest> p = json.parse(ImageDocument.MANIFEST, bytes);
+        assertThat(ImageJson.sniff(bytes)).contains(ImageDocument.MANIFEST);
+        Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST, bytes);
         ImageManifest m = p.value();
         assertThat(m.mediaType()).contains(MediaType.DOCKER_MANIFEST);
         assertThat(m.config().mediaType()).contains(MediaType.DOCKER_CONFIG);
         assertThat(m.layers()).singleElement()
                 .satisfies(l -> assertThat(l.mediaType()).contains(MediaType.DOCKER_LAYER_TAR_GZIP));
         assertThat(p.descriptor().mediaType()).contains(MediaType.DOCKER_MANIFEST);
-        assertThat(SpecExamplesTest.tree(json.write(m))).isEqualTo(SpecExamplesTest.tree(bytes));
-        ImageSchemas.assertValid(ImageDocument.MANIFEST, json.write(m));
+        assertThat(SpecExamplesTest.tree(ImageJson.write(m))).isEqualTo(SpecExamplesTest.tree(bytes));
+        ImageSchemas.assertValid(ImageDocument.MANIFEST, ImageJson.write(m));
 
         byte[] config = Files.readAllBytes(out.resolve(m.config().digest().encoded()));
         assertThat(Digest.sha256(config)).isEqualTo(m.config().digest());
-        assertThat(json.readConfiguration(config).rootfs().diffIds()).hasSize(1);
+        assertThat(ImageJson.readConfiguration(config).rootfs().diffIds()).hasSize(1);
     }
 
     private <T> void assertSameBytes(ImageDocument<T> kind, byte[] bytes) {
-        byte[] ours = json.encode(kind, json.read(kind, bytes)).bytes();
+        byte[] ours = ImageJson.encode(kind, ImageJson.read(kind, bytes)).bytes();
         assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(new String(bytes, StandardCharsets.UTF_8).strip());
         ImageSchemas.assertValid(kind, bytes);
     }

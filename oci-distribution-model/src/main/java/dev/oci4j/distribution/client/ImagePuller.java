@@ -126,7 +126,7 @@ public final class ImagePuller {
         } else {
             ImageManifest manifest;
             try {
-                manifest = ImageJson.standard().readManifest(m.bytes());
+                manifest = ImageJson.readManifest(m.bytes());
             } catch (ImageFormatException e) {
                 throw new IOException(ref + "@" + m.digest() + ": not a manifest: " + e.getMessage(), e);
             }
@@ -140,7 +140,7 @@ public final class ImagePuller {
 
     private static ImageIndex readIndex(Reference ref, FetchedManifest m) throws IOException {
         try {
-            return ImageJson.standard().readIndex(m.bytes());
+            return ImageJson.readIndex(m.bytes());
         } catch (ImageFormatException e) {
             throw new IOException(ref + "@" + m.digest() + ": not an index: " + e.getMessage(), e);
         }

@@ -135,17 +135,17 @@ public final class ImagePusher {
         MediaType type = d.mediaType().orElse(null);
         try {
             if (type == null) {
-                type = ImageJson.standard().sniff(bytes).map(k -> k.mediaType()).orElse(MediaType.OCI_MANIFEST);
+                type = ImageJson.sniff(bytes).map(k -> k.mediaType()).orElse(MediaType.OCI_MANIFEST);
             }
             if (type.isIndex()) {
-                ImageIndex index = ImageJson.standard().readIndex(bytes);
+                ImageIndex index = ImageJson.readIndex(bytes);
                 for (Descriptor child : index.manifests()) {
                     if (done.add(child.digest())) {
                         pushDocument(source, child, target, false, done, depth + 1);
                     }
                 }
             } else {
-                ImageManifest m = ImageJson.standard().readManifest(bytes);
+                ImageManifest m = ImageJson.readManifest(bytes);
                 List<Descriptor> blobs = new ArrayList<>();
                 blobs.add(m.config());
                 blobs.addAll(m.layers());

@@ -99,11 +99,11 @@ final class Manifests {
         }
         // No useful Content-Type: the document's own mediaType, else what its members say.
         try {
-            Optional<?> kind = ImageJson.standard().sniff(bytes);
+            Optional<?> kind = ImageJson.sniff(bytes);
             if (kind.isPresent() && kind.get().equals(dev.oci4j.image.ImageDocument.INDEX)) {
-                return ImageJson.standard().readIndex(bytes).mediaType().orElse(MediaType.OCI_INDEX);
+                return ImageJson.readIndex(bytes).mediaType().orElse(MediaType.OCI_INDEX);
             }
-            return ImageJson.standard().readManifest(bytes).mediaType().orElse(MediaType.OCI_MANIFEST);
+            return ImageJson.readManifest(bytes).mediaType().orElse(MediaType.OCI_MANIFEST);
         } catch (ImageFormatException e) {
             throw new IOException(ref + ": the registry answered something that is no manifest: " + e.getMessage(), e);
         }
@@ -156,10 +156,10 @@ final class Manifests {
     private static Optional<Descriptor> subjectOf(MediaType type, byte[] bytes) {
         try {
             if (type.isIndex()) {
-                return ImageJson.standard().readIndex(bytes).subject();
+                return ImageJson.readIndex(bytes).subject();
             }
             if (type.isManifest()) {
-                return ImageJson.standard().readManifest(bytes).subject();
+                return ImageJson.readManifest(bytes).subject();
             }
         } catch (ImageFormatException e) {
             // The registry accepted it; whether it has a subject cannot be told.
@@ -171,11 +171,11 @@ final class Manifests {
         Descriptor.Builder d = Descriptor.builder().mediaType(type).digest(digest).size(bytes.length);
         try {
             if (type.isIndex()) {
-                ImageIndex i = ImageJson.standard().readIndex(bytes);
+                ImageIndex i = ImageJson.readIndex(bytes);
                 i.artifactType().ifPresent(d::artifactType);
                 d.annotations(i.annotations());
             } else {
-                ImageManifest m = ImageJson.standard().readManifest(bytes);
+                ImageManifest m = ImageJson.readManifest(bytes);
                 m.effectiveArtifactType().ifPresent(d::artifactType);
                 d.annotations(m.annotations());
             }
@@ -198,12 +198,12 @@ final class Manifests {
             return;
         }
         ImageIndex updated = current.toBuilder().addManifest(referrer).build();
-        push(tagRef, MediaType.OCI_INDEX, ImageJson.standard().write(updated));
+        push(tagRef, MediaType.OCI_INDEX, ImageJson.write(updated));
     }
 
     private Optional<ImageIndex> fetchFallback(Reference tagRef) throws IOException {
         try {
-            return Optional.of(ImageJson.standard().readIndex(fetch(tagRef).bytes()));
+            return Optional.of(ImageJson.readIndex(fetch(tagRef).bytes()));
         } catch (RegistryException e) {
             if (e.status() == 404) {
                 return Optional.empty();

@@ -20,7 +20,7 @@ import java.util.Optional;
 final class Documents {
 
     /** index.json of a layout with many thousands of tags outgrows the codec's 4 MiB default. */
-    private static final ImageJson CODEC = ImageJson.withMaxDocumentSize(LayoutVerifier.MAX_DOCUMENT_SIZE);
+    private static final ImageJson.DocumentReader CODEC = ImageJson.withMaxDocumentSize(LayoutVerifier.MAX_DOCUMENT_SIZE);
 
     private Documents() {
     }
@@ -48,11 +48,11 @@ final class Documents {
     }
 
     static <T> Parsed<T> encode(ImageDocument<T> kind, T value) {
-        return CODEC.encode(kind, value);
+        return ImageJson.encode(kind, value);
     }
 
     static byte[] bytes(ImageIndex index) {
-        return CODEC.write(index);
+        return ImageJson.write(index);
     }
 
     static Optional<ImageIndex> parseIndex(byte[] bytes, String where, List<LayoutProblem> problems) {

@@ -74,7 +74,7 @@ class ImageValidatorTest {
     void theModelOverloadsReportWhatTheBytesOverloadReports() {
         String manifest = BROKEN_MANIFEST.replace("sha256:BAD", H1).replace("\"data\": \"e30=\"", "\"data\": \"AA==\"");
         ValidationReport fromBytes = ImageValidator.validate(bytes(manifest), ImageDocument.MANIFEST);
-        ValidationReport fromModel = ImageValidator.validate(ImageJson.standard().readManifest(bytes(manifest)));
+        ValidationReport fromModel = ImageValidator.validate(ImageJson.readManifest(bytes(manifest)));
 
         assertThat(fromModel).isEqualTo(fromBytes);
         assertThat(fromModel.violations("descriptor.data.size")).extracting(Violation::pointer)
@@ -183,7 +183,7 @@ class ImageValidatorTest {
         assertThat(report.isValid()).isTrue();
         assertThat(report.warnings()).extracting(Violation::ruleId, Violation::pointer)
                 .containsExactly(tuple("manifest.layers.mediaType.nonportable", "/layers/0/mediaType"));
-        ImageSchemas.assertValid(ImageDocument.MANIFEST, ImageJson.standard().write(m));
+        ImageSchemas.assertValid(ImageDocument.MANIFEST, ImageJson.write(m));
     }
 
     @Test

@@ -39,10 +39,10 @@ class ToolWrittenDocumentsValidateTest {
         assertNoErrors(ImageDocument.LAYOUT_HEADER, Files.readAllBytes(layout.resolve("oci-layout")));
         byte[] index = Files.readAllBytes(layout.resolve("index.json"));
         assertNoErrors(ImageDocument.INDEX, index);
-        Descriptor entry = ImageJson.standard().readIndex(index).manifests().get(0);
+        Descriptor entry = ImageJson.readIndex(index).manifests().get(0);
         byte[] manifestBytes = blob(layout, entry.digest());
         assertNoErrors(ImageDocument.MANIFEST, manifestBytes);
-        ImageManifest manifest = ImageJson.standard().readManifest(manifestBytes);
+        ImageManifest manifest = ImageJson.readManifest(manifestBytes);
         assertNoErrors(ImageDocument.CONFIGURATION, blob(layout, manifest.config().digest()));
     }
 
@@ -56,7 +56,7 @@ class ToolWrittenDocumentsValidateTest {
         assertThat(files).isNotEmpty();
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
-            assertNoErrors(ImageJson.standard().sniff(bytes).orElseThrow(), bytes);
+            assertNoErrors(ImageJson.sniff(bytes).orElseThrow(), bytes);
         }
     }
 

@@ -30,7 +30,6 @@ final class DocumentParser {
     // compare content against it are dropped (see Outcome#repaired).
     private static final String PLACEHOLDER_DIGEST = "sha256:" + "0".repeat(64);
 
-    private static final ImageJson CODEC = ImageJson.standard();
 
     record Outcome<T>(Optional<T> model, Set<String> repaired) {
     }
@@ -41,9 +40,9 @@ final class DocumentParser {
     static <T> Outcome<T> parse(byte[] bytes, ImageDocument<T> kind, Findings findings) {
         JsonNode tree;
         try {
-            if (bytes.length > CODEC.maxDocumentSize()) {
+            if (bytes.length > ImageJson.DEFAULT_MAX_DOCUMENT_SIZE) {
                 throw new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "", "document is larger than"
-                        + " the limit of " + CODEC.maxDocumentSize() + " bytes, found " + bytes.length + " bytes");
+                        + " the limit of " + ImageJson.DEFAULT_MAX_DOCUMENT_SIZE + " bytes, found " + bytes.length + " bytes");
             }
             tree = Json.readTree(bytes);
         } catch (ImageFormatException e) {
@@ -60,7 +59,7 @@ final class DocumentParser {
             }
         }
         try {
-            T model = CODEC.read(kind, repaired.isEmpty() ? bytes : Json.write(tree));
+            T model = ImageJson.read(kind, repaired.isEmpty() ? bytes : Json.write(tree));
             return new Outcome<>(Optional.of(model), repaired);
         } catch (ImageFormatException e) {
             report(e, kind, findings);
