@@ -51,7 +51,7 @@ final class InspectCommand implements Callable<Integer> {
             ImageLayout layout = location.openLayout();
             Descriptor entry = location.resolve(layout);
             Descriptor manifestDescriptor = ImageUnpacker.manifestFor(layout, entry, wanted);
-            Parsed<ImageManifest> manifest = layout.readManifest(manifestDescriptor);
+            Parsed<ImageManifest> manifest = layout.parseManifest(manifestDescriptor);
             PrintWriter out = spec.commandLine().getOut();
             out.println(JsonText.pretty(json(location, layout, entry, manifestDescriptor, manifest)));
             out.flush();
@@ -67,7 +67,7 @@ final class InspectCommand implements Callable<Integer> {
         Descriptor configDescriptor = m.config();
         boolean imageConfig = configDescriptor.mediaType().map(t -> t.equals(MediaType.OCI_CONFIG)
                 || t.equals(MediaType.DOCKER_CONFIG)).orElse(false);
-        Parsed<ImageConfiguration> config = imageConfig ? layout.readConfig(configDescriptor) : null;
+        Parsed<ImageConfiguration> config = imageConfig ? layout.parseConfig(configDescriptor) : null;
         List<Digest> diffIds = config == null ? List.of() : config.value().rootfs().diffIds();
 
         StringBuilder j = new StringBuilder("{");

@@ -82,13 +82,13 @@ public final class LayoutCommand {
             try {
                 MediaType type = d.mediaType().orElse(null);
                 if (type != null && type.isManifest()) {
-                    Descriptor config = layout.readManifest(d).value().config();
+                    Descriptor config = layout.parseManifest(d).value().config();
                     return config.mediaType().filter(t -> t.equals(MediaType.OCI_CONFIG)
                             || t.equals(MediaType.DOCKER_CONFIG)).isPresent()
-                            ? layout.readConfig(config).value().platform().format() : "-";
+                            ? layout.parseConfig(config).value().platform().format() : "-";
                 }
                 if (type != null && type.isIndex()) {
-                    return layout.readIndex(d).value().manifests().stream()
+                    return layout.parseIndex(d).value().manifests().stream()
                             .map(m -> m.platform().map(Platform::format).orElse("?"))
                             .collect(Collectors.joining(","));
                 }

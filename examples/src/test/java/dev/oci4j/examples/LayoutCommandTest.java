@@ -58,7 +58,7 @@ class LayoutCommandTest {
         assertThat(oci("layout", "verify", dir.toString())).isZero();
         assertThat(out.toString()).contains("3 blobs", "valid");
 
-        Descriptor config = layout.readManifest(m).value().config();
+        Descriptor config = layout.parseManifest(m).value().config();
         Files.write(layout.blobPath(config.digest()), new byte[] {'{', '}'});
         assertThat(oci("layout", "verify", dir.toString())).isEqualTo(1);
         assertThat(out.toString()).contains("error: index.json /manifests/0 -> " + m.digest() + " /config",

@@ -104,8 +104,8 @@ record BaseImage(ImageLayout layout, String refName, Descriptor entry) {
         Descriptor manifest = layout.resolveManifest(entry.get(), platform).orElseThrow(() ->
                 new IllegalArgumentException("base image \"" + refName + "\" in " + layout.root()
                         + " has no manifest for platform " + platform.format()));
-        Parsed<ImageManifest> parsed = layout.readManifest(manifest);
-        ImageConfiguration config = layout.readConfig(parsed.value().config()).value();
+        Parsed<ImageManifest> parsed = layout.parseManifest(manifest);
+        ImageConfiguration config = layout.parseConfig(parsed.value().config()).value();
         if (wanted != null && !wanted.matches(config.platform())) {
             throw new IllegalArgumentException("base image \"" + refName + "\" is for " + config.platform().format()
                     + ", but the build's platform is " + wanted.format());

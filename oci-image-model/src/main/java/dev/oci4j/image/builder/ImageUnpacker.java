@@ -51,14 +51,14 @@ public final class ImageUnpacker {
             LayerApplier applier) throws IOException {
         Objects.requireNonNull(rootfs, "rootfs");
         Descriptor manifestDescriptor = manifestFor(layout, entry, platform);
-        ImageManifest manifest = layout.readManifest(manifestDescriptor).value();
+        ImageManifest manifest = layout.parseManifest(manifestDescriptor).value();
         MediaType configType = manifest.config().mediaType().orElse(MediaType.OCI_CONFIG);
         if (!configType.equals(MediaType.OCI_CONFIG) && !configType.equals(MediaType.DOCKER_CONFIG)) {
             throw new IllegalArgumentException(manifestDescriptor.digest() + " is not a runnable image: its config is "
                     + configType + manifest.artifactType().map(t -> " (an artifact of type " + t + ")").orElse("")
                     + ", expected " + MediaType.OCI_CONFIG);
         }
-        ImageConfiguration config = layout.readConfig(manifest.config()).value();
+        ImageConfiguration config = layout.parseConfig(manifest.config()).value();
         List<Digest> diffIds = config.rootfs().diffIds();
         if (diffIds.size() != manifest.layers().size()) {
             throw new ImageFormatException("/rootfs/diff_ids", "config " + manifest.config().digest() + " lists "
@@ -85,7 +85,7 @@ public final class ImageUnpacker {
         Optional<Descriptor> resolved = layout.resolveManifest(entry, platform);
         if (resolved.isEmpty()) {
             List<String> platforms = new ArrayList<>();
-            for (Descriptor d : layout.readIndex(entry).value().manifests()) {
+            for (Descriptor d : layout.parseIndex(entry).value().manifests()) {
                 platforms.add(d.platform().map(Platform::format).orElse("(no platform)"));
             }
             throw new IllegalArgumentException("index " + entry.digest() + " has no manifest for platform "

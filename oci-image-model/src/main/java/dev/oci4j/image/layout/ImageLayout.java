@@ -284,17 +284,17 @@ public final class ImageLayout {
     }
 
     /** Reads, verifies and parses the manifest a descriptor points at. */
-    public Parsed<ImageManifest> readManifest(Descriptor descriptor) throws IOException {
+    public Parsed<ImageManifest> parseManifest(Descriptor descriptor) throws IOException {
         return Documents.parse(ImageDocument.MANIFEST, readDocument(descriptor), descriptor.digest().toString());
     }
 
     /** Reads, verifies and parses the (nested) index a descriptor points at. */
-    public Parsed<ImageIndex> readIndex(Descriptor descriptor) throws IOException {
+    public Parsed<ImageIndex> parseIndex(Descriptor descriptor) throws IOException {
         return Documents.parse(ImageDocument.INDEX, readDocument(descriptor), descriptor.digest().toString());
     }
 
     /** Reads, verifies and parses the image configuration a descriptor points at. */
-    public Parsed<ImageConfiguration> readConfig(Descriptor descriptor) throws IOException {
+    public Parsed<ImageConfiguration> parseConfig(Descriptor descriptor) throws IOException {
         return Documents.parse(ImageDocument.CONFIGURATION, readDocument(descriptor), descriptor.digest().toString());
     }
 
@@ -349,7 +349,7 @@ public final class ImageLayout {
             if (!d.mediaType().map(MediaType::isIndex).orElse(false)) {
                 return Optional.of(d);
             }
-            Optional<Descriptor> next = readIndex(d).value().firstMatching(platform);
+            Optional<Descriptor> next = parseIndex(d).value().firstMatching(platform);
             if (next.isEmpty()) {
                 return Optional.empty();
             }

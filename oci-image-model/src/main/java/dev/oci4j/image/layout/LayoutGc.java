@@ -96,11 +96,11 @@ final class LayoutGc {
             }
             try {
                 if (type.isIndex()) {
-                    ImageIndex index = layout.readIndex(d).value();
+                    ImageIndex index = layout.parseIndex(d).value();
                     todo.addAll(index.manifests());
                     index.subject().ifPresent(todo::add);
                 } else {
-                    ImageManifest manifest = layout.readManifest(d).value();
+                    ImageManifest manifest = layout.parseManifest(d).value();
                     todo.add(manifest.config());
                     todo.addAll(manifest.layers());
                     manifest.subject().ifPresent(todo::add);

@@ -149,7 +149,7 @@ class BuildInteropTest {
                 "oci:" + layout.root() + ":v1", "oci:" + tmp.resolve("zstd") + ":z");
         ImageLayout zstd = ImageLayout.open(tmp.resolve("zstd"));
         assertThat(zstd.verify().errors()).isEmpty();
-        ImageManifest manifest = zstd.readManifest(zstd.resolve("z").orElseThrow()).value();
+        ImageManifest manifest = zstd.parseManifest(zstd.resolve("z").orElseThrow()).value();
         assertThat(manifest.layers()).extracting(Descriptor::mediaType)
                 .containsOnly(java.util.Optional.of(MediaType.OCI_LAYER_TAR_ZSTD));
         assertThat(unpackWithOci4j(zstd, "z", tmp.resolve("a")))

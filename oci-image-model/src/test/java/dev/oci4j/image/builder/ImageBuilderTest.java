@@ -280,7 +280,7 @@ class ImageBuilderTest {
         ImageLayout layout = ImageLayout.create(tmp.resolve("l"));
         BuiltArtifact a = ArtifactBuilder.create(MediaType.of("application/vnd.example.marker")).write(layout);
         assertThat(a.manifest().layers()).containsExactly(Descriptor.EMPTY);
-        assertThat(layout.readManifest(a.manifestDescriptor()).value()).isEqualTo(a.manifest());
+        assertThat(layout.parseManifest(a.manifestDescriptor()).value()).isEqualTo(a.manifest());
     }
 
     @Test

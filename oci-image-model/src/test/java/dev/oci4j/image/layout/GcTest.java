@@ -80,7 +80,7 @@ class GcTest {
     }
 
     private static List<Digest> blobsOf(ImageLayout layout, Descriptor manifest) throws IOException {
-        ImageManifest m = layout.readManifest(manifest).value();
+        ImageManifest m = layout.parseManifest(manifest).value();
         List<Digest> out = new ArrayList<>();
         out.add(manifest.digest());
         out.add(m.config().digest());

@@ -27,7 +27,7 @@ class InteropTest {
         Path layoutDir = umociImage();
         ImageLayout layout = ImageLayout.open(layoutDir);
         Descriptor entry = layout.resolve("t").orElseThrow();
-        ImageManifest manifest = layout.readManifest(entry).value();
+        ImageManifest manifest = layout.parseManifest(entry).value();
         assertThat(manifest.layers()).hasSize(1);
         LayoutVerification v = layout.verify();
         // umoci 0.4 leaves out the SHOULD mediaType of index.json and the manifest: warnings, not errors.
@@ -52,14 +52,14 @@ class InteropTest {
 
         ImageLayout g = ImageLayout.open(gzip);
         assertThat(g.verify().errors()).isEmpty();
-        assertThat(g.readManifest(g.resolve("t2").orElseThrow()).value().layers().get(0).mediaType())
+        assertThat(g.parseManifest(g.resolve("t2").orElseThrow()).value().layers().get(0).mediaType())
                 .contains(MediaType.OCI_LAYER_TAR_GZIP);
 
         ImageLayout z = ImageLayout.open(zstd);
         LayoutVerification v = z.verify();
         assertThat(v.errors()).isEmpty();
         assertThat(v.warnings()).allSatisfy(w -> assertThat(w.message()).contains("mediaType should be set"));
-        assertThat(z.readManifest(z.resolve("t3").orElseThrow()).value().layers().get(0).mediaType())
+        assertThat(z.parseManifest(z.resolve("t3").orElseThrow()).value().layers().get(0).mediaType())
                 .contains(MediaType.OCI_LAYER_TAR_ZSTD);
     }
 

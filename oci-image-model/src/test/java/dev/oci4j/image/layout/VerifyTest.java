@@ -27,7 +27,7 @@ class VerifyTest {
     void writeAnImage() throws IOException {
         layout = ImageLayout.create(dir);
         manifest = layout.tag("app", TestImages.writeImage(layout, "hello"));
-        parsed = layout.readManifest(manifest).value();
+        parsed = layout.parseManifest(manifest).value();
     }
 
     @Test

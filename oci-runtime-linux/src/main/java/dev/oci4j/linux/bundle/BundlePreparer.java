@@ -49,8 +49,8 @@ public final class BundlePreparer {
         Objects.requireNonNull(options, "options");
         Path dir = bundleDir.toAbsolutePath().normalize();
         Descriptor manifestDescriptor = ImageUnpacker.manifestFor(layout, entry, platform);
-        ImageManifest manifest = layout.readManifest(manifestDescriptor).value();
-        ImageConfiguration config = layout.readConfig(manifest.config()).value();
+        ImageManifest manifest = layout.parseManifest(manifestDescriptor).value();
+        ImageConfiguration config = layout.parseConfig(manifest.config()).value();
         boolean created = requireEmpty(dir);
         try {
             Path rootfs = dir.resolve("rootfs");
