@@ -35,7 +35,7 @@ final class ImageDocumentType implements DocumentType {
 
     @Override
     public List<Finding> validate(byte[] json) {
-        return ImageValidator.validate(json, kind).violations().stream()
+        return ImageValidator.validate(kind, json).violations().stream()
                 .map(v -> new Finding(v.isError(), v.pointer(), v.message(), v.ruleId(), v.specSection()))
                 .toList();
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * a JSON pointer and the spec section.
  *
  * <pre>{@code
- * ValidationReport r = ImageValidator.validate(bytes, ImageDocument.MANIFEST);
+ * ValidationReport r = ImageValidator.validate(ImageDocument.MANIFEST, bytes);
  * r.errors().forEach(System.out::println);
  * // /layers/2/digest: digest "sha256:abc": sha256 needs 64 lowercase hex characters, found 3 characters [digest.encoding]
  * }</pre>
@@ -46,11 +46,12 @@ public final class ImageValidator {
     }
 
     /**
-     * Reads {@code json} as a document of {@code kind} and validates it. What the codec refuses
+     * Reads {@code json} as a document of {@code kind} and validates it; the kind comes first, as in
+     * {@link ImageJson#parse(ImageDocument, byte[])}. What the codec refuses
      * (malformed JSON, a wrong JSON type, a bad digest, bad base64) becomes a violation too, with its
      * pointer; bad digests and base64 are reported without stopping the other checks.
      */
-    public static ValidationReport validate(byte[] json, ImageDocument<?> kind) {
+    public static ValidationReport validate(ImageDocument<?> kind, byte[] json) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(kind, "kind");
         return Validation.json(json, kind);

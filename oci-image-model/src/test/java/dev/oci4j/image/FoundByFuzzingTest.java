@@ -21,7 +21,7 @@ class FoundByFuzzingTest {
         assertThatThrownBy(() -> ImageJson.readIndex(doc))
                 .isInstanceOf(ImageFormatException.class)
                 .satisfies(e -> assertThat(((ImageFormatException) e).location()).isEqualTo("/schemaVersion"));
-        assertThat(ImageValidator.validate(doc, ImageDocument.INDEX).errors()).isNotEmpty();
+        assertThat(ImageValidator.validate(ImageDocument.INDEX, doc).errors()).isNotEmpty();
     }
 
     @Test

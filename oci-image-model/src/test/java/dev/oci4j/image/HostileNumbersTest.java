@@ -152,7 +152,7 @@ class HostileNumbersTest {
         byte[] document = field.template().replace("#", value.text()).getBytes(StandardCharsets.UTF_8);
         Outcome expected = field.integer() ? value.inInteger() : value.inAnyValue();
 
-        ValidationReport report = ImageValidator.validate(document, field.kind());
+        ValidationReport report = ImageValidator.validate(field.kind(), document);
 
         if (expected != Outcome.READS) {
             String at = expected == Outcome.MALFORMED ? "" : field.pointer();

@@ -143,7 +143,7 @@ class ImageDocumentFuzzTest {
         } catch (ImageFormatException e) {
             declared("read " + kind, e);
         }
-        ValidationReport report = ImageValidator.validate(bytes, kind);
+        ValidationReport report = ImageValidator.validate(kind, bytes);
         if (report == null) {
             throw new AssertionError("validate(bytes, " + kind + ") returned null");
         }

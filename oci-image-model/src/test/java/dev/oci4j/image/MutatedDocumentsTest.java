@@ -74,7 +74,7 @@ class MutatedDocumentsTest {
         }
         ValidationReport report;
         try {
-            report = ImageValidator.validate(mutant, kind);
+            report = ImageValidator.validate(kind, mutant);
         } catch (RuntimeException e) {
             throw new AssertionError("validating " + kind + " threw " + e + " for " + describe(mutant), e);
         }

@@ -52,7 +52,7 @@ class ImageValidatorTest {
 
     @Test
     void everyViolationIsReportedTogetherInDocumentOrderEvenWithABadDigest() {
-        ValidationReport report = ImageValidator.validate(bytes(BROKEN_MANIFEST), ImageDocument.MANIFEST);
+        ValidationReport report = ImageValidator.validate(ImageDocument.MANIFEST, bytes(BROKEN_MANIFEST));
 
         assertThat(report.violations()).extracting(Violation::pointer, Violation::ruleId).containsExactly(
                 tuple("/annotations/Example~1a~0b", "annotation.key.format"),
@@ -73,7 +73,7 @@ class ImageValidatorTest {
     @Test
     void theModelOverloadsReportWhatTheBytesOverloadReports() {
         String manifest = BROKEN_MANIFEST.replace("sha256:BAD", H1).replace("\"data\": \"e30=\"", "\"data\": \"AA==\"");
-        ValidationReport fromBytes = ImageValidator.validate(bytes(manifest), ImageDocument.MANIFEST);
+        ValidationReport fromBytes = ImageValidator.validate(ImageDocument.MANIFEST, bytes(manifest));
         ValidationReport fromModel = ImageValidator.validate(ImageJson.readManifest(bytes(manifest)));
 
         assertThat(fromModel).isEqualTo(fromBytes);
@@ -166,7 +166,7 @@ class ImageValidatorTest {
                  "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip", "size": 1, "digest": "%s"}]}
                 """.formatted(H1, H2);
 
-        ValidationReport report = ImageValidator.validate(bytes(docker), ImageDocument.MANIFEST);
+        ValidationReport report = ImageValidator.validate(ImageDocument.MANIFEST, bytes(docker));
 
         assertThat(report.violations()).extracting(Violation::ruleId).containsExactly("manifest.mediaType.mismatch");
     }
@@ -188,7 +188,7 @@ class ImageValidatorTest {
 
     @Test
     void theReportReadsAsOneLinePerViolationErrorsFirst() {
-        ValidationReport report = ImageValidator.validate(bytes(BROKEN_MANIFEST), ImageDocument.MANIFEST);
+        ValidationReport report = ImageValidator.validate(ImageDocument.MANIFEST, bytes(BROKEN_MANIFEST));
 
         assertThat(report.toString().lines().toList()).first()
                 .isEqualTo("invalid: 6 error(s), 2 warning(s)");
@@ -199,7 +199,7 @@ class ImageValidatorTest {
 
     @Test
     void malformedJsonIsOneViolationAtTheRoot() {
-        ValidationReport report = ImageValidator.validate(bytes("{\"schemaVersion\": 2,"), ImageDocument.INDEX);
+        ValidationReport report = ImageValidator.validate(ImageDocument.INDEX, bytes("{\"schemaVersion\": 2,"));
 
         assertThat(report.violations()).singleElement().satisfies(v -> {
             assertThat(v.ruleId()).isEqualTo("json.malformed");

@@ -29,7 +29,7 @@ class InvalidDocumentsTest {
     @CsvFileSource(resources = "/invalid/cases.csv", quoteCharacter = '\'')
     void eachBrokenDocumentIsReportedWithItsRuleIdAndPointer(String file, String kind, String rule, String pointer)
             throws IOException {
-        ValidationReport report = ImageValidator.validate(read(file), ImageDocument.named(kind));
+        ValidationReport report = ImageValidator.validate(ImageDocument.named(kind), read(file));
 
         assertThat(report.violations()).as(report.toString())
                 .extracting(Violation::ruleId, Violation::pointer)

@@ -37,7 +37,7 @@ class SpecExamplesValidateTest {
         byte[] bytes = Files.readAllBytes(example);
         ImageDocument<?> kind = ImageJson.sniff(bytes).orElseThrow();
 
-        ValidationReport report = ImageValidator.validate(bytes, kind);
+        ValidationReport report = ImageValidator.validate(kind, bytes);
 
         assertThat(report.violations()).as(example.getFileName() + " as " + kind.name()).isEmpty();
         assertThat(report.isValid()).isTrue();

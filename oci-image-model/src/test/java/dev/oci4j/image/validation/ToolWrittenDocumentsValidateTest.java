@@ -61,7 +61,7 @@ class ToolWrittenDocumentsValidateTest {
     }
 
     private static void assertNoErrors(ImageDocument<?> kind, byte[] bytes) {
-        ValidationReport report = ImageValidator.validate(bytes, kind);
+        ValidationReport report = ImageValidator.validate(kind, bytes);
         assertThat(report.errors()).as("%s: %s", kind.name(), new String(bytes, StandardCharsets.UTF_8)).isEmpty();
         // Tools skip some SHOULDs (umoci 0.4 writes index.json and manifests without mediaType, index
         // entries without a platform; a golden file has no layers); nothing else may appear.
