@@ -1,8 +1,9 @@
 package dev.oci4j.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.runtime.internal.json.Json;
-import dev.oci4j.runtime.internal.json.JsonFields;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.validation.FormatReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,7 +139,7 @@ public final class RuntimeJson {
      */
     public static DocumentKind sniff(byte[] json) {
         STANDARD.checkSize(json.length);
-        JsonNode tree = Json.readTree(json);
+        JsonNode tree = Json.readTree(json, RuntimeFormatException::new);
         if (!tree.isObject()) {
             return DocumentKind.UNKNOWN;
         }
@@ -216,7 +217,7 @@ public final class RuntimeJson {
         private <T> T read(byte[] json, Function<JsonFields, T> reader) {
             Objects.requireNonNull(json, "json");
             checkSize(json.length);
-            return reader.apply(JsonFields.of(Json.readTree(json), ""));
+            return reader.apply(JsonFields.of(Json.readTree(json, RuntimeFormatException::new), "", RuntimeFormatException::new));
         }
 
         void checkSize(long size) {
@@ -226,7 +227,7 @@ public final class RuntimeJson {
         }
 
         private RuntimeFormatException tooLarge(String found) {
-            return new RuntimeFormatException(RuntimeFormatException.Reason.TOO_LARGE, "",
+            return new RuntimeFormatException(FormatReason.TOO_LARGE, "",
                     "document is larger than the limit of " + maxDocumentSize + " bytes, found " + found);
         }
 

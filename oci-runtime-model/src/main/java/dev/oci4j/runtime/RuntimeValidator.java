@@ -2,6 +2,7 @@ package dev.oci4j.runtime;
 
 import dev.oci4j.runtime.internal.validation.Checks;
 import dev.oci4j.runtime.internal.validation.TargetPlatform;
+import dev.oci4j.validation.ValidationReport;
 import java.util.Objects;
 
 /**

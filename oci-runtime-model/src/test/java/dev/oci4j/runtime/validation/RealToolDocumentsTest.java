@@ -8,7 +8,7 @@ import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.RuntimeValidator;
 import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.State;
-import dev.oci4j.runtime.ValidationReport;
+import dev.oci4j.validation.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
