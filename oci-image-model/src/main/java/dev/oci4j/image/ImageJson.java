@@ -1,8 +1,9 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.image.internal.json.Json;
-import dev.oci4j.image.internal.json.JsonFields;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.validation.FormatReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,9 +236,9 @@ public final class ImageJson {
      */
     public Optional<DocumentKind<?>> sniff(byte[] bytes) {
         checkSize(bytes.length);
-        JsonNode tree = Json.readTree(bytes);
+        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
         if (!tree.isObject()) {
-            throw new ImageFormatException(ImageFormatException.Reason.WRONG_TYPE, "",
+            throw new ImageFormatException(FormatReason.WRONG_TYPE, "",
                     "expected an object, found " + JsonFields.describe(tree));
         }
         if (tree.has("imageLayoutVersion")) {
@@ -275,7 +276,7 @@ public final class ImageJson {
     // ---- internals
 
     private JsonFields root(byte[] bytes) {
-        return JsonFields.of(Json.readTree(bytes), "");
+        return JsonFields.of(Json.readTree(bytes, ImageFormatException::new), "", ImageFormatException::new);
     }
 
     private void checkSize(long size) {
@@ -285,7 +286,7 @@ public final class ImageJson {
     }
 
     private ImageFormatException tooLarge(String found) {
-        return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
+        return new ImageFormatException(FormatReason.TOO_LARGE, "",
                 "document is larger than the limit of " + maxDocumentSize
                 + " bytes, found " + found);
     }
