@@ -7,7 +7,6 @@ module dev.oci4j.examples {
     requires dev.oci4j.image;
     requires dev.oci4j.runtime;
     requires info.picocli;
-    requires java.logging;
 
     opens dev.oci4j.examples to info.picocli;
 }
