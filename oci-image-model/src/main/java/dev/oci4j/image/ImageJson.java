@@ -1,13 +1,12 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oci4j.internal.json.DocumentLimit;
 import dev.oci4j.internal.json.Json;
 import dev.oci4j.internal.json.JsonFields;
 import dev.oci4j.validation.FormatReason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,9 +36,11 @@ public final class ImageJson {
     private static final ImageJson STANDARD = new ImageJson(DEFAULT_MAX_DOCUMENT_SIZE);
 
     private final long maxDocumentSize;
+    private final DocumentLimit limit;
 
     private ImageJson(long maxDocumentSize) {
         this.maxDocumentSize = maxDocumentSize;
+        this.limit = new DocumentLimit(maxDocumentSize, ImageFormatException::new);
     }
 
     /** The codec with the default 4 MiB document limit. */
@@ -126,11 +127,7 @@ public final class ImageJson {
      * @throws IOException when it cannot be read, a directory for instance
      */
     public byte[] readBytes(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        checkSize(Files.size(file));
-        try (InputStream in = Files.newInputStream(file)) {
-            return readLimited(in);
-        }
+        return limit.read(file);
     }
 
     // ---- named reading
@@ -280,29 +277,10 @@ public final class ImageJson {
     }
 
     private void checkSize(long size) {
-        if (size > maxDocumentSize) {
-            throw tooLarge(size + " bytes");
-        }
-    }
-
-    private ImageFormatException tooLarge(String found) {
-        return new ImageFormatException(FormatReason.TOO_LARGE, "",
-                "document is larger than the limit of " + maxDocumentSize
-                + " bytes, found " + found);
+        limit.check(size);
     }
 
     private byte[] readLimited(InputStream in) throws IOException {
-        Objects.requireNonNull(in, "in");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            total += n;
-            if (total > maxDocumentSize) {
-                throw tooLarge("more than that after " + total + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
+        return limit.read(in);
     }
 }

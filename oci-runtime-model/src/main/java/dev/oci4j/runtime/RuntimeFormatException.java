@@ -1,7 +1,7 @@
 package dev.oci4j.runtime;
 
+import dev.oci4j.validation.DocumentFormatException;
 import dev.oci4j.validation.FormatReason;
-import java.util.Objects;
 
 /**
  * A runtime-spec document (config.json, state, features) could not be read: malformed JSON, a
@@ -17,52 +17,24 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public class RuntimeFormatException extends RuntimeException {
+public class RuntimeFormatException extends DocumentFormatException {
 
     private static final long serialVersionUID = 1L;
 
-    private final FormatReason reason;
-    private final String location;
-    private final String detail;
-
     /**
-     * A problem of kind {@code reason} at {@code location} (a JSON pointer, "" for the whole document).
+     * A problem of kind {@code reason} at {@code location} (a JSON pointer, "" for the whole document):
+     * {@code MALFORMED_JSON}, {@code TOO_LARGE}, {@code TOO_DEEP}, {@code DUPLICATE_KEY},
+     * {@code WRONG_TYPE} or {@code NUMBER_OUT_OF_RANGE} (no runtime-spec member is required by Go's
+     * decoder, so runtime documents never fail with {@code MISSING_MEMBER}).
      *
      * @param detail what was expected and what was found, without the location
      */
     public RuntimeFormatException(FormatReason reason, String location, String detail) {
-        this(reason, location, detail, null);
+        super(reason, location, detail, null);
     }
 
+    /** The same, with the exception that explains it. */
     public RuntimeFormatException(FormatReason reason, String location, String detail, Throwable cause) {
-        super(message(location, detail), cause);
-        this.reason = Objects.requireNonNull(reason, "reason");
-        this.location = location;
-        this.detail = detail;
-    }
-
-    private static String message(String location, String detail) {
-        Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(detail, "detail");
-        return location.isEmpty() ? detail : location + ": " + detail;
-    }
-
-    /**
-     * What kind of problem it is: {@code MALFORMED_JSON}, {@code TOO_LARGE}, {@code TOO_DEEP},
-     * {@code DUPLICATE_KEY}, {@code WRONG_TYPE} or {@code NUMBER_OUT_OF_RANGE} (no runtime-spec member is
-     * required by Go's decoder, so runtime documents never fail with {@code MISSING_MEMBER}).
-     */
-    public FormatReason reason() {
-        return reason;
-    }
-
-    /** Where the problem is: a JSON pointer; "" is the document root. */
-    public String location() {
-        return location;
-    }
-
-    /** What was expected and what was found, without the location: the message is location and detail joined. */
-    public String detail() {
-        return detail;
+        super(reason, location, detail, cause);
     }
 }

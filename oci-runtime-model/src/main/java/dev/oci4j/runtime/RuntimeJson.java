@@ -1,10 +1,9 @@
 package dev.oci4j.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oci4j.internal.json.DocumentLimit;
 import dev.oci4j.internal.json.Json;
 import dev.oci4j.internal.json.JsonFields;
-import dev.oci4j.validation.FormatReason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -168,9 +167,11 @@ public final class RuntimeJson {
     public static final class DocumentReader {
 
         private final long maxDocumentSize;
+        private final DocumentLimit limit;
 
         private DocumentReader(long maxDocumentSize) {
             this.maxDocumentSize = maxDocumentSize;
+            this.limit = new DocumentLimit(maxDocumentSize, RuntimeFormatException::new);
         }
 
         /** The largest document, in bytes, this reader reads. */
@@ -221,39 +222,15 @@ public final class RuntimeJson {
         }
 
         void checkSize(long size) {
-            if (size > maxDocumentSize) {
-                throw tooLarge(size + " bytes");
-            }
+            limit.check(size);
         }
 
-        private RuntimeFormatException tooLarge(String found) {
-            return new RuntimeFormatException(FormatReason.TOO_LARGE, "",
-                    "document is larger than the limit of " + maxDocumentSize + " bytes, found " + found);
-        }
-
-        // By size first; then read with the limit anyway: the file may grow, and a device such as
-        // /dev/zero has size 0 and no end.
         private byte[] readLimited(Path path) throws IOException {
-            Objects.requireNonNull(path, "path");
-            checkSize(Files.size(path));
-            try (InputStream in = Files.newInputStream(path)) {
-                return readLimited(in);
-            }
+            return limit.read(path);
         }
 
         private byte[] readLimited(InputStream in) throws IOException {
-            Objects.requireNonNull(in, "in");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-                if (total > maxDocumentSize) {
-                    throw tooLarge("more than that after " + total + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+            return limit.read(in);
         }
     }
 }

@@ -78,9 +78,10 @@ public final class ValidationReport {
         return violations.stream().filter(v -> v.severity() == severity).toList();
     }
 
+    /** Equal when the violations are equal and in the same order. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ValidationReport r && r.violations.equals(violations);
+        return this == o || o instanceof ValidationReport r && r.violations.equals(violations);
     }
 
     @Override

@@ -49,13 +49,6 @@ public final class BeanValidation {
         String of(String property, Object leafBean, boolean leaf);
     }
 
-    /**
-     * Hibernate Validator announces its version (HV000001) at INFO when it starts; with no logging
-     * framework on the class path jboss-logging sends that through java.util.logging to stderr. Held
-     * strongly: java.util.logging forgets the level of a logger nobody references.
-     */
-    private static final Logger VERSION_LOGGER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
-
     private final Validator validator;
     private final JsonKeys keys;
 
@@ -79,6 +72,13 @@ public final class BeanValidation {
         // The factory stays open for the life of the class loader: its validator needs its caches.
         return new BeanValidation(config.buildValidatorFactory().getValidator(), Objects.requireNonNull(keys, "keys"));
     }
+
+    /**
+     * Hibernate Validator announces its version (HV000001) at INFO when it starts; with no logging
+     * framework on the class path jboss-logging sends that through java.util.logging to stderr. Held
+     * strongly: java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final Logger VERSION_LOGGER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
 
     /**
      * Lowers the level of the one logger that announces the version to WARNING, unless the host

@@ -1,9 +1,9 @@
 package dev.oci4j.runtime.internal.validation;
 
-import dev.oci4j.internal.validation.Findings;
 import static dev.oci4j.runtime.internal.validation.Messages.quote;
 import static dev.oci4j.runtime.internal.validation.Pointers.child;
 
+import dev.oci4j.internal.validation.Findings;
 import dev.oci4j.runtime.IoPriorityClass;
 import dev.oci4j.runtime.LinuxSchedulerFlag;
 import dev.oci4j.runtime.LinuxSchedulerPolicy;
@@ -19,20 +19,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The cross-field and platform-dependent rules of config.md, in plain Java. */
-final class SpecChecks {
+record SpecChecks(Spec spec, TargetPlatform platform, Findings out) {
 
     /** A drive-letter path (C:\dir) or a UNC or volume GUID path (\\?\Volume{...}\). */
     private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("([A-Za-z]:\\\\|\\\\\\\\).*", Pattern.DOTALL);
 
-    private final Spec spec;
-    private final TargetPlatform platform;
-    private final Findings out;
-
-    private SpecChecks(Spec spec, TargetPlatform platform, Findings out) {
-        this.spec = spec;
-        this.platform = platform;
-        this.out = out;
-    }
 
     static void check(Spec spec, TargetPlatform platform, Findings out) {
         SpecChecks c = new SpecChecks(spec, platform, out);
