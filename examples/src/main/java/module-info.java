@@ -4,7 +4,9 @@
  * dependencies on the distribution and runtime-linux modules only put them into the shaded jar.
  */
 module dev.oci4j.examples {
+    requires dev.oci4j.distribution;
     requires dev.oci4j.image;
+    requires dev.oci4j.linux;
     requires dev.oci4j.runtime;
     requires info.picocli;
 

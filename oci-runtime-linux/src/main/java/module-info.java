@@ -1,8 +1,15 @@
-/** Runs OCI bundles on Linux through pluggable backends (runc, crun, JNA). */
+/** Runs OCI images on Linux: image to bundle, and a container runtime API over pluggable backends (runc, crun). */
 module dev.oci4j.linux {
     requires transitive dev.oci4j.image;
     requires transitive dev.oci4j.runtime;
     requires com.sun.jna.platform;
 
-    // Packages are exported as they gain code.
+    exports dev.oci4j.linux;
+    exports dev.oci4j.linux.bundle;
+    exports dev.oci4j.linux.spi;
+
+    uses dev.oci4j.linux.spi.ContainerRuntimeProvider;
+
+    provides dev.oci4j.linux.spi.ContainerRuntimeProvider
+            with dev.oci4j.linux.internal.cli.RuncProvider, dev.oci4j.linux.internal.cli.CrunProvider;
 }

@@ -18,7 +18,15 @@ import picocli.CommandLine.ParseResult;
                 UnpackCommand.class,
                 ValidateCommand.class,
                 SpecCommand.class,
-                LayoutCommand.class})
+                LayoutCommand.class,
+                BundleCommand.class,
+                RunCommand.class,
+                ContainerCommands.Ps.class,
+                ContainerCommands.Exec.class,
+                ContainerCommands.Kill.class,
+                ContainerCommands.Rm.class,
+                PullCommand.class, PushCommand.class, CopyCommand.class, TagsCommand.class,
+                ReferrersCommand.class, LoginCommand.class, LogoutCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {

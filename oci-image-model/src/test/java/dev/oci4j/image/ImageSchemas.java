@@ -12,9 +12,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks documents against the official image-spec JSON schemas (draft-04) installed under
  * {@code /usr/share/gocode/src/github.com/opencontainers/image-spec/schema} (override with the system
- * property {@code oci4j.imageSpecSchemas}). The schemas name each other by {@code https://opencontainers.org/schema/...}
- * ids; every such id is mapped to the local file of the same name, so nothing is fetched.
+ * property {@code oci4j.imageSpecSchemas}); when they are missing the test skips, or fails under
+ * {@code -Doci4j.requireTools=true}, naming the Debian package. The schemas name each other by
+ * {@code https://opencontainers.org/schema/...} ids; every such id is mapped to the local file of the
+ * same name, so nothing is fetched.
  *
  * <pre>{@code ImageSchemas.assertValid(DocumentKind.MANIFEST, bytes);}</pre>
  *
@@ -88,10 +90,7 @@ public final class ImageSchemas {
 
     private static JsonSchema schema(DocumentKind<?> kind) {
         return SCHEMAS.computeIfAbsent(schemaFile(kind), file -> {
-            Path path = SCHEMA_DIR.resolve(file);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException("official image-spec schema missing: " + path);
-            }
+            Path path = TestEnvironment.requireFile(SCHEMA_DIR.resolve(file), TestEnvironment.IMAGE_SPEC_SCHEMAS);
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, b -> b
                     // The schemas say https://json-schema.org/draft-04/schema#; the library knows draft-04 by its http id.
                     .metaSchema(JsonMetaSchema.builder(DRAFT4_HTTPS, JsonMetaSchema.getV4()).build())

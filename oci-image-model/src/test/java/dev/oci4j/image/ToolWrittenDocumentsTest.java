@@ -1,17 +1,14 @@
 package dev.oci4j.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +23,15 @@ class ToolWrittenDocumentsTest {
 
     @Test
     void umociLayoutDocumentsReadAndRewriteByteForByte(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("umoci"), "umoci is not installed on this machine");
+        TestEnvironment.requireTool("umoci");
         Path layout = dir.resolve("layout");
         Files.writeString(dir.resolve("hello.txt"), "hello\n");
-        run(dir, "umoci", "init", "--layout", layout.toString());
-        run(dir, "umoci", "new", "--image", layout + ":t1");
-        run(dir, "umoci", "config", "--image", layout + ":t1", "--config.env", "A=1", "--config.cmd", "sh",
+        Commands.runOk("umoci", "init", "--layout", layout.toString());
+        Commands.runOk("umoci", "new", "--image", layout + ":t1");
+        Commands.runOk("umoci", "config", "--image", layout + ":t1", "--config.env", "A=1", "--config.cmd", "sh",
                 "--config.exposedports", "80/tcp", "--config.volume", "/data", "--author", "me",
                 "--config.label", "b=2", "--config.label", "a=1");
-        run(dir, "umoci", "insert", "--image", layout + ":t1", dir.resolve("hello.txt").toString(), "/hello.txt");
+        Commands.runOk("umoci", "insert", "--image", layout + ":t1", dir.resolve("hello.txt").toString(), "/hello.txt");
 
         byte[] header = Files.readAllBytes(layout.resolve("oci-layout"));
         assertThat(json.readLayoutHeader(header).imageLayoutVersion()).isEqualTo("1.0.0");
@@ -74,14 +71,15 @@ class ToolWrittenDocumentsTest {
 
     @Test
     void skopeoDockerV2Schema2ConversionReadsAsAManifest(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("umoci") && onPath("skopeo"), "umoci or skopeo is not installed on this machine");
+        TestEnvironment.requireTool("umoci");
+        TestEnvironment.requireTool("skopeo");
         Path layout = dir.resolve("layout");
         Files.writeString(dir.resolve("hello.txt"), "hello\n");
-        run(dir, "umoci", "init", "--layout", layout.toString());
-        run(dir, "umoci", "new", "--image", layout + ":t1");
-        run(dir, "umoci", "insert", "--image", layout + ":t1", dir.resolve("hello.txt").toString(), "/hello.txt");
+        Commands.runOk("umoci", "init", "--layout", layout.toString());
+        Commands.runOk("umoci", "new", "--image", layout + ":t1");
+        Commands.runOk("umoci", "insert", "--image", layout + ":t1", dir.resolve("hello.txt").toString(), "/hello.txt");
         Path out = dir.resolve("v2s2");
-        run(dir, "skopeo", "--insecure-policy", "copy", "--format", "v2s2", "oci:" + layout + ":t1", "dir:" + out);
+        Commands.runOk("skopeo", "--insecure-policy", "copy", "--format", "v2s2", "oci:" + layout + ":t1", "dir:" + out);
 
         byte[] bytes = Files.readAllBytes(out.resolve("manifest.json"));
         assertThat(json.sniff(bytes)).contains(DocumentKind.MANIFEST);
@@ -112,25 +110,5 @@ class ToolWrittenDocumentsTest {
 
     private static byte[] blob(Path layout, Digest digest) throws IOException {
         return Files.readAllBytes(blobPath(layout, digest));
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 60 s");
-        }
-        assertThat(p.exitValue()).as("%s failed: %s", String.join(" ", cmd), output).isZero();
     }
 }

@@ -23,9 +23,7 @@ class RandomRoundTripTest {
         assertThat(RuntimeJson.write(read)).isEqualTo(json);
         assertThat(RuntimeJson.readSpec(RuntimeJson.writeIndented(spec))).isEqualTo(spec);
         assertThat(spec.toBuilder().build()).isEqualTo(spec);
-        if (RuntimeSchema.available()) {
-            RuntimeSchema.assertValidConfig(json);
-        }
+        RuntimeSchema.assertValidConfig(json);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -36,9 +34,7 @@ class RandomRoundTripTest {
         byte[] json = RuntimeJson.write(state);
         assertThat(RuntimeJson.readState(json)).isEqualTo(state);
         assertThat(RuntimeJson.write(RuntimeJson.readState(json))).isEqualTo(json);
-        if (RuntimeSchema.available()) {
-            RuntimeSchema.assertValidState(json);
-        }
+        RuntimeSchema.assertValidState(json);
         Features features = random.features();
         byte[] fjson = RuntimeJson.write(features);
         assertThat(RuntimeJson.readFeatures(fjson)).isEqualTo(features);

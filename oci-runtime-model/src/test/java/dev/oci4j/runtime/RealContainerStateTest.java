@@ -1,8 +1,9 @@
 package dev.oci4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ class RealContainerStateTest {
 
     @BeforeEach
     void needsRootOnLinux() throws Exception {
-        assumeTrue(Tools.isRootOnLinux(), "creating containers needs root on Linux");
-        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at " + BUSYBOX);
+        TestEnvironment.requireRoot("creating containers");
+        TestEnvironment.requireFile(BUSYBOX, TestEnvironment.BUSYBOX_STATIC);
     }
 
     /** A bundle whose rootfs is a static busybox, with the runtime's own default spec edited through this model. */
@@ -39,7 +40,7 @@ class RealContainerStateTest {
         if (ourDefaults) {
             base = Specs.defaultLinux();
         } else {
-            Tools.runOk(bundle, cmd(runtime, "spec"));
+            Commands.runOk(bundle, cmd(runtime, "spec"));
             base = RuntimeJson.readSpec(bundle.resolve("config.json"));
         }
         Spec config = SpecEditor.of(base)
@@ -56,7 +57,7 @@ class RealContainerStateTest {
     }
 
     private State stateOf(List<String> runtime, String id, ContainerStatus expected) throws Exception {
-        String json = Tools.runOk(bundle, cmd(runtime, "state", id)).stdout();
+        String json = Commands.runOk(bundle, cmd(runtime, "state", id)).stdout();
         assertThat(RuntimeJson.sniff(json.getBytes())).isEqualTo(RuntimeJson.DocumentKind.STATE);
         State state = RuntimeJson.readState(json.getBytes());
         assertThat(Tools.tree(RuntimeJson.write(state))).isEqualTo(Tools.tree(json));
@@ -65,9 +66,7 @@ class RealContainerStateTest {
         assertThat(state.status()).isEqualTo(expected);
         assertThat(state.pid()).isPositive();
         assertThat(state.bundle()).isEqualTo(bundle.toString());
-        if (RuntimeSchema.available()) {
-            RuntimeSchema.assertValidState(json.getBytes());
-        }
+        RuntimeSchema.assertValidState(json.getBytes());
         return state;
     }
 
@@ -75,34 +74,34 @@ class RealContainerStateTest {
         prepareBundle(runtime, ourDefaults);
         String id = "oci4j-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         try {
-            Tools.runOk(bundle, cmd(runtime, "create", "--bundle", bundle.toString(), id));
+            Commands.runOk(bundle, cmd(runtime, "create", "--bundle", bundle.toString(), id));
             State created = stateOf(runtime, id, ContainerStatus.CREATED);
-            Tools.runOk(bundle, cmd(runtime, "start", id));
+            Commands.runOk(bundle, cmd(runtime, "start", id));
             State running = stateOf(runtime, id, ContainerStatus.RUNNING);
             assertThat(running.pid()).isEqualTo(created.pid());
             assertThat(running.extensions()).containsKeys("rootfs", "created", "owner");
         } finally {
-            Tools.run(bundle, cmd(runtime, "kill", "--all", id, "KILL"));
-            Tools.run(bundle, cmd(runtime, "delete", "-f", id));
+            Commands.run(bundle, cmd(runtime, "kill", "--all", id, "KILL"));
+            Commands.run(bundle, cmd(runtime, "delete", "-f", id));
         }
     }
 
     @Test
     void runcStateOfARealContainerRoundTrips() throws Exception {
-        assumeTrue(Tools.onPath("runc"), "runc is not installed on this machine");
+        TestEnvironment.requireTool("runc");
         createStartAndRead(List.of("runc"), false);
     }
 
     @Test
     void ourDefaultSpecRunsUnderRunc() throws Exception {
-        assumeTrue(Tools.onPath("runc"), "runc is not installed on this machine");
+        TestEnvironment.requireTool("runc");
         createStartAndRead(List.of("runc"), true);
     }
 
     @Test
     void crunStateOfARealContainerRoundTrips() throws Exception {
-        assumeTrue(Tools.onPath("crun"), "crun is not installed on this machine");
-        assumeTrue(Tools.onPath("unshare"), "unshare (util-linux) is not installed on this machine");
+        TestEnvironment.requireTool("crun");
+        TestEnvironment.requireTool("unshare");
         // crun 1.8 refuses this host's hybrid cgroup layout: run each command in a private mount
         // namespace with the cgroup2 mount at /sys/fs/cgroup/unified detached (no-op where absent).
         List<String> crun = List.of("unshare", "-m", "sh", "-c",
@@ -112,9 +111,9 @@ class RealContainerStateTest {
 
     @Test
     void runcFeaturesRoundTrip() throws Exception {
-        assumeTrue(Tools.onPath("runc"), "runc is not installed on this machine");
-        Tools.Result r = Tools.run(bundle, List.of("runc", "features"));
-        assumeTrue(r.exitCode() == 0, "this runc has no features command: " + r.stderr());
+        TestEnvironment.requireTool("runc");
+        Commands.Result r = Commands.run(bundle, List.of("runc", "features"));
+        TestEnvironment.require(r.exitCode() == 0, "this runc has no features command (runc >= 1.1.0 has): " + r.stderr());
         byte[] json = r.stdout().getBytes();
         assertThat(RuntimeJson.sniff(json)).isEqualTo(RuntimeJson.DocumentKind.FEATURES);
         Features features = RuntimeJson.readFeatures(json);

@@ -9,9 +9,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 /**
  * Test support: validates documents against the official runtime-spec JSON schemas (draft-04,
  * several files joined by relative {@code $ref}s), read from the local copy the Debian package
- * golang-github-opencontainers-runtime-spec-dev installs. The schema files carry no {@code id},
+ * golang-github-opencontainers-specs-dev installs. The schema files carry no {@code id},
  * so they are loaded under their upstream address, mapped to the local directory.
  *
  * <p>That copy predates runtime-spec v1.2. Where it and the v1.2 spec disagree, the spec wins and
@@ -49,8 +49,9 @@ final class RuntimeSchema {
     private RuntimeSchema() {
     }
 
-    static boolean available() {
-        return Files.isRegularFile(LOCAL_DIR.resolve("config-schema.json"));
+    /** Skips the test, or fails it under -Doci4j.requireTools=true, when the schemas are not installed. */
+    static void require() {
+        TestEnvironment.requireFile(LOCAL_DIR.resolve("config-schema.json"), TestEnvironment.RUNTIME_SPEC_SCHEMAS);
     }
 
     /** Every schema error of a config.json, as "$.json.path: message (value: v)". */
@@ -78,6 +79,7 @@ final class RuntimeSchema {
     }
 
     private static List<String> errors(String schemaFile, byte[] json) {
+        require();
         JsonSchema schema = SCHEMAS.computeIfAbsent(schemaFile, f -> FACTORY.getSchema(SchemaLocation.of(UPSTREAM + f)));
         JsonNode tree;
         try {

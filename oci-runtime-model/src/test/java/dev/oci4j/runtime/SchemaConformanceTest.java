@@ -1,7 +1,6 @@
 package dev.oci4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ class SchemaConformanceTest {
 
     @BeforeEach
     void schemaIsInstalled() {
-        assumeTrue(RuntimeSchema.available(), "runtime-spec schemas are not installed at " + RuntimeSchema.LOCAL_DIR);
+        RuntimeSchema.require();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.oci4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oci4j.testing.Commands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,7 @@ class SpecsTest {
     Path dir;
 
     private ObjectNode toolSpec(String... command) throws Exception {
-        assumeTrue(Tools.onPath(command[0]), command[0] + " is not installed on this machine");
-        Tools.runOk(dir, List.of(command));
+        Commands.runOk(dir, List.of(command));
         return (ObjectNode) Tools.tree(Files.readAllBytes(dir.resolve("config.json")));
     }
 

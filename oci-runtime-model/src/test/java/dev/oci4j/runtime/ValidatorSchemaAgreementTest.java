@@ -2,7 +2,6 @@ package dev.oci4j.runtime;
 
 import dev.oci4j.validation.ValidationReport;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,7 @@ class ValidatorSchemaAgreementTest {
 
     @BeforeEach
     void schemasInstalled() {
-        assumeTrue(RuntimeSchema.available(), "runtime-spec schemas are not installed at " + RuntimeSchema.LOCAL_DIR);
+        RuntimeSchema.require();
     }
 
     private static byte[] corpus(String name) {

@@ -6,6 +6,7 @@ import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.layout.Blob;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.image.layout.RefName;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public final class ArtifactBuilder {
 
     /** Writes the artifact and names it {@code refName} in index.json. */
     public BuiltArtifact writeTo(ImageLayout layout, String refName) throws IOException {
-        Objects.requireNonNull(refName, "refName");
+        RefName.check(refName);   // before any blob is stored
         BuiltArtifact a = write(layout);
         layout.tag(refName, a.manifestDescriptor());
         return a;

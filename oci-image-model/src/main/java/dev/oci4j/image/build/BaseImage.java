@@ -9,6 +9,7 @@ import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.image.layout.RefName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ record BaseImage(ImageLayout layout, String refName, Descriptor entry) {
 
         /**
          * The base's layer descriptors, each blob stored in {@code target} too. Within one layout the
-         * blobs are already there; across layouts they are copied byte for byte, verified on the way.
+         * blobs are already there; across layouts a blob the target already holds (same digest and
+         * size) is not read again, and the others are copied byte for byte, verified on the way.
          */
         List<Descriptor> copyLayersInto(ImageLayout target) throws IOException {
             boolean same = Files.isSameFile(layout.root(), target.root());
@@ -35,12 +37,60 @@ record BaseImage(ImageLayout layout, String refName, Descriptor entry) {
                     if (!layout.hasBlob(layer.digest()) && !layer.urls().isEmpty()) {
                         continue; // a non-distributable layer fetched from its urls; nothing to copy
                     }
-                    try (InputStream in = layout.readBlob(layer)) {
+                    // The source is opened on the first read only. writeBlob does not read when the
+                    // target has the blob (it refreshes its mtime for gc's grace period instead): a
+                    // verifying stream opened up front would read and hash the whole base layer on
+                    // close for nothing.
+                    try (InputStream in = new OpenOnRead(() -> layout.readBlob(layer))) {
                         target.writeBlob(in, layer.digest(), layer.size());
                     }
                 }
             }
             return layers;
+        }
+    }
+
+    /** An input stream that opens its source when first read, and closes it only if it was opened. */
+    private static final class OpenOnRead extends InputStream {
+
+        interface Opener {
+            InputStream open() throws IOException;
+        }
+
+        private final Opener opener;
+        private InputStream in;
+
+        OpenOnRead(Opener opener) {
+            this.opener = opener;
+        }
+
+        private InputStream in() throws IOException {
+            if (in == null) {
+                in = opener.open();
+            }
+            return in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in().read(b, off, len);
+        }
+
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            return in().transferTo(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.oci4j.image.build;
 
 import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
 import dev.oci4j.image.ExecutionConfig;
 import dev.oci4j.image.History;
 import dev.oci4j.image.ImageConfiguration;
@@ -12,8 +13,10 @@ import dev.oci4j.image.layer.Compression;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
+import dev.oci4j.image.layout.Blob;
 import dev.oci4j.image.layout.BlobWriter;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.image.layout.RefName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -262,19 +265,60 @@ public final class ImageBuilder {
         return this;
     }
 
-    /** Writes the image into {@code layout} and names it {@code refName} in index.json. */
+    /**
+     * Writes the image into {@code layout} and names it {@code refName} in index.json. Every input is
+     * checked first: a bad name, a missing base or a missing layer source stores nothing.
+     *
+     * @throws IllegalArgumentException when {@code refName} does not match the ref grammar
+     */
     public BuiltImage writeTo(ImageLayout layout, String refName) throws IOException {
-        Objects.requireNonNull(refName, "refName");
+        RefName.check(refName);
         BuiltImage image = write(layout);
         layout.tag(refName, image.manifestDescriptor());
         return image;
     }
 
-    /** Writes layers, configuration and manifest into {@code layout} without naming the image. */
+    /**
+     * Writes layers, configuration and manifest into {@code layout} without naming the image; like
+     * {@link #writeTo}, it checks every input before storing anything.
+     */
     public BuiltImage write(ImageLayout layout) throws IOException {
         Objects.requireNonNull(layout, "layout");
+        return prepare().write(layout);
+    }
+
+    /** The inputs, checked and the base resolved (read only): what {@link Prepared#write} needs. */
+    Prepared prepare() throws IOException {
         BaseImage.Resolved from = base == null ? null : base.resolve(platform);
+        for (Step step : steps) {
+            if (step.layer() != null) {
+                step.layer().check();
+            }
+        }
         Platform p = platform != null ? platform : from != null ? from.config().platform() : Platform.host();
+        return new Prepared(from, p);
+    }
+
+    /** A build whose inputs were checked; writing it is the first thing that touches the layout. */
+    final class Prepared {
+        private final BaseImage.Resolved from;
+        private final Platform platform;
+
+        private Prepared(BaseImage.Resolved from, Platform platform) {
+            this.from = from;
+            this.platform = platform;
+        }
+
+        Platform platform() {
+            return platform;
+        }
+
+        BuiltImage write(ImageLayout layout) throws IOException {
+            return writeChecked(layout, from, platform);
+        }
+    }
+
+    private BuiltImage writeChecked(ImageLayout layout, BaseImage.Resolved from, Platform p) throws IOException {
         Instant time = created != null ? created : sourceDateEpoch;
 
         ImageConfiguration.Builder config = from == null ? ImageConfiguration.builder() : from.config().toBuilder();
@@ -306,8 +350,8 @@ public final class ImageBuilder {
             }
             history.add(h.build());
             if (step.layer() != null) {
-                WrittenLayer written = writeLayer(layout, step.layer(), fromDisk, asGiven);
-                layers.add(Descriptor.of(written.mediaType(), written.digest(), written.size()));
+                LayerDescription written = writeLayer(layout, step.layer(), fromDisk, asGiven);
+                layers.add(written.descriptor());
                 rootfs.addDiffId(written.diffId());
             }
         }
@@ -330,16 +374,24 @@ public final class ImageBuilder {
         return new BuiltImage(manifestDescriptor, builtManifest, configDescriptor, builtConfig);
     }
 
-    private static WrittenLayer writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
+    /**
+     * Writes one layer into a blob of {@code layout} and describes it by the stored blob: the layer
+     * writer takes the blob digest from the blob writer (one SHA-256 pass), and the commit names the
+     * file by the same digest, which is checked rather than assumed.
+     */
+    private static LayerDescription writeLayer(ImageLayout layout, LayerInput source, LayerWriter fromDisk,
             LayerWriter asGiven) throws IOException {
-        BlobWriter out = layout.newBlobWriter();
-        try {
+        try (BlobWriter out = layout.newBlobWriter()) {   // closed without commit when writing fails: discarded
             WrittenLayer written = source.write(fromDisk, asGiven, out);
-            out.commit();
-            return written;
-        } catch (IOException | RuntimeException e) {
-            out.abort();
-            throw e;
+            Blob blob = out.commit();
+            if (!blob.digest().equals(written.digest()) || blob.size() != written.size()) {
+                throw new IllegalStateException("layer writer reported " + written.digest() + " (" + written.size()
+                        + " bytes) but the stored blob is " + blob.digest() + " (" + blob.size() + " bytes)");
+            }
+            return new LayerDescription(blob.descriptor(written.mediaType()), written.diffId());
         }
+    }
+
+    private record LayerDescription(Descriptor descriptor, Digest diffId) {
     }
 }

@@ -1,12 +1,14 @@
 package dev.oci4j.image.build;
 
+import dev.oci4j.image.BlobSink;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -18,8 +20,18 @@ import java.util.Set;
 /** Where one new layer's changeset comes from, and the history line that describes it. */
 interface LayerInput {
 
-    /** Writes the layer's tar through {@code writer}; {@code fromDisk} normalizes ownership, {@code asGiven} not. */
-    WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException;
+    /**
+     * Writes the layer's tar into {@code out}; {@code fromDisk} normalizes ownership, {@code asGiven}
+     * not. A {@link BlobSink}, not any stream: the layer writer then takes the blob digest from it and
+     * the blob is hashed once.
+     */
+    WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException;
+
+    /**
+     * Checks what can be checked before anything is written (that the source exists and has the right
+     * type), so a build with a bad input stores no blob at all.
+     */
+    void check() throws IOException;
 
     /** The default {@code created_by}: what was added, without host paths, so it is the same on every machine. */
     String createdBy();
@@ -29,10 +41,13 @@ interface LayerInput {
         Objects.requireNonNull(dir, "dir");
         return new LayerInput() {
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
-                if (!Files.isDirectory(dir)) {
-                    throw new java.nio.file.NotDirectoryException(dir + " (expected a directory to add as a layer)");
-                }
+            public void check() throws IOException {
+                requireDirectory(dir, "a directory to add as a layer");
+            }
+
+            @Override
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
+                check();
                 return fromDisk.writeDirectory(dir, out);
             }
 
@@ -49,7 +64,13 @@ interface LayerInput {
         Objects.requireNonNull(upper, "upper");
         return new LayerInput() {
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public void check() throws IOException {
+                requireDirectory(lower, "the lower directory of a diff layer");
+                requireDirectory(upper, "the upper directory of a diff layer");
+            }
+
+            @Override
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
                 return fromDisk.writeDiff(lower, upper, out);
             }
 
@@ -66,11 +87,21 @@ interface LayerInput {
         String target = normalize(pathInImage);
         return new LayerInput() {
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public void check() throws IOException {
+                attributes();
+            }
+
+            private PosixFileAttributes attributes() throws IOException {
                 PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile()) {
                     throw new IllegalArgumentException(file + " is not a regular file; add directories with addLayer");
                 }
+                return a;
+            }
+
+            @Override
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
+                PosixFileAttributes a = attributes();
                 List<LayerEntry> entries = new ArrayList<>();
                 for (int slash = target.indexOf('/'); slash > 0; slash = target.indexOf('/', slash + 1)) {
                     entries.add(LayerEntry.builder(target.substring(0, slash), LayerEntry.Type.DIRECTORY)
@@ -97,7 +128,12 @@ interface LayerInput {
         List<LayerEntry> copy = List.copyOf(entries);
         return new LayerInput() {
             @Override
-            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, OutputStream out) throws IOException {
+            public void check() {
+                // Entries were checked when they were built; their content opens only while writing.
+            }
+
+            @Override
+            public WrittenLayer write(LayerWriter fromDisk, LayerWriter asGiven, BlobSink out) throws IOException {
                 return asGiven.writeEntries(copy, out);
             }
 
@@ -125,6 +161,15 @@ interface LayerInput {
             throw new IllegalArgumentException("path in image \"" + pathInImage + "\" names the root, expected a file path");
         }
         return String.join("/", parts);
+    }
+
+    private static void requireDirectory(Path dir, String what) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "does not exist; expected " + what);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new NotDirectoryException(dir + " (expected " + what + ")");
+        }
     }
 
     private static int mode(Set<PosixFilePermission> perms) {

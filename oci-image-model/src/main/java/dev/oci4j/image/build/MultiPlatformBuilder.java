@@ -2,8 +2,8 @@ package dev.oci4j.image.build;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.ImageIndex;
-import dev.oci4j.image.Platform;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.image.layout.RefName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,21 +54,26 @@ public final class MultiPlatformBuilder {
      */
     public BuiltIndex writeTo(ImageLayout layout, String refName) throws IOException {
         Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(refName, "refName");
+        RefName.check(refName);
         if (images.isEmpty()) {
             throw new IllegalStateException("a multi-platform image needs at least one image");
         }
-        List<BuiltImage> built = new ArrayList<>();
-        List<Descriptor> entries = new ArrayList<>();
+        // Every image's inputs and platform are checked before the first blob is stored.
+        List<ImageBuilder.Prepared> prepared = new ArrayList<>();
         for (ImageBuilder image : images) {
-            BuiltImage b = image.write(layout);
-            Platform p = b.platform();
-            for (BuiltImage earlier : built) {
-                if (earlier.platform().normalize().equals(p.normalize())) {
-                    throw new IllegalArgumentException("two images for platform " + p.format()
+            ImageBuilder.Prepared p = image.prepare();
+            for (ImageBuilder.Prepared earlier : prepared) {
+                if (earlier.platform().normalize().equals(p.platform().normalize())) {
+                    throw new IllegalArgumentException("two images for platform " + p.platform().format()
                             + ": index entries must differ in platform, or the first always wins");
                 }
             }
+            prepared.add(p);
+        }
+        List<BuiltImage> built = new ArrayList<>();
+        List<Descriptor> entries = new ArrayList<>();
+        for (ImageBuilder.Prepared p : prepared) {
+            BuiltImage b = p.write(layout);
             built.add(b);
             entries.add(b.manifestDescriptor());
         }

@@ -1,9 +1,9 @@
 package dev.oci4j.image.layer;
 
+import dev.oci4j.image.BlobSink;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestingOutputStream;
 import dev.oci4j.image.MediaType;
-import dev.oci4j.image.internal.layer.DigestedOutput;
 import dev.oci4j.image.internal.layer.DirectoryDiff;
 import dev.oci4j.image.internal.layer.DirectoryScanner;
 import dev.oci4j.image.internal.layer.EntryPolicy;
@@ -34,12 +34,21 @@ import java.util.Set;
  * the end. Content streams straight from the files: memory use does not grow with file or layer
  * size. Instances are immutable and thread-safe.
  *
+ * <p>Into a {@link BlobSink} (an image layout's {@code BlobWriter}) the blob's digest and size come
+ * from the sink, which digests what it stores anyway: the blob is hashed once, and the digest the
+ * result carries is the one that names the stored file. Into any other stream the writer digests
+ * the blob itself.
+ *
  * <pre>{@code
  * LayerWriter writer = LayerWriter.builder()
  *         .compression(Compression.GZIP)
  *         .reproducible(Instant.ofEpochSecond(sourceDateEpoch))   // sorted, uid/gid 0, mtimes clamped
  *         .build();
  * WrittenLayer layer = writer.writeDirectory(rootfs, blobFile);
+ * try (BlobWriter blob = layout.newBlobWriter()) {
+ *     WrittenLayer stored = writer.writeDirectory(rootfs, blob);   // digest and size from the blob writer
+ *     blob.commit();
+ * }
  * }</pre>
  */
 public final class LayerWriter {
@@ -82,8 +91,22 @@ public final class LayerWriter {
 
     /** Writes every object below {@code dir} (not {@code dir} itself) to {@code out}, which stays open. */
     public WrittenLayer writeDirectory(Path dir, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        return write(out, null, directoryBody(dir));
+    }
+
+    /**
+     * Like {@link #writeDirectory(Path, OutputStream)}, taking the blob's digest and size from
+     * {@code sink} (see {@link BlobSink}); the sink stays open and uncommitted.
+     */
+    public WrittenLayer writeDirectory(Path dir, BlobSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        return write(sink, sink, directoryBody(dir));
+    }
+
+    private Body directoryBody(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        return write(out, tar -> new DirectoryScanner(sortEntries, xattrs).scan(dir, tar::write));
+        return tar -> new DirectoryScanner(sortEntries, xattrs).scan(dir, tar::write);
     }
 
     /** Like {@link #writeDirectory(Path, OutputStream)}, into a new or truncated file. */
@@ -98,11 +121,22 @@ public final class LayerWriter {
      * (parents before children). Paths must be unique.
      */
     public WrittenLayer writeEntries(List<LayerEntry> entries, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        return write(out, null, entriesBody(entries));
+    }
+
+    /** Like {@link #writeEntries(List, OutputStream)}, taking the blob's digest and size from {@code sink}. */
+    public WrittenLayer writeEntries(List<LayerEntry> entries, BlobSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        return write(sink, sink, entriesBody(entries));
+    }
+
+    private Body entriesBody(List<LayerEntry> entries) {
         List<LayerEntry> list = new ArrayList<>(entries);
         if (sortEntries) {
             list.sort((a, b) -> comparePaths(sortKey(a), sortKey(b)));
         }
-        return write(out, tar -> {
+        return tar -> {
             if (!sortEntries) {
                 for (LayerEntry e : list) {
                     tar.write(e);
@@ -122,7 +156,7 @@ public final class LayerWriter {
                 }
                 writeWithWaiting(tar, e, written, waiting);
             }
-        });
+        };
     }
 
     public WrittenLayer writeEntries(List<LayerEntry> entries, Path blob) throws IOException {
@@ -138,9 +172,20 @@ public final class LayerWriter {
      * their bytes too.
      */
     public WrittenLayer writeDiff(Path lower, Path upper, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        return write(out, null, diffBody(lower, upper));
+    }
+
+    /** Like {@link #writeDiff(Path, Path, OutputStream)}, taking the blob's digest and size from {@code sink}. */
+    public WrittenLayer writeDiff(Path lower, Path upper, BlobSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        return write(sink, sink, diffBody(lower, upper));
+    }
+
+    private Body diffBody(Path lower, Path upper) {
         Objects.requireNonNull(lower, "lower");
         Objects.requireNonNull(upper, "upper");
-        return write(out, tar -> new DirectoryDiff(xattrs, compareContents, opaqueWhiteouts).diff(lower, upper, tar::write));
+        return tar -> new DirectoryDiff(xattrs, compareContents, opaqueWhiteouts).diff(lower, upper, tar::write);
     }
 
     public WrittenLayer writeDiff(Path lower, Path upper, Path blob) throws IOException {
@@ -184,15 +229,16 @@ public final class LayerWriter {
         }
     }
 
-    private WrittenLayer write(OutputStream out, Body body) throws IOException {
-        Objects.requireNonNull(out, "out");
-        // A blob writer that digests with SHA-256 and starts empty already hashes exactly the blob's
-        // bytes: take its digest rather than hash them a second time.
-        DigestedOutput digested = out instanceof DigestedOutput d && d.algorithm().equals(Digest.SHA256)
-                && d.size() == 0 ? d : null;
-        OutputStream sink = new NonClosingOutputStream(out);
-        DigestingOutputStream blob = digested == null ? new DigestingOutputStream(sink) : null;
-        OutputStream compressedSink = blob == null ? sink : blob;
+    /**
+     * One pass: tar, compress, write. {@code sink} is {@code out} when the caller handed over a sink
+     * that digests the blob; then the blob is not hashed here. A sink that already holds bytes (its
+     * digest covers more than this layer) or digests with another algorithm cannot lend its digest.
+     */
+    private WrittenLayer write(OutputStream out, BlobSink sink, Body body) throws IOException {
+        BlobSink digested = sink != null && sink.algorithm().equals(Digest.SHA256) && sink.size() == 0 ? sink : null;
+        OutputStream target = new NonClosingOutputStream(out);
+        DigestingOutputStream blob = digested == null ? new DigestingOutputStream(target) : null;
+        OutputStream compressedSink = blob == null ? target : blob;
         // Uncompressed, the blob is the tar: one digest serves as both.
         DigestingOutputStream diff = compression == Compression.NONE
                 ? blob : new DigestingOutputStream(compression.compress(compressedSink, level));

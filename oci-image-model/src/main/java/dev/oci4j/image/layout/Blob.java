@@ -1,6 +1,8 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
+import dev.oci4j.image.MediaType;
 import java.util.Objects;
 
 /**
@@ -17,5 +19,10 @@ public record Blob(Digest digest, long size, boolean created) {
         if (size < 0) {
             throw new IllegalArgumentException("blob size must not be negative, found " + size);
         }
+    }
+
+    /** A descriptor of this blob with {@code mediaType}. */
+    public Descriptor descriptor(MediaType mediaType) {
+        return Descriptor.of(mediaType, digest, size);
     }
 }

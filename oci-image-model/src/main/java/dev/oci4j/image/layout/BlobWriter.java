@@ -1,8 +1,8 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.BlobSink;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestMismatchException;
-import dev.oci4j.image.internal.layer.DigestedOutput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,20 +21,24 @@ import java.util.Optional;
  * Streams one blob into an image layout (image-layout.md "Blobs"): bytes go to a private temp file
  * and are digested on the way; {@link #commit()} checks the expected digest and size, fsyncs, and
  * renames the file atomically to {@code blobs/<alg>/<encoded>}, so a partial blob is never visible.
- * {@link #close()} commits unless {@link #abort()} was called; on an error, call {@code abort()}.
+ *
+ * <p>Only {@code commit()} publishes. {@link #close()} without a successful commit discards the temp
+ * file (the atomic-file pattern), so try-with-resources is safe when the body throws. Streams stacked
+ * on the writer must be finished, not closed, before the commit: closing a {@code GZIPOutputStream}
+ * closes the writer under it, and that discards.
  *
  * <pre>{@code
- * BlobWriter w = layout.newBlobWriter();
- * try (OutputStream gz = new GZIPOutputStream(w)) {
+ * try (BlobWriter w = layout.newBlobWriter(); GZIPOutputStream gz = new GZIPOutputStream(w)) {
  *     tar.writeTo(gz);
- * } catch (IOException | RuntimeException e) {
- *     w.abort();
- *     throw e;
- * }
- * Blob blob = w.blob();   // digest and size of the compressed bytes
+ *     gz.finish();            // the gzip trailer; w stays open
+ *     Blob blob = w.commit(); // digest and size of the compressed bytes, as stored
+ * }                           // the body threw: nothing under blobs/, the temp file is gone
  * }</pre>
  */
-public final class BlobWriter extends OutputStream implements DigestedOutput {
+public final class BlobWriter extends BlobSink {
+
+    private static final String DISCARDED = "the blob writer was closed without commit() or aborted;"
+            + " its content was discarded";
 
     private final BlobStore store;
     private final Path temp;
@@ -109,7 +113,8 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
 
     /**
      * The digest of the bytes written so far; writing may go on. A layer writer writing into this
-     * blob takes the blob digest from here instead of hashing the same bytes a second time.
+     * blob takes the blob digest from here instead of hashing the same bytes a second time, and
+     * {@link #commit()} names the stored file by the same digest.
      */
     @Override
     public Digest digest() {
@@ -143,7 +148,9 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
     }
 
     /**
-     * Verifies and stores the blob; idempotent once it succeeded.
+     * Verifies and stores the blob; idempotent once it succeeded. The result's digest and size are
+     * those of the bytes written, the digest naming the file under {@code blobs/}: what a descriptor
+     * of this blob needs ({@link Blob#descriptor}).
      *
      * @throws DigestMismatchException when an expected digest or size was given and the content
      *     differs; the temp file is deleted and nothing appears under {@code blobs/}
@@ -174,7 +181,7 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
         }
     }
 
-    /** Discards the content written so far; does nothing after a successful commit. */
+    /** Discards the content written so far; does nothing after a successful commit. Same as {@link #close()}. */
     public void abort() {
         if (blob != null || aborted) {
             return;
@@ -203,12 +210,13 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
         }
     }
 
-    /** Commits unless the writer was aborted. */
+    /**
+     * Discards the content unless {@link #commit()} succeeded; does nothing after a commit. Never
+     * publishes: a writer closed by try-with-resources while an exception passes leaves nothing behind.
+     */
     @Override
-    public void close() throws IOException {
-        if (!aborted) {
-            commit();
-        }
+    public void close() {
+        abort();
     }
 
     /** The stored blob once committed. */
@@ -223,14 +231,14 @@ public final class BlobWriter extends OutputStream implements DigestedOutput {
      */
     public Blob blob() {
         if (blob == null) {
-            throw new IllegalStateException(aborted ? "the blob writer was aborted" : "the blob was not committed yet");
+            throw new IllegalStateException(aborted ? DISCARDED : "the blob was not committed yet");
         }
         return blob;
     }
 
     private void ensureOpen() throws IOException {
         if (aborted) {
-            throw new IOException("the blob writer was aborted");
+            throw new IOException(DISCARDED);
         }
         if (blob != null) {
             throw new IOException("the blob was already committed as " + blob.digest());

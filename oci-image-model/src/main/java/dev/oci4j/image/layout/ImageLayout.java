@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,36 +54,56 @@ public final class ImageLayout {
     }
 
     /**
-     * Creates a new, empty layout in {@code dir}, creating the directory if needed.
+     * Creates a new, empty layout in {@code dir}, creating the directory if needed. Only a missing or
+     * empty directory is used (or one holding what an interrupted create left behind): a layout is
+     * never written among other files.
      *
      * @throws FileAlreadyExistsException when {@code dir} already holds an {@code oci-layout} file
+     * @throws java.nio.file.FileSystemException naming {@code dir} and what it holds when it is not
+     *     a directory, or holds other files
      */
     public static ImageLayout create(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
+        Path header = dir.resolve(LayoutFiles.OCI_LAYOUT);
+        if (Files.exists(header, LinkOption.NOFOLLOW_LINKS)) {
+            throw alreadyALayout(header);
+        }
+        // Before the lock, which creates a lock file: a refused directory is left exactly as it was.
+        LayoutFiles.checkCreatable(dir);
         Files.createDirectories(dir);
         ImageLayout layout = new ImageLayout(dir);
         layout.lock.locked(() -> {
-            if (Files.exists(dir.resolve(LayoutFiles.OCI_LAYOUT))) {
-                throw new FileAlreadyExistsException(dir.resolve(LayoutFiles.OCI_LAYOUT).toString(), null,
-                        "an image layout already exists here; use ImageLayout.open");
+            if (Files.exists(header, LinkOption.NOFOLLOW_LINKS)) {
+                throw alreadyALayout(header);
             }
+            LayoutFiles.checkCreatable(dir);   // again under the lock: another writer may have been quicker
             Files.createDirectories(layout.blobs.blobs());
             BlobStore.writeAtomically(dir.resolve(LayoutFiles.INDEX_JSON), LayoutFiles.EMPTY_INDEX);
             // oci-layout last: it marks the directory as a complete layout.
-            BlobStore.writeAtomically(dir.resolve(LayoutFiles.OCI_LAYOUT), LayoutFiles.HEADER);
+            BlobStore.writeAtomically(header, LayoutFiles.HEADER);
             return null;
         });
         return layout;
+    }
+
+    private static FileAlreadyExistsException alreadyALayout(Path header) {
+        return new FileAlreadyExistsException(header.toString(), null,
+                "an image layout already exists here; use ImageLayout.open");
     }
 
     /**
      * Opens an existing layout, checking {@code oci-layout} and {@code index.json}, and removes temp
      * files left by writers that crashed.
      *
+     * @throws NoSuchFileException when {@code dir} does not exist
+     * @throws NotDirectoryException when {@code dir} is not a directory
      * @throws ImageFormatException naming the file (and JSON pointer) when the layout is malformed
      */
     public static ImageLayout open(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
+        if (!Files.exists(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "does not exist; expected an OCI image layout directory");
+        }
         if (!Files.isDirectory(dir)) {
             throw new NotDirectoryException(dir + " (expected an OCI image layout directory)");
         }
@@ -99,15 +121,22 @@ public final class ImageLayout {
         return layout;
     }
 
-    /** Opens the layout in {@code dir}, or creates it when {@code dir} has no {@code oci-layout} file. */
+    /**
+     * Opens the layout in {@code dir} when it has an {@code oci-layout} file; otherwise creates one,
+     * but only in a missing or empty directory (see {@link #create(Path)}).
+     *
+     * @throws java.nio.file.FileSystemException naming {@code dir} and what it holds when it is
+     *     neither a layout nor empty
+     */
     public static ImageLayout openOrCreate(Path dir) throws IOException {
-        if (Files.exists(dir.resolve(LayoutFiles.OCI_LAYOUT))) {
+        Objects.requireNonNull(dir, "dir");
+        if (Files.exists(dir.resolve(LayoutFiles.OCI_LAYOUT), LinkOption.NOFOLLOW_LINKS)) {
             return open(dir);   // without taking the lock: the layout may be read-only
         }
         try {
             return create(dir);
         } catch (FileAlreadyExistsException e) {
-            return open(dir);
+            return open(dir);   // another process created it meanwhile
         }
     }
 

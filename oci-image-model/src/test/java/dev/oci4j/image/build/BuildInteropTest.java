@@ -9,6 +9,8 @@ import dev.oci4j.image.Platform;
 import dev.oci4j.image.layer.Compression;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,13 +79,13 @@ class BuildInteropTest {
 
     @Test
     void umociUnpacksOurImageToTheSameTreeAsOurApplier() throws IOException {
-        Tools.assumeInstalled("umoci");
-        Tools.assumeRoot();
+        TestEnvironment.requireTool("umoci");
+        TestEnvironment.requireRoot("umoci unpack restores file owners");
         ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
         twoLayerImage(Compression.GZIP).writeTo(layout, "v1");
 
         TreeSnapshot ours = unpackWithOci4j(layout, "v1", tmp.resolve("ours"));
-        Tools.run("umoci", "unpack", "--image", layout.root() + ":v1", tmp.resolve("bundle").toString());
+        Commands.runOk("umoci", "unpack", "--image", layout.root() + ":v1", tmp.resolve("bundle").toString());
         TreeSnapshot theirs = TreeSnapshot.of(tmp.resolve("bundle/rootfs"));
 
         assertThat(ours.entries()).containsKeys("bin/tool-link", "var/cache/c").doesNotContainKeys("etc/motd",
@@ -98,17 +100,17 @@ class BuildInteropTest {
     @ParameterizedTest
     @EnumSource(value = Compression.class, names = {"GZIP", "ZSTD"})
     void skopeoInspectsAndCopiesLayoutsWeWrote(Compression compression) throws IOException {
-        Tools.assumeInstalled("skopeo");
+        TestEnvironment.requireTool("skopeo");
         ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
         BuiltImage image = twoLayerImage(compression).writeTo(layout, "v1");
 
-        String inspect = Tools.run("skopeo", "inspect", "oci:" + layout.root() + ":v1").stdout();
+        String inspect = Commands.runOk("skopeo", "inspect", "oci:" + layout.root() + ":v1").stdout();
         assertThat(inspect).contains("\"Digest\": \"" + image.digest() + "\"")
                 .contains(image.manifest().layers().get(1).digest().toString());
-        String raw = Tools.run("skopeo", "inspect", "--raw", "oci:" + layout.root() + ":v1").stdout();
+        String raw = Commands.runOk("skopeo", "inspect", "--raw", "oci:" + layout.root() + ":v1").stdout();
         assertThat(raw.getBytes(StandardCharsets.UTF_8)).isEqualTo(layout.readBlobBytes(image.digest(), -1));
 
-        Tools.run("skopeo", "--insecure-policy", "copy", "--quiet", "oci:" + layout.root() + ":v1",
+        Commands.runOk("skopeo", "--insecure-policy", "copy", "--quiet", "oci:" + layout.root() + ":v1",
                 "oci:" + tmp.resolve("copy") + ":copied");
         ImageLayout copy = ImageLayout.open(tmp.resolve("copy"));
         assertThat(copy.verify().errors()).isEmpty();
@@ -119,31 +121,31 @@ class BuildInteropTest {
 
     @Test
     void skopeoPicksItsPlatformFromOurMultiPlatformIndex() throws IOException {
-        Tools.assumeInstalled("skopeo");
+        TestEnvironment.requireTool("skopeo");
         ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
         BuiltIndex index = MultiPlatformBuilder.create()
                 .add(twoLayerImage(Compression.GZIP).platform(Platform.parse("linux/amd64")))
                 .add(twoLayerImage(Compression.ZSTD).platform(Platform.parse("linux/arm64/v8")))
                 .writeTo(layout, "multi");
         for (BuiltImage image : index.images()) {
-            String inspect = Tools.run("skopeo", "--override-os", image.platform().os(), "--override-arch",
+            String inspect = Commands.runOk("skopeo", "--override-os", image.platform().os(), "--override-arch",
                     image.platform().architecture(), "inspect", "oci:" + layout.root() + ":multi").stdout();
             // skopeo reports the digest of what the name points at (the index), and the chosen image's layers.
             assertThat(inspect).contains("\"Digest\": \"" + index.digest() + "\"")
                     .contains("\"Architecture\": \"" + image.platform().architecture() + "\"")
                     .contains(image.manifest().layers().get(1).digest().toString());
         }
-        String raw = Tools.run("skopeo", "inspect", "--raw", "oci:" + layout.root() + ":multi").stdout();
+        String raw = Commands.runOk("skopeo", "inspect", "--raw", "oci:" + layout.root() + ":multi").stdout();
         assertThat(raw).contains("application/vnd.oci.image.index.v1+json").contains(index.images().get(1).digest().toString());
     }
 
     @Test
     void weReadVerifyAndUnpackZstdImagesSkopeoWrote() throws IOException {
-        Tools.assumeInstalled("skopeo");
+        TestEnvironment.requireTool("skopeo");
         ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
         twoLayerImage(Compression.GZIP).writeTo(layout, "v1");
 
-        Tools.run("skopeo", "--insecure-policy", "copy", "--quiet", "--dest-compress", "--dest-compress-format", "zstd",
+        Commands.runOk("skopeo", "--insecure-policy", "copy", "--quiet", "--dest-compress", "--dest-compress-format", "zstd",
                 "oci:" + layout.root() + ":v1", "oci:" + tmp.resolve("zstd") + ":z");
         ImageLayout zstd = ImageLayout.open(tmp.resolve("zstd"));
         assertThat(zstd.verify().errors()).isEmpty();
@@ -156,13 +158,13 @@ class BuildInteropTest {
 
     @Test
     void weReadVerifyAndUnpackImagesUmociWrote() throws IOException {
-        Tools.assumeInstalled("umoci");
-        Tools.assumeRoot();
+        TestEnvironment.requireTool("umoci");
+        TestEnvironment.requireRoot("umoci unpack restores file owners");
         String image = tmp.resolve("layout") + ":base";
         Path bundle = tmp.resolve("bundle");
-        Tools.run("umoci", "init", "--layout", tmp.resolve("layout").toString());
-        Tools.run("umoci", "new", "--image", image);
-        Tools.run("umoci", "unpack", "--image", image, bundle.toString());
+        Commands.runOk("umoci", "init", "--layout", tmp.resolve("layout").toString());
+        Commands.runOk("umoci", "new", "--image", image);
+        Commands.runOk("umoci", "unpack", "--image", image, bundle.toString());
         Path rootfs = bundle.resolve("rootfs");
         Files.createDirectories(rootfs.resolve("etc"));
         Files.createDirectories(rootfs.resolve("var/cache"));
@@ -172,16 +174,16 @@ class BuildInteropTest {
         Files.createSymbolicLink(rootfs.resolve("etc/link"), Path.of("hostname"));
         Files.createLink(rootfs.resolve("etc/hard"), rootfs.resolve("etc/hostname"));
         Files.setAttribute(rootfs.resolve("var/cache/a"), "unix:uid", 1000);
-        Tools.run("umoci", "repack", "--image", image, bundle.toString());
+        Commands.runOk("umoci", "repack", "--image", image, bundle.toString());
         // A second layer: a deletion (whiteout) and a replaced directory.
         Files.delete(rootfs.resolve("etc/motd"));
         Files.delete(rootfs.resolve("var/cache/a"));
         Files.writeString(rootfs.resolve("var/cache/b"), "b");
-        Tools.run("umoci", "repack", "--image", image, bundle.toString());
+        Commands.runOk("umoci", "repack", "--image", image, bundle.toString());
 
         ImageLayout layout = ImageLayout.open(tmp.resolve("layout"));
         assertThat(layout.verify().errors()).isEmpty();
-        Tools.run("umoci", "unpack", "--image", image, tmp.resolve("fresh").toString());
+        Commands.runOk("umoci", "unpack", "--image", image, tmp.resolve("fresh").toString());
         TreeSnapshot ours = unpackWithOci4j(layout, "base", tmp.resolve("ours"));
         assertThat(ours.entries()).containsKeys("etc/hostname", "etc/link", "var/cache/b")
                 .doesNotContainKeys("etc/motd", "var/cache/a");

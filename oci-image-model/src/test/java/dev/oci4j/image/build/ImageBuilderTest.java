@@ -14,6 +14,7 @@ import dev.oci4j.image.Platform;
 import dev.oci4j.image.layer.Compression;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ class ImageBuilderTest {
         Files.writeString(elsewhere.resolve("bin/tool"), "#!/bin/sh\necho tool\n");
         Files.setAttribute(elsewhere.resolve("bin/tool"), "unix:mode", 0755);
         Files.createSymbolicLink(elsewhere.resolve("bin/sh"), Path.of("tool"));
-        if (Tools.isRoot()) {
+        if (TestEnvironment.isRoot()) {
             Files.setAttribute(elsewhere.resolve("etc/os-release"), "unix:uid", 4242);
             Files.setAttribute(elsewhere.resolve("bin"), "unix:gid", 4242);
         }

@@ -2,12 +2,13 @@ package dev.oci4j.image.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.build.ImageBuilder;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,8 +73,8 @@ class CompressionTest {
 
     @Test
     void goReadsOurMultiBlockGzipLayersThroughUmociUnpack(@TempDir Path tmp) throws IOException {
-        assumeTrue(onPath("umoci"), "umoci is not installed");
-        assumeTrue("root".equals(System.getProperty("user.name")), "umoci unpack needs root here (it restores owners)");
+        TestEnvironment.requireTool("umoci");
+        TestEnvironment.requireRoot("umoci unpack restores file owners");
         byte[] data = sample();
         Random r = new Random(7);
         byte[] noise = new byte[900_000]; // several stored blocks, next to deflated ones
@@ -84,26 +85,9 @@ class CompressionTest {
         ImageLayout layout = ImageLayout.create(tmp.resolve("layout"));
         ImageBuilder.fromScratch().platform(Platform.parse("linux/amd64")).compression(Compression.GZIP)
                 .addLayer(tmp.resolve("tree")).writeTo(layout, "t");
-        Process p = new ProcessBuilder("umoci", "unpack", "--image", tmp.resolve("layout") + ":t",
-                tmp.resolve("bundle").toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        try {
-            assertThat(p.waitFor()).as(output).isZero();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Commands.runOk("umoci", "unpack", "--image", tmp.resolve("layout") + ":t", tmp.resolve("bundle").toString());
         assertThat(tmp.resolve("bundle/rootfs/data/mixed.bin")).hasBinaryContent(data);
         assertThat(tmp.resolve("bundle/rootfs/data/noise.bin")).hasBinaryContent(noise);
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

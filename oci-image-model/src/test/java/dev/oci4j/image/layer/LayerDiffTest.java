@@ -2,6 +2,7 @@ package dev.oci4j.image.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oci4j.testing.Commands;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class LayerDiffTest {
     Path tmp;
 
     private static void copyTree(Path from, Path to) throws Exception {
-        Trees.run("cp", "-a", from.toString() + "/.", to.toString());
+        Commands.runOk("cp", "-a", from.toString() + "/.", to.toString());
     }
 
     private Path lower() throws Exception {
@@ -47,13 +48,13 @@ class LayerDiffTest {
         Trees.file(u, "etc/changed", "after, and longer");
         Files.delete(u.resolve("etc/deleted"));
         Trees.mode(u.resolve("etc/chmodded"), 0600);
-        Trees.run("rm", "-rf", u.resolve("gone-dir").toString(), u.resolve("dir-to-file").toString());
+        Commands.runOk("rm", "-rf", u.resolve("gone-dir").toString(), u.resolve("dir-to-file").toString());
         Trees.file(u, "dir-to-file", "now a file");
         Files.delete(u.resolve("file-to-dir"));
         Trees.file(u, "file-to-dir/inside", "now a dir");
         Files.delete(u.resolve("emptied/one"));
         Files.delete(u.resolve("emptied/two"));
-        Trees.run("rm", "-rf", u.resolve("replaced").toString());
+        Commands.runOk("rm", "-rf", u.resolve("replaced").toString());
         Trees.file(u, "replaced/new", "n");
         Files.delete(u.resolve("link"));
         Files.createSymbolicLink(u.resolve("link"), Path.of("etc/changed"));

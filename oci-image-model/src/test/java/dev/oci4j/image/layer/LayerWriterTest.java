@@ -3,6 +3,8 @@ package dev.oci4j.image.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +65,8 @@ class LayerWriterTest {
         Trees.file(b, "x/1", "one");
         Trees.mtime(b.resolve("x/1"), 1_800_000_000L);
         Trees.mtime(a.resolve("x/1"), 1_900_000_000L);
-        if (Trees.isRoot()) {
-            Trees.run("chown", "-R", "1000:1000", b.toString());
+        if (TestEnvironment.isRoot()) {
+            Commands.runOk("chown", "-R", "1000:1000", b.toString());
         }
         LayerWriter w = LayerWriter.builder().compression(Compression.GZIP).reproducible(EPOCH).build();
         WrittenLayer la = w.writeDirectory(a, tmp.resolve("a.tgz"));
@@ -168,7 +170,7 @@ class LayerWriterTest {
         view.read("bin", b);
         assertThat(java.util.Arrays.copyOf(b.array(), b.position())).isEqualTo(binary);
         Path tarFile = Files.write(tmp.resolve("bin.tar"), out.toByteArray());
-        assertThat(Trees.output("tar", "--xattrs", "-tf", tarFile.toString())).contains("f");
+        assertThat(Commands.runOk("tar", "--xattrs", "-tf", tarFile.toString()).stdout()).contains("f");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.oci4j.image.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oci4j.testing.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -65,13 +66,13 @@ class RandomTreeTest {
             int what = r.nextInt(12);
             boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             if (what == 0) {
-                Trees.run("rm", "-rf", p.toString());
+                Commands.runOk("rm", "-rf", p.toString());
             } else if (what == 1 && !dir) {
                 Files.delete(p);
                 Files.createDirectory(p);
                 populate(r, p, 3);
             } else if (what == 2 && dir) {
-                Trees.run("rm", "-rf", p.toString());
+                Commands.runOk("rm", "-rf", p.toString());
                 Files.writeString(p, "was a directory");
             } else if (what == 3 && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 Files.writeString(p, "rewritten " + r.nextInt());
@@ -87,7 +88,7 @@ class RandomTreeTest {
             } else if (what == 7 && dir) {
                 for (Path c : all(p)) {
                     if (c.getParent().equals(p)) {
-                        Trees.run("rm", "-rf", c.toString());
+                        Commands.runOk("rm", "-rf", c.toString());
                     }
                 }
                 Files.writeString(p.resolve("fresh"), "only child");
@@ -106,7 +107,7 @@ class RandomTreeTest {
         Path lower = Files.createDirectory(tmp.resolve("lower"));
         populate(r, lower, 0);
         Path upper = Files.createDirectory(tmp.resolve("upper"));
-        Trees.run("cp", "-a", lower + "/.", upper.toString());
+        Commands.runOk("cp", "-a", lower + "/.", upper.toString());
         mutate(r, upper);
 
         LayerWriter writer = LayerWriter.builder().compression(Compression.ZSTD).opaqueWhiteouts(seed % 2 == 0).build();

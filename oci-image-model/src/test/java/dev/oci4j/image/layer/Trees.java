@@ -1,6 +1,7 @@
 package dev.oci4j.image.layer;
 
 import dev.oci4j.image.Digest;
+import dev.oci4j.testing.Commands;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +24,6 @@ final class Trees {
     private Trees() {
     }
 
-    static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     static Path file(Path root, String rel, String content) throws IOException {
         Path p = root.resolve(rel);
         Files.createDirectories(p.getParent());
@@ -50,11 +43,7 @@ final class Trees {
         if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isSymbolicLink(p)) {
             // The JDK opens the file to set its times, which blocks on a FIFO.
-            try {
-                run("touch", "-h", "-d", "@" + epochSecond, p.toString());
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
-            }
+            Commands.runOk("touch", "-h", "-d", "@" + epochSecond, p.toString());
             return;
         }
         Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
@@ -64,23 +53,6 @@ final class Trees {
     static void xattr(Path p, String userName, String value) throws IOException {
         Files.getFileAttributeView(p, UserDefinedFileAttributeView.class)
                 .write(userName, ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-    }
-
-    static String output(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 
     /**

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,29 +23,20 @@ class UmociInteropTest {
     @TempDir
     Path tmp;
 
-    private static boolean umociInstalled() {
-        try {
-            Trees.output("umoci", "--version");
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     private JsonNode blob(Path layout, String digest) throws Exception {
         return JSON.readTree(layout.resolve("blobs/sha256").resolve(Digest.parse(digest).encoded()).toFile());
     }
 
     @Test
     void umocisLayersApplyToTheTreeUmociUnpacks() throws Exception {
-        Assumptions.assumeTrue(umociInstalled(), "umoci is not installed on this machine");
-        Assumptions.assumeTrue(Trees.isRoot(), "umoci unpack keeps owners only as root (else it needs --rootless)");
+        TestEnvironment.requireTool("umoci");
+        TestEnvironment.requireRoot("umoci unpack keeps owners only as root (else it needs --rootless)");
         Path layout = tmp.resolve("img");
         String image = layout + ":t";
-        Trees.run("umoci", "init", "--layout", layout.toString());
-        Trees.run("umoci", "new", "--image", image);
+        Commands.runOk("umoci", "init", "--layout", layout.toString());
+        Commands.runOk("umoci", "new", "--image", image);
         Path b1 = tmp.resolve("b1");
-        Trees.run("umoci", "unpack", "--image", image, b1.toString());
+        Commands.runOk("umoci", "unpack", "--image", image, b1.toString());
         Path r1 = b1.resolve("rootfs");
         Trees.file(r1, "etc/a", "a");
         Trees.file(r1, "etc/sub/s", "s");
@@ -55,17 +47,17 @@ class UmociInteropTest {
         Files.createLink(r1.resolve("bin/tool2"), r1.resolve("bin/tool"));
         Files.createSymbolicLink(r1.resolve("link"), Path.of("etc/a"));
         Trees.xattr(r1.resolve("etc/a"), "umoci", "x");
-        Trees.run("umoci", "repack", "--image", image, b1.toString());
+        Commands.runOk("umoci", "repack", "--image", image, b1.toString());
         Path b2 = tmp.resolve("b2");
-        Trees.run("umoci", "unpack", "--image", image, b2.toString());
+        Commands.runOk("umoci", "unpack", "--image", image, b2.toString());
         Path r2 = b2.resolve("rootfs");
-        Trees.run("rm", "-rf", r2.resolve("etc/sub").toString(), r2.resolve("etc/a").toString(),
+        Commands.runOk("rm", "-rf", r2.resolve("etc/sub").toString(), r2.resolve("etc/a").toString(),
                 r2.resolve("keep/k").toString(), r2.resolve("replaced").toString());
         Trees.file(r2, "etc/new", "n");
         Trees.file(r2, "replaced", "now a file");
-        Trees.run("umoci", "repack", "--image", image, b2.toString());
+        Commands.runOk("umoci", "repack", "--image", image, b2.toString());
         Path b3 = tmp.resolve("b3");
-        Trees.run("umoci", "unpack", "--image", image, b3.toString());
+        Commands.runOk("umoci", "unpack", "--image", image, b3.toString());
 
         JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
         JsonNode manifest = blob(layout, index.get("manifests").get(0).get("digest").asText());

@@ -77,15 +77,45 @@ class BlobStoreTest {
     }
 
     @Test
-    void aBlobWriterCommitsOnCloseSoProducersCanCloseTheirStreamChain() throws IOException {
+    void closingABlobWriterWithoutCommitDiscardsWhatWasWritten() throws IOException {
         ImageLayout layout = ImageLayout.create(dir);
         BlobWriter writer = layout.newBlobWriter();
-        try (OutputStream gz = new GZIPOutputStream(writer)) {
+        writer.write(HELLO);
+        writer.close();
+        assertThat(layout.blobs()).isEmpty();
+        assertThat(filesUnder(dir.resolve("blobs"))).isEmpty();
+        assertThat(tempFiles()).isEmpty();
+        assertThat(writer.committed()).isEmpty();
+        assertThatThrownBy(writer::commit).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void theJavadocPatternPublishesNothingWhenTheBodyThrows() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        assertThatThrownBy(() -> {
+            try (BlobWriter w = layout.newBlobWriter(); GZIPOutputStream gz = new GZIPOutputStream(w)) {
+                gz.write(HELLO);
+                gz.flush();
+                throw new IOException("the tar source failed half way");
+            }
+        }).hasMessage("the tar source failed half way");
+        assertThat(layout.blobs()).isEmpty();
+        assertThat(filesUnder(dir.resolve("blobs"))).isEmpty();
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void theJavadocPatternPublishesTheBlobOnCommit() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        Blob blob;
+        try (BlobWriter w = layout.newBlobWriter(); GZIPOutputStream gz = new GZIPOutputStream(w)) {
             gz.write(HELLO);
+            gz.finish();
+            blob = w.commit();
         }
-        Blob blob = writer.blob();
-        assertThat(layout.blobPath(blob.digest())).exists();
         assertThat(Digest.sha256(layout.blobPath(blob.digest()))).isEqualTo(blob.digest());
+        assertThat(Files.size(layout.blobPath(blob.digest()))).isEqualTo(blob.size());
+        assertThat(tempFiles()).isEmpty();
     }
 
     @Test
@@ -144,6 +174,7 @@ class BlobStoreTest {
             writer.write(HELLO);
             ImageLayout.open(dir);
             assertThat(tempFiles()).hasSize(1);
+            writer.commit();
         }
         assertThat(layout.hasBlob(Digest.sha256(HELLO))).isTrue();
         assertThat(tempFiles()).isEmpty();

@@ -1,19 +1,18 @@
 package dev.oci4j.image.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.MediaType;
-import java.io.File;
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +47,8 @@ class InteropTest {
         Path source = umociImage();
         Path gzip = dir.resolve("skopeo-gzip");
         Path zstd = dir.resolve("skopeo-zstd");
-        run("skopeo", "copy", "oci:" + source + ":t", "oci:" + gzip + ":t2");
-        run("skopeo", "copy", "--dest-compress-format", "zstd", "oci:" + source + ":t", "oci:" + zstd + ":t3");
+        Commands.runOk("skopeo", "copy", "oci:" + source + ":t", "oci:" + gzip + ":t2");
+        Commands.runOk("skopeo", "copy", "--dest-compress-format", "zstd", "oci:" + source + ":t", "oci:" + zstd + ":t3");
 
         ImageLayout g = ImageLayout.open(gzip);
         assertThat(g.verify().errors()).isEmpty();
@@ -66,16 +65,16 @@ class InteropTest {
 
     @Test
     void skopeoInspectsAndCopiesALayoutWrittenByOci4j() throws Exception {
-        assumeTrue(onPath("skopeo"), "skopeo is not installed on this machine");
+        TestEnvironment.requireTool("skopeo");
         Path ours = dir.resolve("ours");
         ImageLayout layout = ImageLayout.create(ours);
         Descriptor manifest = layout.tag("v1", TestImages.writeImage(layout, "from oci4j"));
 
-        String inspect = run("skopeo", "inspect", "oci:" + ours + ":v1");
+        String inspect = Commands.runOk("skopeo", "inspect", "oci:" + ours + ":v1").stdout();
         assertThat(inspect).contains("\"Digest\": \"" + manifest.digest() + "\"", "\"Architecture\": \"amd64\"");
 
         Path copy = dir.resolve("copy");
-        run("skopeo", "copy", "oci:" + ours + ":v1", "oci:" + copy + ":v1");
+        Commands.runOk("skopeo", "copy", "oci:" + ours + ":v1", "oci:" + copy + ":v1");
         ImageLayout copied = ImageLayout.open(copy);
         assertThat(copied.resolve("v1").orElseThrow().digest()).isEqualTo(manifest.digest());
         assertThat(copied.verify().errors()).isEmpty();
@@ -83,11 +82,11 @@ class InteropTest {
 
     @Test
     void tagsSharingADigestSurviveMixedWritesBySkopeoAndOci4j() throws Exception {
-        assumeTrue(onPath("skopeo"), "skopeo is not installed on this machine");
+        TestEnvironment.requireTool("skopeo");
         Path ours = dir.resolve("ours");
         ImageLayout layout = ImageLayout.create(ours);
         Descriptor manifest = layout.tag("a", TestImages.writeImage(layout, "shared"));
-        run("skopeo", "copy", "oci:" + ours + ":a", "oci:" + ours + ":b");
+        Commands.runOk("skopeo", "copy", "oci:" + ours + ":a", "oci:" + ours + ":b");
         // Older skopeo releases replaced every entry with the same digest; 1.9.3 keeps "a". Either way
         // our tags must not drop what skopeo wrote.
         List<String> afterSkopeo = refNames(ImageLayout.open(ours));
@@ -100,23 +99,23 @@ class InteropTest {
 
     @Test
     void umociListsUnpacksAndCollectsALayoutWrittenByOci4jLeavingItValid() throws Exception {
-        assumeTrue(onPath("umoci"), "umoci is not installed on this machine");
+        TestEnvironment.requireTool("umoci");
         Path ours = dir.resolve("ours");
         ImageLayout layout = ImageLayout.create(ours);
         layout.tag("v1", TestImages.writeImage(layout, "unpack me"));
 
-        assertThat(run("umoci", "ls", "--layout", ours.toString())).contains("v1");
+        assertThat(Commands.runOk("umoci", "ls", "--layout", ours.toString()).stdout()).contains("v1");
         List<String> unpack = new ArrayList<>(List.of("umoci", "unpack"));
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!TestEnvironment.isRoot()) {
             unpack.add("--rootless");
         }
         Path bundle = dir.resolve("bundle");
         unpack.addAll(List.of("--image", ours + ":v1", bundle.toString()));
-        run(unpack.toArray(String[]::new));
+        Commands.runOk(unpack.toArray(String[]::new));
         assertThat(bundle.resolve("rootfs/hello.txt")).hasContent("unpack me");
 
         // umoci's gc must find nothing of ours to remove: our lock and temp files live outside blobs/.
-        run("umoci", "gc", "--layout", ours.toString());
+        Commands.runOk("umoci", "gc", "--layout", ours.toString());
         assertThat(layout.blobs()).hasSize(3);
         assertThat(layout.verify().problems()).isEmpty();
     }
@@ -129,39 +128,19 @@ class InteropTest {
 
     /** umoci init + new + insert of a small directory tree: a layout with one manifest tagged "t". */
     private Path umociImage() throws Exception {
-        assumeTrue(onPath("umoci"), "umoci is not installed on this machine");
+        TestEnvironment.requireTool("umoci");
         Path src = dir.resolve("src");
         Files.createDirectories(src.resolve("etc"));
         Files.writeString(src.resolve("etc/hello"), "hello from umoci\n", StandardCharsets.UTF_8);
         Path layoutDir = dir.resolve("umoci");
-        run("umoci", "init", "--layout", layoutDir.toString());
-        run("umoci", "new", "--image", layoutDir + ":t");
+        Commands.runOk("umoci", "init", "--layout", layoutDir.toString());
+        Commands.runOk("umoci", "new", "--image", layoutDir + ":t");
         List<String> insert = new ArrayList<>(List.of("umoci", "insert"));
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!TestEnvironment.isRoot()) {
             insert.add("--rootless");
         }
         insert.addAll(List.of("--image", layoutDir + ":t", src.toString(), "/"));
-        run(insert.toArray(String[]::new));
+        Commands.runOk(insert.toArray(String[]::new));
         return layoutDir;
-    }
-
-    static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        String output = new String(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
-        return output;
     }
 }

@@ -1,7 +1,6 @@
 package dev.oci4j.image.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
@@ -9,6 +8,8 @@ import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.ImageValidator;
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import dev.oci4j.validation.ValidationReport;
 import dev.oci4j.validation.Violation;
 import java.io.File;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +28,14 @@ class ToolWrittenDocumentsValidateTest {
 
     @Test
     void anUmociImageLayoutBreaksNoMust(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("umoci"), "umoci is not installed on this machine");
+        TestEnvironment.requireTool("umoci");
         Path layout = dir.resolve("layout");
         Files.writeString(dir.resolve("hello.txt"), "hello\n");
-        run(dir, "umoci", "init", "--layout", layout.toString());
-        run(dir, "umoci", "new", "--image", layout + ":v1.0");
-        run(dir, "umoci", "config", "--image", layout + ":v1.0", "--config.env", "A=1", "--config.cmd", "sh",
+        Commands.runOk("umoci", "init", "--layout", layout.toString());
+        Commands.runOk("umoci", "new", "--image", layout + ":v1.0");
+        Commands.runOk("umoci", "config", "--image", layout + ":v1.0", "--config.env", "A=1", "--config.cmd", "sh",
                 "--config.exposedports", "80/tcp", "--config.label", "com.example.b=2", "--author", "me");
-        run(dir, "umoci", "insert", "--image", layout + ":v1.0", dir.resolve("hello.txt").toString(), "/hello.txt");
+        Commands.runOk("umoci", "insert", "--image", layout + ":v1.0", dir.resolve("hello.txt").toString(), "/hello.txt");
 
         assertNoErrors(DocumentKind.LAYOUT_HEADER, Files.readAllBytes(layout.resolve("oci-layout")));
         byte[] index = Files.readAllBytes(layout.resolve("index.json"));
@@ -72,24 +72,5 @@ class ToolWrittenDocumentsValidateTest {
 
     private static byte[] blob(Path layout, Digest digest) throws IOException {
         return Files.readAllBytes(layout.resolve("blobs").resolve(digest.algorithm()).resolve(digest.encoded()));
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in 60 s");
-        }
-        assertThat(p.exitValue()).as("%s failed: %s", String.join(" ", command), output).isZero();
     }
 }

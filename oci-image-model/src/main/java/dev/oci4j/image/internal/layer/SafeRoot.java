@@ -55,9 +55,13 @@ public final class SafeRoot {
 
     /**
      * Splits a tar name into its components: leading slashes and {@code .} dropped (like tar),
-     * {@code ..} resolved lexically, and refused when it would climb above the root.
+     * {@code ..} resolved lexically, and refused when it would climb above the root or holds a NUL.
      */
     public static List<String> components(String name) {
+        if (name.indexOf('\0') >= 0) {
+            // Only a PAX record can carry one (the header fields end at the first NUL); no file name can hold it.
+            throw new PathProblem("the name holds a NUL character");
+        }
         List<String> out = new ArrayList<>();
         for (String part : name.split("/")) {
             if (part.isEmpty() || part.equals(".")) {

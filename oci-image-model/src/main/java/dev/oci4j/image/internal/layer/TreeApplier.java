@@ -111,6 +111,10 @@ public final class TreeApplier {
 
     private void applyEntry(TarArchiveInputStream tar, TarArchiveEntry e) throws IOException {
         List<String> comps = SafeRoot.components(e.getName());
+        if (e.isSymbolicLink() && e.getLinkName().indexOf('\0') >= 0) {
+            // Checked before anything is removed: no file system can hold this link.
+            throw fail("symlink target holds a NUL character");
+        }
         String base = comps.isEmpty() ? "" : comps.get(comps.size() - 1);
         if (base.startsWith(TarEntryWriter.WHITEOUT_PREFIX)) {
             List<String> parent = comps.subList(0, comps.size() - 1);

@@ -2,8 +2,9 @@ package dev.oci4j.image.internal.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -48,11 +49,11 @@ class GzipDecompressingInputStreamTest {
 
     @Test
     void readsWhatTheGzipCommandWroteIncludingTheFileNameField() throws IOException {
-        assumeTrue(TestData.onPath("gzip"), "gzip is not installed");
+        TestEnvironment.requireTool("gzip");
         byte[] data = TestData.mixed(1_200_000, 21);
         Path file = dir.resolve("layer.tar");
         Files.write(file, data);
-        TestData.run("gzip", "-k", "-6", file.toString()); // keeps the name: FNAME is set
+        Commands.runOk("gzip", "-k", "-6", file.toString()); // keeps the name: FNAME is set
         byte[] gz = Files.readAllBytes(dir.resolve("layer.tar.gz"));
         assertThat(gz[3] & 8).as("FNAME flag").isEqualTo(8);
         assertThat(read(gz)).isEqualTo(data);
@@ -60,11 +61,11 @@ class GzipDecompressingInputStreamTest {
 
     @Test
     void readsWhatPigzWrote() throws IOException {
-        assumeTrue(TestData.onPath("pigz"), "pigz is not installed");
+        TestEnvironment.requireTool("pigz");
         byte[] data = TestData.mixed(2_000_000, 22);
         Path file = dir.resolve("layer.tar");
         Files.write(file, data);
-        byte[] gz = TestData.run("pigz", "-c", "-p", "2", file.toString());
+        byte[] gz = Commands.runOk("pigz", "-c", "-p", "2", file.toString()).stdoutBytes();
         assertThat(read(gz)).isEqualTo(data);
     }
 

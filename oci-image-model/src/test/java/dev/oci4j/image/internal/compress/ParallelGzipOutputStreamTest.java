@@ -2,8 +2,9 @@ package dev.oci4j.image.internal.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,20 +111,19 @@ class ParallelGzipOutputStreamTest {
 
     @Test
     void gzipAndPigzCommandLineToolsAcceptTheOutput() throws IOException {
-        assumeTrue(TestData.onPath("gzip"), "gzip is not installed");
+        TestEnvironment.requireTool("gzip");
+        TestEnvironment.requireTool("pigz");
         byte[] data = TestData.mixed(3_000_000, 11);
         for (int level : new int[] {1, 4, 9}) {
             Path file = dir.resolve("mixed-" + level + ".gz");
             Files.write(file, gzip(data, level, 2, BLOCK, 10_000));
-            TestData.run("gzip", "-t", file.toString());
-            assertThat(TestData.run("gzip", "-dc", file.toString())).isEqualTo(data);
-            if (TestData.onPath("pigz")) {
-                TestData.run("pigz", "-t", file.toString());
-            }
+            Commands.runOk("gzip", "-t", file.toString());
+            assertThat(Commands.runOk("gzip", "-dc", file.toString()).stdoutBytes()).isEqualTo(data);
+            Commands.runOk("pigz", "-t", file.toString());
         }
         Path empty = dir.resolve("empty.gz");
         Files.write(empty, gzip(new byte[0], 6, 2, BLOCK, 1));
-        TestData.run("gzip", "-t", empty.toString());
+        Commands.runOk("gzip", "-t", empty.toString());
     }
 
     @Test

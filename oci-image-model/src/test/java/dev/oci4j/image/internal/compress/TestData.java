@@ -1,18 +1,12 @@
 package dev.oci4j.image.internal.compress;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
-/** Seeded inputs and a runner for the real gzip/pigz/zstd command-line tools. */
+/** Seeded inputs for the compression tests. */
 final class TestData {
 
     private TestData() {
@@ -60,42 +54,6 @@ final class TestData {
         return out.toByteArray();
     }
 
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Runs a command, returns its stdout; fails with its stderr when it exits non-zero. */
-    static byte[] run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-            p.getOutputStream().close();
-            byte[][] err = new byte[1][];
-            Thread drain = new Thread(() -> err[0] = readAll(p.getErrorStream()));
-            drain.start();
-            byte[] stdout = readAll(p.getInputStream());
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(List.of(command) + " did not finish");
-            }
-            drain.join();
-            if (p.exitValue() != 0) {
-                throw new AssertionError(List.of(command) + " exited " + p.exitValue() + ": "
-                        + new String(err[0], StandardCharsets.UTF_8));
-            }
-            return stdout;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     static List<Thread> threadsNamed(String prefix) {
         List<Thread> found = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -104,13 +62,5 @@ final class TestData {
             }
         }
         return found;
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.oci4j.image.internal.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,16 +54,16 @@ class ZstdStreamsTest {
 
     @Test
     void theZstdCommandAcceptsTheOutputAndWeReadItsOutput() throws IOException {
-        assumeTrue(TestData.onPath("zstd"), "zstd is not installed");
+        TestEnvironment.requireTool("zstd");
         byte[] data = TestData.mixed(2_000_000, 3);
         Path ours = dir.resolve("ours.zst");
         Files.write(ours, zstd(data, 3, 2));
-        TestData.run("zstd", "-q", "-t", ours.toString());
-        assertThat(TestData.run("zstd", "-q", "-dc", ours.toString())).isEqualTo(data);
+        Commands.runOk("zstd", "-q", "-t", ours.toString());
+        assertThat(Commands.runOk("zstd", "-q", "-dc", ours.toString()).stdoutBytes()).isEqualTo(data);
 
         Path plain = dir.resolve("plain");
         Files.write(plain, data);
-        byte[] theirs = TestData.run("zstd", "-q", "-c", "-19", plain.toString());
+        byte[] theirs = Commands.runOk("zstd", "-q", "-c", "-19", plain.toString()).stdoutBytes();
         assertThat(unzstd(theirs)).isEqualTo(data);
     }
 

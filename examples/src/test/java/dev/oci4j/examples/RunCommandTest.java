@@ -1,0 +1,73 @@
+package dev.oci4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oci4j.image.Platform;
+import dev.oci4j.image.build.ImageBuilder;
+import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.TestEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code oci bundle} and {@code oci run} on a busybox image, through runc. */
+class RunCommandTest {
+
+    @TempDir
+    static Path tmp;
+
+    static String image;
+
+    @BeforeAll
+    static void build() throws IOException {
+        TestEnvironment.requireRoot("oci run starts containers");
+        TestEnvironment.requireTool("runc");
+        TestEnvironment.requireFile(Path.of("/bin/busybox"), TestEnvironment.BUSYBOX_STATIC);
+        Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
+        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
+        Files.createSymbolicLink(rootfs.resolve("sh"), Path.of("busybox"));
+        Files.createDirectories(tmp.resolve("rootfs/etc"));
+        Files.writeString(tmp.resolve("rootfs/etc/passwd"), "root:x:0:0::/:/bin/sh\n");
+        ImageBuilder.fromScratch().platform(Platform.host()).addLayer(tmp.resolve("rootfs"))
+                .cmd("/bin/sh", "-c", "exit 3").env("PATH", "/bin")
+                .writeTo(ImageLayout.openOrCreate(tmp.resolve("layout")), "bb");
+        image = "oci:" + tmp.resolve("layout") + ":bb";
+    }
+
+    @Test
+    void runExitsWithTheContainersCode() {
+        assertThat(CommandRun.of("run", "--runtime", "runc", image).exitCode()).isEqualTo(3);
+        assertThat(CommandRun.of("run", "--runtime", "runc", image, "--", "/bin/sh", "-c", "exit 0").exitCode()).isZero();
+    }
+
+    @Test
+    void argumentsAfterTheDoubleDashReplaceTheCmd() {
+        assertThat(CommandRun.of("run", "--runtime", "runc", "-e", "N=7", image, "--", "/bin/sh", "-c", "exit $N")
+                .exitCode()).isEqualTo(7);
+    }
+
+    @Test
+    void badInputIsOneLineAndExit125() {
+        CommandRun user = CommandRun.of("run", "--runtime", "runc", "-u", "nobody", image);
+        assertThat(user.exitCode()).isEqualTo(125);
+        assertThat(user.err()).contains("\"nobody\"").hasLineCount(1);
+        assertThat(CommandRun.of("run", "--runtime", "runc", "oci:" + tmp.resolve("missing") + ":bb").exitCode()).isEqualTo(125);
+        assertThat(CommandRun.of("run", "--runtime", "runc", "oci:" + tmp.resolve("layout") + ":nope").err()).contains("nope");
+        assertThat(CommandRun.of("run", "--runtime", "runc", "--memory", "lots", image).exitCode()).isEqualTo(125);
+        assertThat(CommandRun.of("run", "--runtime", "nosuch", image).exitCode()).isEqualTo(125);
+    }
+
+    @Test
+    void bundleWritesRootfsAndConfigAndRefusesADirectoryInUse() throws IOException {
+        Path dir = tmp.resolve("bundle");
+        assertThat(CommandRun.of("bundle", image, dir.toString()).exitCode()).isZero();
+        assertThat(dir.resolve("config.json")).isRegularFile();
+        assertThat(dir.resolve("rootfs/bin/busybox")).isRegularFile();
+        CommandRun again = CommandRun.of("bundle", image, dir.toString());
+        assertThat(again.exitCode()).isEqualTo(125);
+        assertThat(again.err()).contains("not empty");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.oci4j.distribution;
+
+import dev.oci4j.distribution.internal.Json;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A registry's error body (distribution-spec "Error Codes").
+ *
+ * <pre>{@code {"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}}</pre>
+ */
+public final class ErrorResponse {
+
+    private final List<RegistryError> errors;
+    private final Map<String, String> extensions;
+
+    private ErrorResponse(Builder b) {
+        this.errors = List.copyOf(b.errors);
+        this.extensions = Json.copy(b.extensions);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** REQUIRED: the errors, in the registry's order; empty when the body had none. */
+    public List<RegistryError> errors() {
+        return errors;
+    }
+
+    /** Members this class does not know, as raw JSON. */
+    public Map<String, String> extensions() {
+        return extensions;
+    }
+
+    /** A builder holding this response's values. */
+    public Builder toBuilder() {
+        return new Builder().errors(errors).extensions(extensions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ErrorResponse r && errors.equals(r.errors) && extensions.equals(r.extensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(errors, extensions);
+    }
+
+    @Override
+    public String toString() {
+        return errors.toString();
+    }
+
+    /** Builds an {@link ErrorResponse}. */
+    public static final class Builder {
+        private final List<RegistryError> errors = new ArrayList<>();
+        private final Map<String, String> extensions = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Replaces the errors. */
+        public Builder errors(Collection<RegistryError> errors) {
+            this.errors.clear();
+            errors.forEach(this::addError);
+            return this;
+        }
+
+        /** Appends one error. */
+        public Builder addError(RegistryError error) {
+            errors.add(Objects.requireNonNull(error, "error"));
+            return this;
+        }
+
+        /** Removes every error. */
+        public Builder clearErrors() {
+            errors.clear();
+            return this;
+        }
+
+        /** Replaces the extensions (member name to raw JSON). */
+        public Builder extensions(Map<String, String> extensions) {
+            this.extensions.clear();
+            extensions.forEach(this::putExtension);
+            return this;
+        }
+
+        /**
+         * Adds an unknown member as raw JSON.
+         *
+         * @throws IllegalArgumentException when {@code key} is {@code errors}
+         */
+        public Builder putExtension(String key, String rawJson) {
+            if (Objects.requireNonNull(key, "key").equals("errors")) {
+                throw new IllegalArgumentException("\"errors\" is a member of ErrorResponse, not an extension");
+            }
+            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
+            return this;
+        }
+
+        /** Removes one extension. */
+        public Builder removeExtension(String key) {
+            extensions.remove(key);
+            return this;
+        }
+
+        /** Removes every extension. */
+        public Builder clearExtensions() {
+            extensions.clear();
+            return this;
+        }
+
+        /** Builds the response. */
+        public ErrorResponse build() {
+            return new ErrorResponse(this);
+        }
+    }
+}

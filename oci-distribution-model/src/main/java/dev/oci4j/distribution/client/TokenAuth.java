@@ -1,0 +1,174 @@
+package dev.oci4j.distribution.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oci4j.distribution.AuthChallenge;
+import dev.oci4j.distribution.DistributionFormatException;
+import dev.oci4j.distribution.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registry authentication (Docker's token authentication specification, distribution-spec
+ * "Authentication"): Basic when the registry asks for it, otherwise bearer tokens fetched from the
+ * challenge's realm with the user's credentials, cached per registry and scope, and fetched anew when
+ * they expire or a 401 names a scope the cached token lacks. The cached token is never sent to the
+ * token endpoint.
+ */
+final class TokenAuth {
+
+    /** Docker's default when the token response has no expires_in. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
+    /** Tokens are refreshed this long before they expire, so a request does not race the expiry. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
+
+    private record Token(String value, Instant expires) {
+    }
+
+    private final Transport transport;
+    private final CredentialProvider credentials;
+    private final Map<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    TokenAuth(Transport transport, CredentialProvider credentials) {
+        this.transport = transport;
+        this.credentials = credentials;
+    }
+
+    /** The Authorization value for a request, or null before the registry asked for any. */
+    String authorization(String registry, String scope) throws IOException {
+        AuthChallenge c = challenges.get(registry);
+        if (c == null) {
+            return null;
+        }
+        if (c.isScheme("Basic")) {
+            Optional<Credentials> creds = credentials.credentialsFor(registry);
+            return creds.filter(x -> x.password().isPresent()).map(Credentials::basicHeader).orElse(null);
+        }
+        Token t = tokens.get(key(registry, scope));
+        if (t == null || Instant.now().isAfter(t.expires().minus(MARGIN))) {
+            t = fetch(registry, c, scopes(scope, List.of()));
+            tokens.put(key(registry, scope), t);
+        }
+        return "Bearer " + t.value();
+    }
+
+    /**
+     * Takes a 401's challenges; true when a new attempt can succeed (credentials or a token to try).
+     */
+    boolean challenged(String registry, List<String> headers, String scope) throws IOException {
+        AuthChallenge chosen = null;
+        for (String h : headers) {
+            List<AuthChallenge> parsed;
+            try {
+                parsed = AuthChallenge.parseAll(h);
+            } catch (DistributionFormatException e) {
+                throw new IOException(registry + ": the registry's WWW-Authenticate is malformed: " + e.getMessage(), e);
+            }
+            for (AuthChallenge c : parsed) {
+                if (c.isScheme("Bearer") && c.realm().isPresent()) {
+                    chosen = c;
+                } else if (c.isScheme("Basic") && chosen == null) {
+                    chosen = c;
+                }
+            }
+        }
+        if (chosen == null) {
+            return false;
+        }
+        AuthChallenge before = challenges.put(registry, chosen);
+        if (chosen.isScheme("Basic")) {
+            boolean haveCreds = credentials.credentialsFor(registry).flatMap(Credentials::password).isPresent();
+            // Credentials already sent and refused: another attempt cannot help.
+            return haveCreds && (before == null || !before.isScheme("Basic"));
+        }
+        // A token was refused, or the challenge names a scope it lacks: fetch one for the union.
+        Token t = fetch(registry, chosen, scopes(scope, chosen.scopes()));
+        tokens.put(key(registry, scope), t);
+        return true;
+    }
+
+    private static List<String> scopes(String scope, List<String> extra) {
+        Set<String> all = new LinkedHashSet<>();
+        if (scope != null && !scope.isBlank()) {
+            all.addAll(List.of(scope.trim().split(" +")));
+        }
+        all.addAll(extra);
+        return new ArrayList<>(all);
+    }
+
+    private static String key(String registry, String scope) {
+        return registry + " " + (scope == null ? "" : scope);
+    }
+
+    private Token fetch(String registry, AuthChallenge challenge, List<String> scopes) throws IOException {
+        String realm = challenge.realm().orElseThrow();
+        URI realmUri;
+        try {
+            realmUri = URI.create(realm);
+            if (realmUri.getScheme() == null || !realmUri.getScheme().matches("(?i)https?")) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(registry + ": the token realm \"" + realm + "\" is not an http(s) URL", e);
+        }
+        Optional<Credentials> creds = credentials.credentialsFor(registry);
+        StringBuilder query = new StringBuilder();
+        challenge.service().ifPresent(s -> query.append("&service=").append(enc(s)));
+        for (String s : scopes) {
+            query.append("&scope=").append(enc(s));
+        }
+        HttpRequest.Builder b;
+        if (creds.isPresent() && creds.get().identityToken().isPresent()) {
+            String form = "grant_type=refresh_token&client_id=oci4j&refresh_token=" + enc(creds.get().identityToken().get())
+                    + query;
+            b = HttpRequest.newBuilder(realmUri).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+        } else {
+            String q = query.length() == 0 ? "" : query.substring(1);
+            String sep = realm.contains("?") ? "&" : "?";
+            b = HttpRequest.newBuilder(URI.create(realm + (q.isEmpty() ? "" : sep + q))).GET();
+            creds.filter(c -> c.password().isPresent()).ifPresent(c -> b.header("Authorization", c.basicHeader()));
+        }
+        b.timeout(Duration.ofMinutes(1));
+        HttpResponse<InputStream> r = transport.sendRaw(transport.http(), b.build());
+        if (r.statusCode() != 200) {
+            throw Transport.error(r, "GET", registry + " token endpoint " + realmUri.getHost());
+        }
+        byte[] body = Transport.readBody(r, 1024 * 1024, registry + " token endpoint");
+        try {
+            ObjectNode o = Json.readObject(body, "token response");
+            String token = Json.string(o, "token", "/token");
+            if (token == null || token.isEmpty()) {
+                token = Json.string(o, "access_token", "/access_token");
+            }
+            if (token == null || token.isEmpty()) {
+                throw new IOException(registry + ": the token endpoint's answer has no token");
+            }
+            JsonNode expiresIn = o.get("expires_in");
+            Duration life = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
+                    ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
+            return new Token(token, Instant.now().plus(life));
+        } catch (DistributionFormatException e) {
+            throw new IOException(registry + ": the token endpoint's answer is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.oci4j.linux;
+
+import dev.oci4j.runtime.Features;
+import dev.oci4j.runtime.State;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs OCI bundles (runtime-spec runtime.md: create, start, state, kill, delete) through one
+ * backend, such as the runc or crun command line. Get one from {@link ContainerRuntimes}; close it
+ * to stop and delete the containers it still has open.
+ *
+ * <pre>{@code
+ * try (ContainerRuntime runtime = ContainerRuntimes.open()) {
+ *     RunResult r = runtime.run("hello", bundle.dir(), Duration.ofSeconds(30));
+ *     System.out.println(r.status() + ": " + r.stdout());
+ * }
+ * }</pre>
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+    /** The backend's name, such as {@code runc} or {@code crun}. */
+    String name();
+
+    /** Where the runtime keeps its container state ({@code --root}). */
+    Path root();
+
+    /** Creates a container from {@code bundle}; its process waits for {@link Container#start()}. */
+    Container create(String id, Path bundle, Stdio stdio) throws IOException;
+
+    /**
+     * Creates, starts, waits for and deletes a container, returning its exit status and its
+     * output; on timeout the container is killed and deleted.
+     */
+    RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException;
+
+    /** The state of container {@code id}, empty when the runtime does not know it. */
+    Optional<State> state(String id) throws IOException;
+
+    /** The ids of the containers under {@link #root()}. */
+    List<String> list() throws IOException;
+
+    void start(String id) throws IOException;
+
+    void kill(String id, String signal) throws IOException;
+
+    void delete(String id, boolean force) throws IOException;
+
+    RunResult exec(String id, List<String> args, Duration timeout)
+            throws IOException, InterruptedException, TimeoutException;
+
+    void pause(String id) throws IOException;
+
+    void resume(String id) throws IOException;
+
+    /** What the runtime supports (runtime-spec features.md). */
+    Features features() throws IOException;
+
+    /** Stops and deletes the containers this instance created and still has open. */
+    @Override
+    void close() throws IOException;
+}

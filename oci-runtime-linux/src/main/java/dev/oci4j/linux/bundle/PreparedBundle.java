@@ -1,0 +1,106 @@
+package dev.oci4j.linux.bundle;
+
+import dev.oci4j.image.Digest;
+import dev.oci4j.runtime.Spec;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An OCI bundle on disk (runtime-spec bundle.md): {@code config.json} and the root filesystem it
+ * names, made from one image manifest.
+ */
+public final class PreparedBundle {
+
+    private final Path dir;
+    private final Spec spec;
+    private final Digest manifest;
+    private final RootfsMethod rootfsMethod;
+    private final List<String> warnings;
+
+    PreparedBundle(Path dir, Spec spec, Digest manifest, RootfsMethod rootfsMethod, List<String> warnings) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.rootfsMethod = Objects.requireNonNull(rootfsMethod, "rootfsMethod");
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The bundle directory, absolute. */
+    public Path dir() {
+        return dir;
+    }
+
+    public Path configFile() {
+        return dir.resolve("config.json");
+    }
+
+    public Path rootfs() {
+        return dir.resolve(spec.root().orElseThrow().path());
+    }
+
+    /** The configuration written to {@code config.json}. */
+    public Spec spec() {
+        return spec;
+    }
+
+    /** The digest of the image manifest the rootfs was made from. */
+    public Digest manifest() {
+        return manifest;
+    }
+
+    public RootfsMethod rootfsMethod() {
+        return rootfsMethod;
+    }
+
+    /** What applying the layers warned about (entries skipped, ownership not kept, ...). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Removes the bundle directory and everything in it; symbolic links are removed, never followed. */
+    public void delete() throws IOException {
+        deleteTree(dir);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "PreparedBundle{" + dir + ", manifest=" + manifest + ", rootfs=" + rootfsMethod + "}";
+    }
+}

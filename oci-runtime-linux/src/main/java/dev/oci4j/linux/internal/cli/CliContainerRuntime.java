@@ -1,0 +1,421 @@
+package dev.oci4j.linux.internal.cli;
+
+import dev.oci4j.linux.Container;
+import dev.oci4j.linux.ContainerRuntime;
+import dev.oci4j.linux.ContainerRuntimeException;
+import dev.oci4j.linux.ExitStatus;
+import dev.oci4j.linux.RunResult;
+import dev.oci4j.linux.RuntimeOptions;
+import dev.oci4j.linux.Stdio;
+import dev.oci4j.runtime.Features;
+import dev.oci4j.runtime.RuntimeJson;
+import dev.oci4j.runtime.State;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Drives an OCI runtime command line (runc, crun; youki and runsc take the same commands):
+ * {@code --root}, {@code --log}, {@code --systemd-cgroup} and extra global flags before every
+ * subcommand. Containers and exec'd processes are started under a {@link ShimScript shim} that
+ * reaps them, so an exit code and a killing signal reach the caller even for detached ones. When
+ * crun meets a hybrid cgroup host, each of its commands runs in a private mount namespace with the
+ * cgroup2 mount detached ({@code unshare}, util-linux).
+ */
+public final class CliContainerRuntime implements ContainerRuntime {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
+
+    private final String name;
+    private final Path binary;
+    private final Path root;
+    private final List<String> globalFlags;
+    private final boolean systemdCgroup;
+    private final Optional<String> detachMount;
+    private final Duration grace;
+    private final ProcessFactory factory;
+    private final int prctl;
+    private final Path work;
+    private final AtomicLong counter = new AtomicLong();
+    private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook;
+
+    /**
+     * @param detachMount a cgroup2 mount point to detach before every command (crun on a hybrid host)
+     */
+    public CliContainerRuntime(String name, Path binary, RuntimeOptions options, Optional<String> detachMount,
+            ProcessFactory factory) throws IOException {
+        this.name = name;
+        this.binary = binary;
+        this.root = options.root().orElseGet(() -> defaultRoot(name));
+        this.globalFlags = options.globalFlags();
+        this.systemdCgroup = options.systemdCgroup();
+        this.detachMount = detachMount;
+        this.grace = options.stopGracePeriod();
+        this.factory = factory;
+        this.prctl = ShimScript.prctlNumber().orElseThrow(() -> new IOException("no prctl syscall number for "
+                + System.getProperty("os.arch") + ": the shim cannot become a subreaper here"));
+        Files.createDirectories(root);
+        // Short: Unix socket paths are limited to 107 bytes.
+        this.work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "oci4j-");
+        this.shutdownHook = new Thread(this::cleanUpAtExit, "oci4j-" + name + "-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    static Path defaultRoot(String name) {
+        String xdg = System.getenv("XDG_RUNTIME_DIR");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return root || xdg == null ? Path.of("/run/oci4j", name) : Path.of(xdg, "oci4j", name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    Duration stopGracePeriod() {
+        return grace;
+    }
+
+    /** The command line for {@code args}: the runtime with its global flags, wrapped when crun needs it. */
+    List<String> command(Optional<Path> log, List<String> args) {
+        List<String> c = new ArrayList<>();
+        detachMount.ifPresent(m -> c.addAll(List.of("unshare", "--mount", "--propagation", "private",
+                "sh", "-c", "umount -l \"$0\" && exec \"$@\"", m)));
+        c.add(binary.toString());
+        c.add("--root=" + root);
+        log.ifPresent(l -> c.add("--log=" + l));
+        if (systemdCgroup) {
+            c.add("--systemd-cgroup");
+        }
+        c.addAll(globalFlags);
+        c.addAll(args);
+        return c;
+    }
+
+    // --- life cycle
+
+    @Override
+    public Container create(String id, Path bundle, Stdio stdio) throws IOException {
+        Path dir = checkBundle(id, bundle);
+        return launch("create", id, dir, stdio, pid -> List.of("create", "--bundle", dir.toString(), "--pid-file", pid.toString(), id));
+    }
+
+    @Override
+    public RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException {
+        Path dir = checkBundle(id, bundle);
+        CliContainer c = launch("run", id, dir, Stdio.pipes(), pid -> List.of("run", "--detach", "--bundle", dir.toString(),
+                "--pid-file", pid.toString(), id));
+        try {
+            return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close, () -> c.stdin().close());
+        } finally {
+            c.close();
+        }
+    }
+
+    @Override
+    public RunResult exec(String id, List<String> args, Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
+        checkId(id);
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("exec into " + id + ": no command given");
+        }
+        Shim shim = startShim("exec", id, Stdio.pipes(), pid -> {
+            List<String> a = new ArrayList<>(List.of("exec", "--detach", "--pid-file", pid.toString(), id));
+            a.addAll(args);
+            return a;
+        });
+        return collect(id, shim.process().getInputStream(), shim.process().getErrorStream(), shim.exit(), timeout,
+                () -> kill(id, "KILL"), shim::closeStreams);
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static RunResult collect(String id, InputStream out, InputStream err, CompletableFuture<ExitStatus> exit,
+            Duration timeout, IoAction onTimeout, IoAction closeStdin)
+            throws IOException, InterruptedException, TimeoutException {
+        closeStdin.run();
+        CompletableFuture<byte[]> stdout = drain(out);
+        CompletableFuture<byte[]> stderr = drain(err);
+        try {
+            ExitStatus status = exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new RunResult(status, stdout.get(30, TimeUnit.SECONDS), stderr.get(30, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            onTimeout.run();
+            throw new TimeoutException(id + " did not end within " + timeout);
+        } catch (ExecutionException e) {
+            throw new IOException(id + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static CompletableFuture<byte[]> drain(InputStream in) {
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (in) {
+                f.complete(in.readAllBytes());
+            } catch (IOException e) {
+                f.completeExceptionally(new UncheckedIOException(e));
+            }
+        }, "oci4j-output");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, Function<Path, List<String>> args)
+            throws IOException {
+        String stopSignal = "TERM";
+        try {
+            stopSignal = RuntimeJson.readSpec(bundle.resolve("config.json")).annotations().getOrDefault(STOP_SIGNAL, "TERM");
+        } catch (RuntimeException e) {
+            // the runtime will say what is wrong with config.json
+        }
+        Shim shim = startShim(op, id, stdio, args);
+        CliContainer c = new CliContainer(this, id, bundle, shim, stopSignal);
+        open.add(c);
+        return c;
+    }
+
+    private Shim startShim(String op, String id, Stdio stdio, Function<Path, List<String>> args) throws IOException {
+        long n = counter.incrementAndGet();
+        Path socket = work.resolve(n + ".sock");
+        Path pidFile = work.resolve(n + ".pid");
+        Path log = work.resolve(n + ".log");
+        List<String> cmd = new ArrayList<>(List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
+                socket.toString(), pidFile.toString()));
+        cmd.addAll(command(Optional.of(log), args.apply(pidFile)));
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Process process = factory.start(new ProcessBuilder(cmd)
+                    .redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err()));
+            // A shim that dies before connecting (no perl, say) must not leave accept() blocked.
+            process.onExit().thenRun(() -> closeQuietly(server));
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (ClosedChannelException e) {
+                throw failure(op, id, process, log);
+            }
+            BufferedReader control = Shim.reader(channel);
+            String line = control.readLine();
+            if (line == null || !line.startsWith("created ")) {
+                channel.close();
+                int code = -1;
+                if (line != null && line.matches("failed \\d+")) {
+                    code = (Integer.parseInt(line.substring(7)) >> 8) & 0xff;
+                }
+                process.waitFor(10, TimeUnit.SECONDS);
+                String why = RuntimeLog.read(log);
+                throw new ContainerRuntimeException(op, id, code, why.isEmpty() ? String.valueOf(line) : why);
+            }
+            return Shim.started(process, Long.parseLong(line.substring(8).trim()), control, channel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(op + " " + id + ": interrupted", e);
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private ContainerRuntimeException failure(String op, String id, Process shim, Path log) {
+        int code = -1;
+        try {
+            shim.waitFor(10, TimeUnit.SECONDS);
+            code = shim.isAlive() ? -1 : shim.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String why = RuntimeLog.read(log);
+        return new ContainerRuntimeException(op, id, code, why.isEmpty()
+                ? "the shim (perl) ended before reporting; its message went to the container's stderr" : why);
+    }
+
+    private static void closeQuietly(ServerSocketChannel server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing to unblock accept(): nothing to do
+        }
+    }
+
+    // --- plain commands
+
+    @Override
+    public Optional<State> state(String id) throws IOException {
+        checkId(id);
+        if (!Files.isDirectory(root.resolve(id))) {
+            return Optional.empty();
+        }
+        return Optional.of(RuntimeJson.readState(call("state", id, List.of("state", id))));
+    }
+
+    @Override
+    public List<String> list() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String line : new String(call("list", "", List.of("list", "-q")), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                ids.add(line.strip());
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void start(String id) throws IOException {
+        call("start", checkId(id), List.of("start", id));
+    }
+
+    @Override
+    public void kill(String id, String signal) throws IOException {
+        call("kill", checkId(id), List.of("kill", id, signal));
+    }
+
+    @Override
+    public void delete(String id, boolean force) throws IOException {
+        call("delete", checkId(id), force ? List.of("delete", "--force", id) : List.of("delete", id));
+        open.removeIf(c -> c.id().equals(id));
+    }
+
+    @Override
+    public void pause(String id) throws IOException {
+        call("pause", checkId(id), List.of("pause", id));
+    }
+
+    @Override
+    public void resume(String id) throws IOException {
+        call("resume", checkId(id), List.of("resume", id));
+    }
+
+    @Override
+    public Features features() throws IOException {
+        return RuntimeJson.readFeatures(call("features", "", List.of("features")));
+    }
+
+    /** Runs one command to its end, returning its stdout; a non-zero exit is a {@link ContainerRuntimeException}. */
+    byte[] call(String op, String id, List<String> args) throws IOException {
+        Path err = work.resolve(counter.incrementAndGet() + ".err");
+        Process p = factory.start(new ProcessBuilder(command(Optional.empty(), args))
+                .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectError(err.toFile()));
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ContainerRuntimeException(op, id, -1, "no answer within " + CALL_TIMEOUT);
+            }
+            if (p.exitValue() != 0) {
+                throw new ContainerRuntimeException(op, id, p.exitValue(), Files.readString(err));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(op + " " + id + ": interrupted", e);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    // --- bookkeeping
+
+    void forget(CliContainer c) {
+        open.remove(c);
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (CliContainer c : List.copyOf(open)) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        try (var files = Files.list(work)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(work);
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** At JVM exit: kill and delete what is still open, without a grace period. */
+    private void cleanUpAtExit() {
+        for (CliContainer c : List.copyOf(open)) {
+            try {
+                c.stop(Duration.ZERO);
+                c.delete(true);
+            } catch (IOException | RuntimeException e) {
+                // best effort while the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String checkId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("container id \"" + id
+                    + "\": expected 1 to 128 letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        return id;
+    }
+
+    private static Path checkBundle(String id, Path bundle) {
+        checkId(id);
+        Path dir = bundle.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            throw new IllegalArgumentException("bundle " + dir + " has no config.json");
+        }
+        return dir;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + binary + ", root " + root + ")";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.oci4j.linux.internal.cli;
+
+import dev.oci4j.linux.ExitStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A running {@link ShimScript}: its process (whose stdio is the container's), the container
+ * process id it reported, and the exit status it will report. The status is completed on a
+ * daemon thread reading the shim's socket; the OOM flag is read from the container's memory
+ * cgroup before anyone can delete the container.
+ */
+final class Shim {
+
+    private final Process process;
+    private final long pid;
+    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+
+    private Shim(Process process, long pid) {
+        this.process = process;
+        this.pid = pid;
+    }
+
+    static Shim started(Process process, long pid, BufferedReader control, SocketChannel channel) {
+        Shim shim = new Shim(process, pid);
+        Optional<Path> memory = memoryCgroup(pid);
+        Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
+        t.setDaemon(true);
+        t.start();
+        return shim;
+    }
+
+    static BufferedReader reader(SocketChannel channel) {
+        return new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.US_ASCII));
+    }
+
+    private void readExit(BufferedReader control, SocketChannel channel, Optional<Path> memory) {
+        try (channel) {
+            String line = control.readLine();
+            if (line != null && line.startsWith("exit ")) {
+                ExitStatus status = ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()));
+                exit.complete(status.withOomKilled(oomKills(memory) > 0));
+            } else {
+                exit.completeExceptionally(new IOException("the shim of process " + pid
+                        + " ended without its exit status (" + (line == null ? "no report" : line) + ")"));
+            }
+        } catch (IOException | RuntimeException e) {
+            exit.completeExceptionally(e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    CompletableFuture<ExitStatus> exit() {
+        return exit;
+    }
+
+    void closeStreams() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    /** The memory cgroup directory of {@code pid}: the v1 memory hierarchy, else the unified one. */
+    static Optional<Path> memoryCgroup(long pid) {
+        try {
+            String unified = null;
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
+                String[] f = line.split(":", 3);
+                if (f.length == 3 && java.util.Arrays.asList(f[1].split(",")).contains("memory")) {
+                    return Optional.of(Path.of("/sys/fs/cgroup/memory" + f[2]));
+                }
+                if (f.length == 3 && f[0].equals("0")) {
+                    unified = f[2];
+                }
+            }
+            if (unified != null && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+                return Optional.of(Path.of("/sys/fs/cgroup" + unified));
+            }
+        } catch (IOException e) {
+            // the process is already gone: no OOM information
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code oom_kill} count of a memory cgroup (v1 memory.oom_control, v2 memory.events). */
+    static long oomKills(Optional<Path> cgroup) {
+        if (cgroup.isEmpty()) {
+            return 0;
+        }
+        for (String file : new String[] {"memory.oom_control", "memory.events"}) {
+            Path p = cgroup.get().resolve(file);
+            try {
+                for (String line : Files.readAllLines(p)) {
+                    if (line.startsWith("oom_kill ")) {
+                        return Long.parseLong(line.substring(9).trim());
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not this cgroup version, or gone
+            }
+        }
+        return 0;
+    }
+}

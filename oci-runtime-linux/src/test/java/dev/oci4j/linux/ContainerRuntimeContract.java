@@ -1,0 +1,279 @@
+package dev.oci4j.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oci4j.image.Platform;
+import dev.oci4j.linux.bundle.BundlePreparer;
+import dev.oci4j.linux.bundle.ContainerOptions;
+import dev.oci4j.linux.bundle.PreparedBundle;
+import dev.oci4j.runtime.ContainerStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every backend must do with a real busybox image: output, exit statuses, the configuration
+ * honoured, limits enforced, exec, kill, and nothing left behind. A backend's test is a subclass
+ * naming it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ContainerRuntimeContract {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private Path tmp;
+
+    private BusyboxImage image;
+    private RuntimeOptions options;
+    private ContainerRuntime runtime;
+
+    /** The backend's name, as {@link ContainerRuntimes} knows it. */
+    protected abstract String backend();
+
+    @BeforeAll
+    void buildImage(@TempDir Path dir) throws IOException {
+        tmp = dir;
+        options = RuntimeOptions.builder().backend(backend()).root(tmp.resolve("state"))
+                .stopGracePeriod(Duration.ofSeconds(2)).build();
+        RuntimeTools.require(backend(), options);
+        image = BusyboxImage.build(tmp.resolve("image"));
+    }
+
+    @BeforeEach
+    void open() throws IOException {
+        runtime = ContainerRuntimes.open(options);
+        assertThat(runtime.name()).isEqualTo(backend());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        runtime.close();
+    }
+
+    private PreparedBundle bundle(ContainerOptions o) throws IOException {
+        return BundlePreparer.prepare(image.layout, image.entry, Platform.host(),
+                tmp.resolve("bundles").resolve("b" + IDS.incrementAndGet()), o);
+    }
+
+    private PreparedBundle bundle(String script) throws IOException {
+        return bundle(ContainerOptions.builder().cmd(List.of("/bin/sh", "-c", script)).build());
+    }
+
+    private static String id() {
+        return "t" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
+    }
+
+    private RunResult run(PreparedBundle b) throws Exception {
+        try {
+            return runtime.run(id(), b.dir(), TIMEOUT);
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void stdoutAndStderrAreCapturedSeparatelyWithTheExitCode() throws Exception {
+        RunResult r = run(bundle("echo out; echo err >&2; exit 3"));
+        assertThat(r.stdout()).isEqualTo("out\n");
+        assertThat(r.stderr()).isEqualTo("err\n");
+        assertThat(r.status().exitCode()).hasValue(3);
+        assertThat(r.status().killedBySignal()).isFalse();
+    }
+
+    @Test
+    void theImageCommandRunsAndExitsZero() throws Exception {
+        RunResult r = run(bundle(ContainerOptions.DEFAULTS));
+        assertThat(r.stdout()).isEqualTo("hello\n");
+        assertThat(r.status().success()).isTrue();
+    }
+
+    @Test
+    void envCwdUserAndHostnameAreHonoured() throws Exception {
+        RunResult r = run(bundle(ContainerOptions.builder()
+                .cmd(List.of("/bin/sh", "-c", "echo $GREETING; pwd; id -u; id -g; id -G; hostname"))
+                .putEnv("GREETING", "hi").workingDir("/home/alice").user("alice").hostname("box").build()));
+        assertThat(r.stdout().split("\n")).containsExactly("hi", "/home/alice", "1000", "1000", "1000 29", "box");
+    }
+
+    @Test
+    void aReadOnlyRootIsEnforced() throws Exception {
+        RunResult r = run(bundle(ContainerOptions.builder().cmd(List.of("touch", "/x")).readonlyRoot(true).build()));
+        assertThat(r.status().success()).isFalse();
+        assertThat(r.stderr()).containsIgnoringCase("read-only");
+    }
+
+    @Test
+    void aBindMountIsVisibleAndAReadOnlyOneUnwritable() throws Exception {
+        Path rw = Files.createDirectories(tmp.resolve("rw"));
+        Path ro = Files.createDirectories(tmp.resolve("ro"));
+        Files.writeString(ro.resolve("file"), "from the host");
+        RunResult r = run(bundle(ContainerOptions.builder()
+                .cmd(List.of("/bin/sh", "-c", "cat /ro/file; echo; echo written > /rw/out; touch /ro/new"))
+                .addBind(rw, "/rw", false).addBind(ro, "/ro", true).build()));
+        assertThat(r.stdout()).isEqualTo("from the host\n");
+        assertThat(rw.resolve("out")).hasContent("written");
+        assertThat(ro.resolve("new")).doesNotExist();
+        assertThat(r.stderr()).containsIgnoringCase("read-only");
+    }
+
+    @Test
+    void aPidsLimitHolds() throws Exception {
+        RunResult r = run(bundle(ContainerOptions.builder().pidsLimit(4)
+                .cmd(List.of("/bin/sh", "-c", "for i in 1 2 3 4 5 6 7 8; do sleep 2 & done; wait")).build()));
+        assertThat(r.stderr()).containsIgnoringCase("fork");
+    }
+
+    @Test
+    void aMemoryLimitKillsAnAllocatingProcessAndTheOomIsReported() throws Exception {
+        RunResult r = run(bundle(ContainerOptions.builder().memoryLimit(16L << 20)
+                .cmd(List.of("dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1")).build()));
+        assertThat(r.status().signal()).hasValue(9);
+        assertThat(r.status().oomKilled()).isTrue();
+    }
+
+    @Test
+    void aSignalDeathIsReportedAsSuch() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
+        try (Container c = runtime.create(id(), b.dir(), Stdio.discard())) {
+            assertThat(c.state().status()).isEqualTo(ContainerStatus.CREATED);
+            c.start();
+            assertThat(c.state().status()).isEqualTo(ContainerStatus.RUNNING);
+            c.kill("KILL");
+            ExitStatus s = c.waitFor(TIMEOUT).orElseThrow();
+            assertThat(s.signal()).hasValue(9);
+            assertThat(s.exitCode()).isEmpty();
+            assertThat(s.shellCode()).isEqualTo(137);
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void execRunsInsideARunningContainer() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).hostname("inside").build());
+        try (Container c = runtime.create(id(), b.dir(), Stdio.discard())) {
+            c.start();
+            RunResult r = c.exec(List.of("/bin/sh", "-c", "hostname; exit 4"), TIMEOUT);
+            assertThat(r.stdout()).isEqualTo("inside\n");
+            assertThat(r.status().exitCode()).hasValue(4);
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void closeStopsAProcessThatIgnoresTermAndDeletesIt() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
+        String id = id();
+        Container c = runtime.create(id, b.dir(), Stdio.discard());
+        c.start();
+        c.close(); // sleep as PID 1 has no TERM handler: TERM is ignored, KILL after the grace period
+        assertThat(c.waitFor(Duration.ZERO)).get().extracting(ExitStatus::signal).isNotNull();
+        assertThat(runtime.state(id)).isEmpty();
+        b.delete();
+    }
+
+    @Test
+    void killAndDeleteOfARunningContainer() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
+        String id = id();
+        Container c = runtime.create(id, b.dir(), Stdio.pipes());
+        c.start();
+        runtime.kill(id, "TERM"); // ignored by PID 1 without a handler
+        assertThat(c.waitFor(Duration.ofMillis(300))).isEmpty();
+        runtime.delete(id, true);
+        assertThat(c.waitFor(TIMEOUT).orElseThrow().signal()).hasValue(9);
+        assertThat(runtime.state(id)).isEmpty();
+        assertThat(runtime.list()).doesNotContain(id);
+        b.delete();
+    }
+
+    @Test
+    void aMissingBundleAndABadIdAreRefused() {
+        assertThatThrownBy(() -> runtime.create("x", tmp.resolve("nothing"), Stdio.discard()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config.json");
+        assertThatThrownBy(() -> runtime.state("../etc")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRuntimeFailureCarriesTheRuntimesMessage() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("/no/such/binary")).build());
+        try {
+            assertThatThrownBy(() -> runtime.run(id(), b.dir(), TIMEOUT))
+                    .isInstanceOf(ContainerRuntimeException.class)
+                    .hasMessageContaining("/no/such/binary");
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void sequentialAndConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
+        PreparedBundle b = bundle("echo $$");
+        String mountsBefore = mountinfo();
+        for (int i = 0; i < 20; i++) {
+            assertThat(runtime.run(id(), b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<RunResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Callable<RunResult> call = () -> runtime.run(id(), b.dir(), TIMEOUT);
+                runs.add(pool.submit(call));
+            }
+            for (Future<RunResult> f : runs) {
+                assertThat(f.get().status().success()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(runtime.list()).isEmpty();
+        try (Stream<Path> state = Files.list(runtime.root())) {
+            assertThat(state).isEmpty();
+        }
+        assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
+        assertThat(processesMentioning(b.dir().toString())).isEmpty();
+        b.delete();
+    }
+
+    private static String mountinfo() throws IOException {
+        return Files.readString(Path.of("/proc/self/mountinfo"));
+    }
+
+    private static List<Long> processesMentioning(String text) throws IOException {
+        List<Long> out = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (p.getFileName().toString().matches("\\d+")) {
+                    try {
+                        String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                        if (cmd.contains(text)) {
+                            out.add(Long.parseLong(p.getFileName().toString()));
+                        }
+                    } catch (IOException e) {
+                        // gone meanwhile
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
