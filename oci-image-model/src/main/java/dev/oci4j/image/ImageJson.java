@@ -1,13 +1,12 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.image.internal.json.Json;
-import dev.oci4j.image.internal.json.JsonFields;
-import java.io.ByteArrayOutputStream;
+import dev.oci4j.internal.json.DocumentLimit;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.validation.FormatReason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +19,13 @@ import java.util.Optional;
  * <p>Reading is lenient about what the spec forbids but the model can hold (the validator reports
  * it) and throws {@link ImageFormatException} with a JSON pointer for what it cannot: malformed JSON,
  * wrong JSON types, digests outside the grammar, bad base64. Documents larger than
- * {@link #DEFAULT_MAX_DOCUMENT_SIZE} (4 MiB, the limit the distribution spec suggests for
- * manifests) are refused before they are parsed; {@link #withMaxDocumentSize} gives a reader with
- * another limit. One codec style for both model modules: static methods, as {@code RuntimeJson}.
+ * {@link #DEFAULT_MAX_DOCUMENT_SIZE} (4 MiB by default, the limit the distribution spec suggests for
+ * manifests) are refused before they are parsed.
  *
  * <p>{@code parse} methods return a {@link Parsed} (the value with the exact bytes, digest and
- * size); {@code read} methods return the value alone.
+ * size); {@code read} methods return the value alone. One codec style for both model modules:
+ * static methods reading with the default limit, and {@link #withMaxDocumentSize} for another, as
+ * {@code RuntimeJson}.
  *
  * <pre>{@code
  * Parsed<ImageManifest> p = ImageJson.parse(ImageDocument.MANIFEST, Path.of("manifest.json"));
@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class ImageJson {
 
-    /** The default document limit, 4 MiB. */
+    /** 4 MiB: the size up to which registries must accept manifests (distribution-spec, "Pushing Manifests"). */
     public static final long DEFAULT_MAX_DOCUMENT_SIZE = 4L * 1024 * 1024;
 
     private static final DocumentReader DEFAULT = new DocumentReader(DEFAULT_MAX_DOCUMENT_SIZE);
@@ -88,7 +88,7 @@ public final class ImageJson {
     /**
      * The bytes of one whole document from a stream (not closed), for callers that look at the
      * bytes before choosing a kind ({@link #sniff}, a validator). Refuses the stream as soon as it
-     * passes {@link #maxDocumentSize()}, so an endless stream costs at most that much memory.
+     * passes the limit, so an endless stream costs at most that much memory.
      *
      * @throws ImageFormatException when the stream is longer than the limit
      */
@@ -196,29 +196,29 @@ public final class ImageJson {
         return Json.write(ImageDocument.LAYOUT_HEADER.write(header));
     }
 
-    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
     public static byte[] writeIndented(ImageManifest manifest) {
-        return Indented.write(ImageDocument.MANIFEST.write(manifest));
+        return Json.writeIndented(ImageDocument.MANIFEST.write(manifest));
     }
 
-    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
     public static byte[] writeIndented(ImageIndex index) {
-        return Indented.write(ImageDocument.INDEX.write(index));
+        return Json.writeIndented(ImageDocument.INDEX.write(index));
     }
 
-    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
     public static byte[] writeIndented(ImageConfiguration configuration) {
-        return Indented.write(ImageDocument.CONFIGURATION.write(configuration));
+        return Json.writeIndented(ImageDocument.CONFIGURATION.write(configuration));
     }
 
-    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
     public static byte[] writeIndented(Descriptor descriptor) {
-        return Indented.write(ImageDocument.DESCRIPTOR.write(descriptor));
+        return Json.writeIndented(ImageDocument.DESCRIPTOR.write(descriptor));
     }
 
-    /** Indented JSON, one member per line with tab indentation, as Go's {@code json.MarshalIndent}. */
+    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
     public static byte[] writeIndented(ImageLayoutHeader header) {
-        return Indented.write(ImageDocument.LAYOUT_HEADER.write(header));
+        return Json.writeIndented(ImageDocument.LAYOUT_HEADER.write(header));
     }
 
     // ---- sniffing
@@ -234,9 +234,9 @@ public final class ImageJson {
      */
     public static Optional<ImageDocument<?>> sniff(byte[] bytes) {
         DEFAULT.checkSize(bytes.length);
-        JsonNode tree = Json.readTree(bytes);
+        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
         if (!tree.isObject()) {
-            throw new ImageFormatException(ImageFormatException.Reason.WRONG_TYPE, "",
+            throw new ImageFormatException(FormatReason.WRONG_TYPE, "",
                     "expected an object, found " + JsonFields.describe(tree));
         }
         if (tree.has("imageLayoutVersion")) {
@@ -282,9 +282,11 @@ public final class ImageJson {
     public static final class DocumentReader {
 
         private final long maxDocumentSize;
+        private final DocumentLimit limit;
 
         private DocumentReader(long maxDocumentSize) {
             this.maxDocumentSize = maxDocumentSize;
+            this.limit = new DocumentLimit(maxDocumentSize, ImageFormatException::new);
         }
 
         /** The largest document, in bytes, this reader reads. */
@@ -353,11 +355,7 @@ public final class ImageJson {
          * @throws IOException when it cannot be read, a directory for instance
          */
         public byte[] readBytes(Path file) throws IOException {
-            Objects.requireNonNull(file, "file");
-            checkSize(Files.size(file));
-            try (InputStream in = Files.newInputStream(file)) {
-                return readLimited(in);
-            }
+            return limit.read(file);
         }
 
         // ---- named reading
@@ -425,66 +423,15 @@ public final class ImageJson {
         // ---- internals
 
         private JsonFields root(byte[] bytes) {
-            return JsonFields.of(Json.readTree(bytes), "");
+            return JsonFields.of(Json.readTree(bytes, ImageFormatException::new), "", ImageFormatException::new);
         }
 
         void checkSize(long size) {
-            if (size > maxDocumentSize) {
-                throw tooLarge(size + " bytes");
-            }
-        }
-
-        private ImageFormatException tooLarge(String found) {
-            return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
-                    "document is larger than the limit of " + maxDocumentSize
-                    + " bytes, found " + found);
+            limit.check(size);
         }
 
         private byte[] readLimited(InputStream in) throws IOException {
-            Objects.requireNonNull(in, "in");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-                if (total > maxDocumentSize) {
-                    throw tooLarge("more than that after " + total + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    /** Go's {@code json.MarshalIndent(v, "", "\t")} layout, as {@code RuntimeJson.writeIndented} writes. */
-    private static final class Indented {
-
-        static byte[] write(JsonNode node) {
-            StringBuilder out = new StringBuilder();
-            indent(node, 0, out);
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        private static void indent(JsonNode node, int depth, StringBuilder out) {
-            boolean object = node.isObject();
-            if ((object || node.isArray()) && node.size() > 0) {
-                out.append(object ? '{' : '[');
-                var fields = node.fields();
-                for (int i = 0; i < node.size(); i++) {
-                    out.append('\n').append("\t".repeat(depth + 1));
-                    JsonNode child = node.get(i);
-                    if (object) {
-                        var e = fields.next();
-                        out.append(Json.text(Json.nodes().textNode(e.getKey()))).append(": ");
-                        child = e.getValue();
-                    }
-                    indent(child, depth + 1, out);
-                    out.append(i < node.size() - 1 ? "," : "");
-                }
-                out.append('\n').append("\t".repeat(depth)).append(object ? '}' : ']');
-            } else {
-                out.append(Json.text(node));
-            }
+            return limit.read(in);
         }
     }
 }
