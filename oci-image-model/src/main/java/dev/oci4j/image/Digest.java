@@ -103,14 +103,28 @@ public final class Digest implements Comparable<Digest> {
                     + "\": encoded part does not match [a-zA-Z0-9=_-]+");
         }
         if (algorithm.equals(SHA256) && !SHA256_HEX.matcher(encoded).matches()) {
-            return new DigestFormatException(FormatReason.BAD_DIGEST_ENCODING, "digest \"" + text
-                    + "\": sha256 needs 64 lowercase hex characters, found " + encoded.length() + " characters");
+            return new DigestFormatException(FormatReason.BAD_DIGEST_ENCODING, "digest \"" + text + "\": " + hexProblem(SHA256, 64, encoded));
         }
         if (algorithm.equals(SHA512) && !SHA512_HEX.matcher(encoded).matches()) {
-            return new DigestFormatException(FormatReason.BAD_DIGEST_ENCODING, "digest \"" + text
-                    + "\": sha512 needs 128 lowercase hex characters, found " + encoded.length() + " characters");
+            return new DigestFormatException(FormatReason.BAD_DIGEST_ENCODING, "digest \"" + text + "\": " + hexProblem(SHA512, 128, encoded));
         }
         return null;
+    }
+
+    /** What is wrong with a registered algorithm's hex: the length, or the first bad character and where. */
+    private static String hexProblem(String algorithm, int length, String encoded) {
+        String need = algorithm + " needs " + length + " lowercase hex characters";
+        String bad = "";
+        for (int i = 0; i < encoded.length() && bad.isEmpty(); i++) {
+            char c = encoded.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                bad = "'" + c + "' at position " + (i + 1) + " of the encoded part is not lowercase hex";
+            }
+        }
+        if (encoded.length() == length) {
+            return need + ": " + bad;
+        }
+        return need + ", found " + encoded.length() + (bad.isEmpty() ? "" : ", and " + bad);
     }
 
     /** The SHA-256 digest of {@code bytes}. */

@@ -118,4 +118,15 @@ class DigestTest {
         }).isInstanceOf(DigestMismatchException.class);
         assertThatThrownBy(verifying::read).isInstanceOf(DigestMismatchException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void aBadCharacterInAFullLengthDigestIsNamedWithItsPosition() {
+        String hex = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Digest.parse("sha256:" + hex.substring(0, 10) + "g"
+                + hex.substring(11)))
+                .hasMessageContaining("'g' at position 11 of the encoded part is not lowercase hex")
+                .hasMessageNotContaining("found 64");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Digest.parse("sha256:" + hex.substring(0, 63)))
+                .hasMessageContaining("needs 64 lowercase hex characters, found 63");
+    }
 }
