@@ -1,5 +1,6 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.image.layout.RefName;
@@ -122,7 +123,7 @@ public final class ImageLocation {
         List<String> names = new ArrayList<>();
         int unnamed = 0;
         for (Descriptor d : entries) {
-            String name = d.annotations().get(RefName.ANNOTATION);
+            String name = d.annotations().get(Annotations.REF_NAME);
             if (name == null) {
                 unnamed++;
             } else {

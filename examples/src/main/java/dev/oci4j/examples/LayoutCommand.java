@@ -1,5 +1,6 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.MediaType;
@@ -68,7 +69,7 @@ public final class LayoutCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-24s %-71s %-45s %s%n", "REF", "DIGEST", "MEDIA TYPE", "PLATFORMS");
             for (Descriptor d : layout.index().manifests()) {
-                out.printf("%-24s %-71s %-45s %s%n", d.annotations().getOrDefault(RefName.ANNOTATION, "<none>"),
+                out.printf("%-24s %-71s %-45s %s%n", d.annotations().getOrDefault(Annotations.REF_NAME, "<none>"),
                         d.digest(), d.mediaType().map(MediaType::value).orElse("-"), platforms(layout, d));
             }
             return 0;

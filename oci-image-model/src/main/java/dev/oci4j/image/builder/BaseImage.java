@@ -1,5 +1,6 @@
 package dev.oci4j.image.builder;
 
+import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageManifest;
@@ -116,7 +117,7 @@ record BaseImage(ImageLayout layout, String refName, Descriptor entry) {
     static String names(ImageLayout layout) throws IOException {
         List<String> names = new ArrayList<>();
         for (Descriptor d : layout.index().manifests()) {
-            String name = d.annotations().get(RefName.ANNOTATION);
+            String name = d.annotations().get(Annotations.REF_NAME);
             if (name != null) {
                 names.add(name);
             }

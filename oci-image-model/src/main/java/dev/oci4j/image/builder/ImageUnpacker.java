@@ -34,6 +34,29 @@ public final class ImageUnpacker {
     private ImageUnpacker() {
     }
 
+    /**
+     * Unpacks the image named {@code refName} for this machine's platform ({@link Platform#host()})
+     * into {@code rootfs}, with the default applier.
+     *
+     * @throws IllegalArgumentException when no image has that name (the message lists the names the
+     *     layout has), or the name points at an index without this platform (listing the ones it has)
+     */
+    public static ApplyResult unpack(ImageLayout layout, String refName, Path rootfs) throws IOException {
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(refName, "refName");
+        Objects.requireNonNull(rootfs, "rootfs");
+        Descriptor entry = layout.resolve(refName).orElseThrow(() -> {
+            try {
+                return new IllegalArgumentException("no image named \"" + refName + "\" in " + layout.root()
+                        + "; it has: " + (layout.tags().isEmpty() ? "(no named images)"
+                        : String.join(", ", layout.tags().keySet())));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return unpack(layout, entry, Platform.host(), rootfs);
+    }
+
     /** Unpacks with a default {@link LayerApplier} (owners set when running as root). */
     public static ApplyResult unpack(ImageLayout layout, Descriptor entry, Platform platform, Path rootfs)
             throws IOException {

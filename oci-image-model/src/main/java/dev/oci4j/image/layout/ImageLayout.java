@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.ImageDocument;
@@ -21,6 +22,9 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -319,13 +323,29 @@ public final class ImageLayout {
     }
 
     /**
+     * The named images: each {@link Annotations#REF_NAME ref name} in index.json with the entry it
+     * names, in index order (the first entry wins when a name repeats, as {@link #resolve} does).
+     * Entries without a name are left out.
+     */
+    public Map<String, Descriptor> tags() throws IOException {
+        Map<String, Descriptor> tags = new LinkedHashMap<>();
+        for (Descriptor d : index().manifests()) {
+            String name = d.annotations().get(Annotations.REF_NAME);
+            if (name != null) {
+                tags.putIfAbsent(name, d);
+            }
+        }
+        return Collections.unmodifiableMap(tags);
+    }
+
+    /**
      * The first index.json entry whose {@code org.opencontainers.image.ref.name} is {@code refName}
      * (any text: names other tools wrote are not checked against the grammar).
      */
     public Optional<Descriptor> resolve(String refName) throws IOException {
         Objects.requireNonNull(refName, "refName");
         return index().manifests().stream()
-                .filter(d -> refName.equals(d.annotations().get(RefName.ANNOTATION)))
+                .filter(d -> refName.equals(d.annotations().get(Annotations.REF_NAME)))
                 .findFirst();
     }
 
@@ -368,7 +388,7 @@ public final class ImageLayout {
     public Descriptor tag(String refName, Descriptor target) throws IOException {
         RefName.check(refName);
         Objects.requireNonNull(target, "target");
-        Descriptor tagged = target.toBuilder().putAnnotation(RefName.ANNOTATION, refName).build();
+        Descriptor tagged = target.toBuilder().putAnnotation(Annotations.REF_NAME, refName).build();
         index.update(i -> IndexStore.withTag(i, refName, tagged));
         return tagged;
     }

@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Annotations;
 import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.ImageIndex;
@@ -43,7 +44,7 @@ final class IndexStore {
     }
 
     static Optional<String> refName(Descriptor d) {
-        return Optional.ofNullable(d.annotations().get(RefName.ANNOTATION));
+        return Optional.ofNullable(d.annotations().get(Annotations.REF_NAME));
     }
 
     /**

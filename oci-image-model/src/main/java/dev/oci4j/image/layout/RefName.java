@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class RefName {
 
-    /** The annotation key. */
-    public static final String ANNOTATION = "org.opencontainers.image.ref.name";
-
     private static final String ALNUM = "[A-Za-z0-9]+";
     private static final String COMPONENT = ALNUM + "(?:(?:[-._:@+]|--)" + ALNUM + ")*";
     private static final Pattern REF = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");

@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.Descriptor;
@@ -80,7 +81,7 @@ class ConcurrentTaggingTest {
 
     private Set<String> refNames() throws IOException {
         return ImageLayout.open(dir).index().manifests().stream()
-                .map(d -> d.annotations().get(RefName.ANNOTATION))
+                .map(d -> d.annotations().get(Annotations.REF_NAME))
                 .collect(Collectors.toSet());
     }
 }

@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class ImageLayoutIndexTest {
         layout.tag("a", one);
         layout.tag("b", one);
         layout.tag("a", two);
-        assertThat(layout.index().manifests()).extracting(d -> d.annotations().get(RefName.ANNOTATION))
+        assertThat(layout.index().manifests()).extracting(d -> d.annotations().get(Annotations.REF_NAME))
                 .containsExactly("a", "b");
         assertThat(layout.resolve("a").orElseThrow().digest()).isEqualTo(two.digest());
         assertThat(layout.resolve("b").orElseThrow().digest()).isEqualTo(one.digest());

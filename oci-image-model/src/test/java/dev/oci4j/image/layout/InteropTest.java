@@ -1,5 +1,6 @@
 package dev.oci4j.image.layout;
 
+import dev.oci4j.image.Annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.Descriptor;
@@ -122,7 +123,7 @@ class InteropTest {
 
     private static List<String> refNames(ImageLayout layout) throws IOException {
         List<String> names = new ArrayList<>();
-        layout.index().manifests().forEach(d -> names.add(d.annotations().get(RefName.ANNOTATION)));
+        layout.index().manifests().forEach(d -> names.add(d.annotations().get(Annotations.REF_NAME)));
         return names;
     }
 
