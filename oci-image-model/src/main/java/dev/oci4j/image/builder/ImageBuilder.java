@@ -31,12 +31,15 @@ import java.util.TreeMap;
  * Builds an image (image-spec manifest.md and config.md) from scratch or on a base image in a layout,
  * and writes its layers, configuration and manifest into an {@link ImageLayout}.
  *
- * <p>Reproducible: the same inputs and options give byte-identical blobs and digests on every run.
- * Entries are sorted; files read from disk get uid and gid 0 unless {@link #preserveOwnership} is
- * on (build users' ids mean nothing in an image; {@link #addEntries entry lists} keep the owners they
- * state); with {@link #sourceDateEpoch} the config's {@code created} and every history entry are that
- * time and layer mtimes are clamped to it (reproducible-builds.org SOURCE_DATE_EPOCH). Without it,
- * {@code created} is left out rather than set to "now", so builds stay reproducible by default.
+ * <p>Reproducible by default: the same file contents and options give byte-identical blobs and
+ * digests on every run, whatever the files' mtimes. Entries are sorted; files read from disk get uid
+ * and gid 0 unless {@link #preserveOwnership} is on (build users' ids mean nothing in an image;
+ * {@link #addEntries entry lists} keep the owners and times they state), and their mtimes are all
+ * {@link #DEFAULT_FILE_TIME} (one second after the epoch, as Jib writes) unless
+ * {@link #preserveFileTimes} asks for the real ones. With {@link #sourceDateEpoch} the config's
+ * {@code created} and every history entry are that time and file mtimes are clamped to it instead
+ * (reproducible-builds.org SOURCE_DATE_EPOCH). Without it, {@code created} is left out rather than
+ * set to "now".
  *
  * <pre>{@code
  * BuiltImage image = ImageBuilder.fromScratch()
@@ -59,6 +62,7 @@ public final class ImageBuilder {
     private Instant sourceDateEpoch;
     private Instant created;
     private boolean preserveOwnership;
+    private boolean preserveFileTimes;
     private String author;
     private final List<Step> steps = new ArrayList<>();
     private final ConfigEdits edits = new ConfigEdits();
@@ -120,6 +124,18 @@ public final class ImageBuilder {
     /** The config's {@code created} and history times, without touching layer mtimes; wins over {@link #sourceDateEpoch}. */
     public ImageBuilder created(Instant time) {
         this.created = Objects.requireNonNull(time, "time");
+        return this;
+    }
+
+    /** The mtime of every file read from disk unless times are preserved or {@link #sourceDateEpoch} is set. */
+    public static final Instant DEFAULT_FILE_TIME = Instant.ofEpochSecond(1);
+
+    /**
+     * Keeps the mtimes of files read from disk (clamped to {@link #sourceDateEpoch} when set)
+     * instead of {@link #DEFAULT_FILE_TIME} (default off): touching a file then changes the digest.
+     */
+    public ImageBuilder preserveFileTimes(boolean preserve) {
+        this.preserveFileTimes = preserve;
         return this;
     }
 
@@ -353,8 +369,11 @@ public final class ImageBuilder {
                 ? LayerWriter.builder().compression(compression)
                 : LayerWriter.builder().compression(compression, compressionLevel);
         writers.sortEntries(true).clampMtime(sourceDateEpoch);
-        LayerWriter fromDisk = writers.rootOwnership(!preserveOwnership).build();
-        LayerWriter asGiven = writers.rootOwnership(false).build();
+        // Real file times make a touched file a new digest; they are fixed unless asked for or clamped.
+        boolean fixTimes = !preserveFileTimes && sourceDateEpoch == null;
+        LayerWriter fromDisk = writers.rootOwnership(!preserveOwnership)
+                .fixedMtime(fixTimes ? DEFAULT_FILE_TIME : null).build();
+        LayerWriter asGiven = writers.rootOwnership(false).fixedMtime(null).build();
         for (Step step : steps) {
             History.Builder h = step.history().toBuilder();
             if (time != null && step.history().created().isEmpty()) {

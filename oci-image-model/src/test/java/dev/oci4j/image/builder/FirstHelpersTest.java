@@ -75,4 +75,19 @@ class FirstHelpersTest {
         assertThat(text).startsWith("{\n\t\"schemaVersion\": 2,\n");
         assertThat(ImageJson.readManifest(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(image.manifest());
     }
+
+    @Test
+    void buildsAreReproducibleByDefaultWhenAFileIsTouched() throws Exception {
+        Path file = rootfs.resolve("hello");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        BuiltImage a = ImageBuilder.fromScratch().addLayer(rootfs).write(ImageLayout.create(tmp.resolve("a")));
+        BuiltImage realA = ImageBuilder.fromScratch().preserveFileTimes(true).addLayer(rootfs)
+                .write(ImageLayout.create(tmp.resolve("ra")));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-06-01T00:00:00Z")));
+        BuiltImage b = ImageBuilder.fromScratch().addLayer(rootfs).write(ImageLayout.create(tmp.resolve("b")));
+        BuiltImage realB = ImageBuilder.fromScratch().preserveFileTimes(true).addLayer(rootfs)
+                .write(ImageLayout.create(tmp.resolve("rb")));
+        assertThat(b.manifestDescriptor().digest()).isEqualTo(a.manifestDescriptor().digest());
+        assertThat(realB.manifestDescriptor().digest()).isNotEqualTo(realA.manifestDescriptor().digest());
+    }
 }
