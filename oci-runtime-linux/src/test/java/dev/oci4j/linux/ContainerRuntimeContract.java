@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oci4j.image.Platform;
 import dev.oci4j.linux.bundle.BundlePreparer;
 import dev.oci4j.linux.bundle.ContainerOptions;
+import dev.oci4j.linux.bundle.LayerCache;
 import dev.oci4j.linux.bundle.PreparedBundle;
+import dev.oci4j.linux.bundle.RootfsMethod;
 import dev.oci4j.runtime.ContainerStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,7 @@ public abstract class ContainerRuntimeContract {
 
     private PreparedBundle bundle(ContainerOptions o) throws IOException {
         return BundlePreparer.prepare(image.layout, image.entry, Platform.host(),
-                tmp.resolve("bundles").resolve("b" + IDS.incrementAndGet()), o);
+                tmp.resolve("bundles").resolve("b" + IDS.incrementAndGet()), o, LayerCache.at(tmp.resolve("layers")));
     }
 
     private PreparedBundle bundle(String script) throws IOException {
@@ -227,8 +229,9 @@ public abstract class ContainerRuntimeContract {
 
     @Test
     void sequentialAndConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
-        PreparedBundle b = bundle("echo $$");
         String mountsBefore = mountinfo();
+        PreparedBundle b = bundle("echo $$");
+        assertThat(b.rootfsMethod()).isEqualTo(RootfsMethod.OVERLAY);
         for (int i = 0; i < 20; i++) {
             assertThat(runtime.run(id(), b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
         }
@@ -249,9 +252,10 @@ public abstract class ContainerRuntimeContract {
         try (Stream<Path> state = Files.list(runtime.root())) {
             assertThat(state).isEmpty();
         }
-        assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
         assertThat(processesMentioning(b.dir().toString())).isEmpty();
         b.delete();
+        assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
+        assertThat(b.dir()).doesNotExist();
     }
 
     private static String mountinfo() throws IOException {
