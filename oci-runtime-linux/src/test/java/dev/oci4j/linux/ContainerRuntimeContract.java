@@ -228,18 +228,36 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
-    void sequentialAndConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
+    void aRunningContainerHasACgroupDirectoryTheContractCanSee() throws Exception {
+        // The positive control for the cgroup assertion below: it does find a live container's cgroup.
+        PreparedBundle b = bundle("sleep 30");
+        String id = id();
+        try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+            c.start();
+            assertThat(cgroupDirectoriesNamed(List.of(id))).isNotEmpty();
+        }
+        assertThat(cgroupDirectoriesNamed(List.of(id))).isEmpty();
+        b.delete();
+    }
+
+    @Test
+    void fiftySequentialAndTenConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
         String mountsBefore = mountinfo();
         PreparedBundle b = bundle("echo $$");
         assertThat(b.rootfsMethod()).isEqualTo(RootfsMethod.OVERLAY);
-        for (int i = 0; i < 20; i++) {
-            assertThat(runtime.run(id(), b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = id();
+            ids.add(id);
+            assertThat(runtime.run(id, b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<RunResult>> runs = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                Callable<RunResult> call = () -> runtime.run(id(), b.dir(), TIMEOUT);
+            for (int i = 0; i < 10; i++) {
+                String id = id();
+                ids.add(id);
+                Callable<RunResult> call = () -> runtime.run(id, b.dir(), TIMEOUT);
                 runs.add(pool.submit(call));
             }
             for (Future<RunResult> f : runs) {
@@ -253,9 +271,36 @@ public abstract class ContainerRuntimeContract {
             assertThat(state).isEmpty();
         }
         assertThat(processesMentioning(b.dir().toString())).isEmpty();
+        assertThat(cgroupDirectoriesNamed(ids)).isEmpty();
         b.delete();
         assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
         assertThat(b.dir()).doesNotExist();
+    }
+
+    /**
+     * Directories under /sys/fs/cgroup named after one of {@code ids}: on cgroup v1 one per
+     * controller (/sys/fs/cgroup/memory/...), on v2 one in the unified tree; a runtime without
+     * cgroupsPath nests them under its own cgroup, so a few levels are searched.
+     */
+    private static List<Path> cgroupDirectoriesNamed(List<String> ids) throws IOException {
+        List<Path> found = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>(ids);
+        Files.walkFileTree(Path.of("/sys/fs/cgroup"), java.util.Set.of(), 6, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                    java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (dir.getFileName() != null && names.contains(dir.getFileName().toString())) {
+                    found.add(dir);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     private static String mountinfo() throws IOException {
