@@ -241,6 +241,24 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void statsReportTheCgroupsMemoryCpuAndProcesses() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("/bin/sh", "-c", "sleep 30"))
+                .memoryLimit(64L << 20).pidsLimit(16).build());
+        String id = id();
+        try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+            c.start();
+            ContainerStats s = runtime.stats(id);
+            assertThat(s.memoryLimit()).hasValue(64L << 20);
+            assertThat(s.memoryBytes()).isPositive();
+            assertThat(s.cpuNanos()).isPositive();
+            assertThat(s.pids()).isBetween(1L, 16L);
+        }
+        assertThatThrownBy(() -> runtime.stats(id)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(id);
+        b.delete();
+    }
+
+    @Test
     void fiftySequentialAndTenConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
         String mountsBefore = mountinfo();
         PreparedBundle b = bundle("echo $$");
