@@ -38,8 +38,11 @@ final class Documents {
         try {
             return CODEC.parse(kind, bytes);
         } catch (ImageFormatException e) {
+            // index.json and oci-layout already say what they are ("index.json: index: ..." said it twice);
+            // a blob's digest does not, so its kind is named.
+            boolean named = where.equals(LayoutFiles.INDEX_JSON) || where.equals(LayoutFiles.OCI_LAYOUT);
             throw new ImageFormatException(e.reason(), e.location().isEmpty() ? where : where + " " + e.location(),
-                    kind.name() + ": " + e.detail(), e);
+                    named ? e.detail() : kind.name() + ": " + e.detail(), e);
         }
     }
 
