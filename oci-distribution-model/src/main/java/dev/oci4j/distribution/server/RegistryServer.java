@@ -55,7 +55,8 @@ public final class RegistryServer implements AutoCloseable {
             }
             throw new IOException("cannot listen on " + b.listen + ": " + e.getMessage(), e);
         }
-        http.createContext("/", new Router(storage, uploads, b.chunkMinLength, b.log));
+        http.createContext("/", new Router(storage, uploads, b.chunkMinLength, b.log,
+                new BasicAuth(b.users, b.anonymousPull)));
         http.setExecutor(workers);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "oci4j-registry-sweeper"));
         long every = Math.max(50, b.uploadTimeout.toMillis() / 2);
@@ -147,6 +148,8 @@ public final class RegistryServer implements AutoCloseable {
         private Duration uploadTimeout = Duration.ofMinutes(15);
         private Duration stopGrace = Duration.ofSeconds(1);
         private Consumer<String> log = line -> { };
+        private final java.util.Map<String, String> users = new java.util.TreeMap<>();
+        private boolean anonymousPull;
 
         private Builder() {
         }
@@ -193,6 +196,26 @@ public final class RegistryServer implements AutoCloseable {
         /** How long {@link RegistryServer#close()} waits for requests in flight (default 1 second). */
         public Builder stopGrace(Duration grace) {
             this.stopGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /**
+         * Requires HTTP Basic authentication as this user for every request (see {@link #anonymousPull}).
+         * Send it only over TLS or loopback: Basic credentials travel in clear text.
+         */
+        public Builder addUser(String name, String password) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(password, "password");
+            if (name.isEmpty() || name.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a user name is not empty and holds no ':', found \"" + name + "\"");
+            }
+            users.put(name, password);
+            return this;
+        }
+
+        /** With users, lets GET and HEAD through without credentials (default: false). */
+        public Builder anonymousPull(boolean allowed) {
+            this.anonymousPull = allowed;
             return this;
         }
 

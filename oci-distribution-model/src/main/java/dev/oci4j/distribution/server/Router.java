@@ -20,8 +20,10 @@ final class Router implements HttpHandler {
     private final ManifestRoutes manifests;
     private final ListRoutes lists;
     private final Consumer<String> log;
+    private final BasicAuth auth;
 
-    Router(RegistryStorage storage, Uploads uploads, long chunkMinLength, Consumer<String> log) {
+    Router(RegistryStorage storage, Uploads uploads, long chunkMinLength, Consumer<String> log, BasicAuth auth) {
+        this.auth = auth;
         this.blobs = new BlobRoutes(storage, uploads, chunkMinLength);
         this.manifests = new ManifestRoutes(storage);
         this.lists = new ListRoutes(storage);
@@ -38,6 +40,7 @@ final class Router implements HttpHandler {
         Call c = new Call(exchange);
         try {
             c.set("Docker-Distribution-API-Version", "registry/2.0");
+            auth.check(c);
             route(c);
         } catch (ApiError e) {
             respond(c, e);
