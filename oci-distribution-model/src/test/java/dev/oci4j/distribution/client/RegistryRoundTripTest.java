@@ -17,6 +17,7 @@ import dev.oci4j.image.build.ArtifactBuilder;
 import dev.oci4j.image.build.ImageBuilder;
 import dev.oci4j.image.build.MultiPlatformBuilder;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import dev.oci4j.image.build.ImageBuilder;
 import dev.oci4j.image.build.MultiPlatformBuilder;
 import dev.oci4j.image.layout.ImageLayout;
 import dev.oci4j.testing.Commands;
+import dev.oci4j.testing.LocalRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
