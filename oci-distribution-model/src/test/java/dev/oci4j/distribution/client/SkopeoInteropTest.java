@@ -133,5 +133,6 @@ class SkopeoInteropTest {
         assertThat(pulled.named().digest()).isEqualTo(served).isEqualTo(named.digest());
         assertThat(named.mediaType()).as("stored as the registry served it").contains(MediaType.DOCKER_MANIFEST);
         assertThat(Digest.sha256(Files.readAllBytes(dst.blobPath(served)))).isEqualTo(served);
+        assertThat(dst.verify().problems()).as("a Docker manifest is a valid document of its own kind").isEmpty();
     }
 }
