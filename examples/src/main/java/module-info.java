@@ -9,7 +9,6 @@ module dev.oci4j.examples {
     requires dev.oci4j.linux;
     requires dev.oci4j.runtime;
     requires info.picocli;
-    requires java.logging;
 
     opens dev.oci4j.examples to info.picocli;
 }

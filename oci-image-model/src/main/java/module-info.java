@@ -1,5 +1,8 @@
 /** The OCI image spec: model, JSON codec, validation, image layout, layers and the image builder. */
 module dev.oci4j.image {
+    // ImageValidator returns dev.oci4j.validation types, and the image codec reads through the
+    // shared internal.json helpers the runtime module exports to this module only.
+    requires transitive dev.oci4j.runtime;
     requires com.fasterxml.jackson.databind;
     requires jakarta.validation;
     requires org.hibernate.validator;

@@ -1,6 +1,6 @@
 package dev.oci4j.examples;
 
-import java.util.List;
+import dev.oci4j.validation.ValidationReport;
 
 /**
  * One document type {@code oci validate} understands. To add a type, write one class implementing
@@ -14,7 +14,8 @@ public interface DocumentType {
 
     /**
      * Validates one JSON object (the command has already parsed it once, so syntax errors never
-     * reach here) and returns every problem found, errors and warnings.
+     * reach here) and returns every problem found, errors and warnings: the libraries' own report,
+     * the same type for image and runtime documents.
      */
-    List<Finding> validate(byte[] json);
+    ValidationReport validate(byte[] json);
 }

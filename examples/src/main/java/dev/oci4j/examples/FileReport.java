@@ -1,32 +1,32 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.validation.ValidationReport;
+import dev.oci4j.validation.Violation;
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
- * What {@code oci validate} found in one file: the findings of its document type, or the reason it
- * could not be read ({@code problem}), with the file's exit status; printed as text or JSON.
+ * What {@code oci validate} found in one file: the report of its document type's validator, or the
+ * reason it could not be read ({@code problem}), with the file's exit status; printed as text or JSON.
  */
-record FileReport(String name, String kind, List<Finding> findings, String problem, int status) {
+record FileReport(String name, String kind, ValidationReport report, String problem, int status) {
 
     static FileReport unreadable(String name, String problem) {
-        return new FileReport(name, null, List.of(), problem, ValidateCommand.UNREADABLE);
+        return new FileReport(name, null, ValidationReport.valid(), problem, ValidateCommand.UNREADABLE);
     }
 
-    static FileReport checked(String name, String kind, List<Finding> findings) {
-        boolean errors = findings.stream().anyMatch(Finding::error);
-        return new FileReport(name, kind, findings, null, errors ? ValidateCommand.INVALID : ValidateCommand.VALID);
+    static FileReport checked(String name, String kind, ValidationReport report) {
+        return new FileReport(name, kind, report, null, report.isValid() ? ValidateCommand.VALID : ValidateCommand.INVALID);
     }
 
     void printTo(PrintWriter out) {
         if (problem != null) {
             return;
         }
-        for (Finding f : findings) {
-            out.println(name + ": " + (f.pointer().isEmpty() ? "(root)" : f.pointer()) + ": "
-                    + (f.error() ? "" : "warning: ") + f.message() + " [" + f.rule() + "]");
+        for (Violation v : report.violations()) {
+            out.println(name + ": " + (v.pointer().isEmpty() ? "(root)" : v.pointer()) + ": "
+                    + (v.isError() ? "" : "warning: ") + v.message() + " [" + v.ruleId() + "]");
         }
-        long warnings = findings.stream().filter(f -> !f.error()).count();
+        int warnings = report.warnings().size();
         if (status == ValidateCommand.VALID) {
             out.println(name + ": valid " + kind + (warnings == 0 ? "" : " (" + warnings + " warning(s))"));
         }
@@ -43,14 +43,14 @@ record FileReport(String name, String kind, List<Finding> findings, String probl
             j.append(",\"problem\":").append(JsonText.quote(problem));
         }
         j.append(",\"violations\":[");
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
+        for (int i = 0; i < report.violations().size(); i++) {
+            Violation v = report.violations().get(i);
             j.append(i == 0 ? "{" : ",{")
-                    .append("\"severity\":").append(JsonText.quote(f.error() ? "error" : "warning"))
-                    .append(",\"rule\":").append(JsonText.quote(f.rule()))
-                    .append(",\"pointer\":").append(JsonText.quote(f.pointer()))
-                    .append(",\"message\":").append(JsonText.quote(f.message()))
-                    .append(",\"section\":").append(JsonText.quote(f.section()))
+                    .append("\"severity\":").append(JsonText.quote(v.isError() ? "error" : "warning"))
+                    .append(",\"rule\":").append(JsonText.quote(v.ruleId()))
+                    .append(",\"pointer\":").append(JsonText.quote(v.pointer()))
+                    .append(",\"message\":").append(JsonText.quote(v.message()))
+                    .append(",\"section\":").append(JsonText.quote(v.specSection()))
                     .append('}');
         }
         return j.append("]}").toString();

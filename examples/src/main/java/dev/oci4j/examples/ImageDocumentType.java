@@ -2,7 +2,7 @@ package dev.oci4j.examples;
 
 import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageValidator;
-import java.util.List;
+import dev.oci4j.validation.ValidationReport;
 import java.util.stream.Stream;
 
 /** The image-spec documents: descriptor, manifest, index, config and the oci-layout header. */
@@ -34,9 +34,7 @@ final class ImageDocumentType implements DocumentType {
     }
 
     @Override
-    public List<Finding> validate(byte[] json) {
-        return ImageValidator.validate(json, kind).violations().stream()
-                .map(v -> new Finding(v.isError(), v.pointer(), v.message(), v.ruleId(), v.specSection()))
-                .toList();
+    public ValidationReport validate(byte[] json) {
+        return ImageValidator.validate(json, kind);
     }
 }

@@ -112,7 +112,6 @@ public final class LayoutCommand {
         }
 
         private int verify() throws IOException {
-            QuietHibernate.apply();
             LayoutVerification v = ImageLayout.open(dir(location)).verify();
             PrintWriter out = spec.commandLine().getOut();
             for (LayoutProblem p : v.problems()) {

@@ -2,7 +2,6 @@ package dev.oci4j.examples;
 
 import dev.oci4j.image.ImageValidator;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.ValidationReport;
 import dev.oci4j.image.build.BuiltImage;
 import dev.oci4j.image.build.ImageBuilder;
 import dev.oci4j.image.layout.ImageLayout;
@@ -10,6 +9,7 @@ import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.SpecEditor;
 import dev.oci4j.runtime.Specs;
+import dev.oci4j.validation.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

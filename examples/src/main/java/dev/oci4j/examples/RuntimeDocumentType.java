@@ -1,10 +1,8 @@
 package dev.oci4j.examples;
 
-import dev.oci4j.runtime.RuntimeFormatException;
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.RuntimeValidator;
-import dev.oci4j.runtime.ValidationReport;
-import java.util.List;
+import dev.oci4j.validation.ValidationReport;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -13,19 +11,17 @@ import java.util.stream.Stream;
 final class RuntimeDocumentType implements DocumentType {
 
     static final RuntimeDocumentType CONFIG = new RuntimeDocumentType("runtime-config", RuntimeJson.DocumentKind.CONFIG,
-            json -> findings(RuntimeValidator.validate(json)));
+            RuntimeValidator::validate);
     static final RuntimeDocumentType STATE = new RuntimeDocumentType("runtime-state", RuntimeJson.DocumentKind.STATE,
-            json -> findings(RuntimeValidator.validateState(json)));
-    // The runtime model has no validator for features (runtime-spec features.md has no MUST a
-    // document could break); reading it checks every member's type.
+            RuntimeValidator::validateState);
     static final RuntimeDocumentType FEATURES = new RuntimeDocumentType("runtime-features",
-            RuntimeJson.DocumentKind.FEATURES, RuntimeDocumentType::readFeatures);
+            RuntimeJson.DocumentKind.FEATURES, RuntimeValidator::validateFeatures);
 
     private final String name;
     private final RuntimeJson.DocumentKind kind;
-    private final Function<byte[], List<Finding>> validator;
+    private final Function<byte[], ValidationReport> validator;
 
-    private RuntimeDocumentType(String name, RuntimeJson.DocumentKind kind, Function<byte[], List<Finding>> validator) {
+    private RuntimeDocumentType(String name, RuntimeJson.DocumentKind kind, Function<byte[], ValidationReport> validator) {
         this.name = name;
         this.kind = kind;
         this.validator = validator;
@@ -42,23 +38,7 @@ final class RuntimeDocumentType implements DocumentType {
     }
 
     @Override
-    public List<Finding> validate(byte[] json) {
+    public ValidationReport validate(byte[] json) {
         return validator.apply(json);
-    }
-
-    private static List<Finding> findings(ValidationReport report) {
-        return report.violations().stream()
-                .map(v -> new Finding(v.isError(), v.pointer(), v.message(), v.ruleId(), v.specSection()))
-                .toList();
-    }
-
-    private static List<Finding> readFeatures(byte[] json) {
-        try {
-            RuntimeJson.readFeatures(json);
-            return List.of();
-        } catch (RuntimeFormatException e) {
-            // The message already begins with the JSON pointer; the finding is the document's.
-            return List.of(new Finding(true, "", e.getMessage(), "document.format", "features.md"));
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.oci4j.examples;
 
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageJson;
+import dev.oci4j.validation.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +50,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QuietHibernate.apply();
         Optional<DocumentType> forced = Optional.empty();
         if (type != null) {
             forced = Optional.of(DocumentTypes.named(type).orElseThrow(() -> new ParameterException(
@@ -105,14 +105,14 @@ final class ValidateCommand implements Callable<Integer> {
             return FileReport.unreadable(name, "cannot tell the document type from its mediaType or members;"
                     + " use --type with one of " + DocumentTypes.names());
         }
-        List<Finding> findings;
+        ValidationReport report;
         try {
-            findings = kind.get().validate(bytes);
+            report = kind.get().validate(bytes);
         } catch (RuntimeException e) {
             // A validator reports, it does not throw; if one does anyway, this file is the only casualty.
             return FileReport.unreadable(name, "cannot validate as " + kind.get().name() + ": " + CliErrors.describe(e));
         }
-        return FileReport.checked(name, kind.get().name(), findings);
+        return FileReport.checked(name, kind.get().name(), report);
     }
 
     /** The candidates for --type, for help and completion. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * No command ends in a stack trace: whatever a file, a pipe or a layout holds, every subcommand
@@ -101,8 +101,13 @@ class HostileInputTest {
         CommandRun forced = CommandRun.of("validate", "--type", type, file.toString());
 
         for (CommandRun run : List.of(sniffed, forced)) {
-            // 1 when the validator reports the number as a violation, 2 when the reader refuses it.
-            assertThat(run.exitCode()).as(run.err()).isIn(1, 2);
+            if (type.equals("config")) {
+                // CpuShares is no image-spec member: the number is kept as its text, as every unknown member is.
+                assertThat(run.exitCode()).as(run.err()).isZero();
+            } else {
+                // 1 when the validator reports the number as a violation, 2 when the reader refuses it.
+                assertThat(run.exitCode()).as(run.err()).isIn(1, 2);
+            }
             assertNoStackTrace(run);
             assertThat(run.out() + run.err()).contains(file.toString());
         }

@@ -7,6 +7,7 @@ import dev.oci4j.distribution.internal.Json;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageIndex;
 import dev.oci4j.image.ImageJson;
+import dev.oci4j.validation.FormatReason;
 import java.util.List;
 import java.util.Set;
 
@@ -108,8 +109,8 @@ public final class DistributionJson {
         try {
             return ImageJson.standard().readIndex(bytes);
         } catch (ImageFormatException e) {
-            Reason reason = e.reason() == ImageFormatException.Reason.WRONG_TYPE
-                    || e.reason() == ImageFormatException.Reason.MISSING_MEMBER ? Reason.WRONG_TYPE : Reason.MALFORMED_JSON;
+            Reason reason = e.reason() == FormatReason.WRONG_TYPE
+                    || e.reason() == FormatReason.MISSING_MEMBER ? Reason.WRONG_TYPE : Reason.MALFORMED_JSON;
             throw new DistributionFormatException(reason, e.location(), "referrers response: " + e.detail(), e);
         }
     }

@@ -1,8 +1,9 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.image.internal.json.JsonFields;
-import dev.oci4j.image.internal.json.JsonObjectWriter;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.internal.json.JsonObjectWriter;
+import dev.oci4j.validation.FormatReason;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -148,13 +149,13 @@ public final class Descriptor {
         byte[] data = f.string("data").map(text -> {
             // RFC 4648 section 4 pads to a multiple of 4; Go's decoder insists, Java's would not.
             if (text.length() % 4 != 0) {
-                throw f.error(ImageFormatException.Reason.BAD_BASE64, "data", "expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
+                throw f.error(FormatReason.BAD_BASE64, "data", "expected base64 (RFC 4648 section 4) padded to a multiple of 4 characters, found "
                         + text.length() + " characters");
             }
             try {
                 return Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
-                throw f.error(ImageFormatException.Reason.BAD_BASE64, "data", "expected base64 (RFC 4648), "
+                throw f.error(FormatReason.BAD_BASE64, "data", "expected base64 (RFC 4648), "
                         + e.getMessage());
             }
         }).orElse(null);

@@ -1,5 +1,6 @@
 package dev.oci4j.image;
 
+import dev.oci4j.validation.FormatReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ public final class Digest implements Comparable<Digest> {
     private static DigestFormatException problemOf(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
-            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_GRAMMAR,
+            return new DigestFormatException(FormatReason.BAD_DIGEST_GRAMMAR,
                     "digest \"" + text + "\" has no ':' between algorithm and encoded part");
         }
         return problem(text.substring(0, colon), text.substring(colon + 1));
@@ -94,19 +95,19 @@ public final class Digest implements Comparable<Digest> {
     private static DigestFormatException problem(String algorithm, String encoded) {
         String text = algorithm + ":" + encoded;
         if (!ALGORITHM.matcher(algorithm).matches()) {
-            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_GRAMMAR, "digest \"" + text
+            return new DigestFormatException(FormatReason.BAD_DIGEST_GRAMMAR, "digest \"" + text
                     + "\": algorithm \"" + algorithm + "\" does not match [a-z0-9]+([+._-][a-z0-9]+)*");
         }
         if (!ENCODED.matcher(encoded).matches()) {
-            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_GRAMMAR, "digest \"" + text
+            return new DigestFormatException(FormatReason.BAD_DIGEST_GRAMMAR, "digest \"" + text
                     + "\": encoded part does not match [a-zA-Z0-9=_-]+");
         }
         if (algorithm.equals(SHA256) && !SHA256_HEX.matcher(encoded).matches()) {
-            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_ENCODING, "digest \"" + text
+            return new DigestFormatException(FormatReason.BAD_DIGEST_ENCODING, "digest \"" + text
                     + "\": sha256 needs 64 lowercase hex characters, found " + encoded.length() + " characters");
         }
         if (algorithm.equals(SHA512) && !SHA512_HEX.matcher(encoded).matches()) {
-            return new DigestFormatException(ImageFormatException.Reason.BAD_DIGEST_ENCODING, "digest \"" + text
+            return new DigestFormatException(FormatReason.BAD_DIGEST_ENCODING, "digest \"" + text
                     + "\": sha512 needs 128 lowercase hex characters, found " + encoded.length() + " characters");
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.oci4j.image;
 
+import dev.oci4j.validation.FormatReason;
 import java.util.Objects;
 
 /**
@@ -12,15 +13,15 @@ public final class DigestFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    private final ImageFormatException.Reason reason;
+    private final FormatReason reason;
 
-    DigestFormatException(ImageFormatException.Reason reason, String message) {
+    DigestFormatException(FormatReason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** {@link ImageFormatException.Reason#BAD_DIGEST_GRAMMAR} or {@link ImageFormatException.Reason#BAD_DIGEST_ENCODING}. */
-    public ImageFormatException.Reason reason() {
+    /** {@link FormatReason#BAD_DIGEST_GRAMMAR} or {@link FormatReason#BAD_DIGEST_ENCODING}. */
+    public FormatReason reason() {
         return reason;
     }
 }

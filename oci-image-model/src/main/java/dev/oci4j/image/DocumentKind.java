@@ -1,7 +1,7 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.image.internal.json.JsonFields;
+import dev.oci4j.internal.json.JsonFields;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,12 +1,12 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.image.internal.json.Json;
-import dev.oci4j.image.internal.json.JsonFields;
-import java.io.ByteArrayOutputStream;
+import dev.oci4j.internal.json.DocumentLimit;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.validation.FormatReason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,9 +36,11 @@ public final class ImageJson {
     private static final ImageJson STANDARD = new ImageJson(DEFAULT_MAX_DOCUMENT_SIZE);
 
     private final long maxDocumentSize;
+    private final DocumentLimit limit;
 
     private ImageJson(long maxDocumentSize) {
         this.maxDocumentSize = maxDocumentSize;
+        this.limit = new DocumentLimit(maxDocumentSize, ImageFormatException::new);
     }
 
     /** The codec with the default 4 MiB document limit. */
@@ -125,11 +127,7 @@ public final class ImageJson {
      * @throws IOException when it cannot be read, a directory for instance
      */
     public byte[] readBytes(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        checkSize(Files.size(file));
-        try (InputStream in = Files.newInputStream(file)) {
-            return readLimited(in);
-        }
+        return limit.read(file);
     }
 
     // ---- named reading
@@ -235,9 +233,9 @@ public final class ImageJson {
      */
     public Optional<DocumentKind<?>> sniff(byte[] bytes) {
         checkSize(bytes.length);
-        JsonNode tree = Json.readTree(bytes);
+        JsonNode tree = Json.readTree(bytes, ImageFormatException::new);
         if (!tree.isObject()) {
-            throw new ImageFormatException(ImageFormatException.Reason.WRONG_TYPE, "",
+            throw new ImageFormatException(FormatReason.WRONG_TYPE, "",
                     "expected an object, found " + JsonFields.describe(tree));
         }
         if (tree.has("imageLayoutVersion")) {
@@ -275,33 +273,14 @@ public final class ImageJson {
     // ---- internals
 
     private JsonFields root(byte[] bytes) {
-        return JsonFields.of(Json.readTree(bytes), "");
+        return JsonFields.of(Json.readTree(bytes, ImageFormatException::new), "", ImageFormatException::new);
     }
 
     private void checkSize(long size) {
-        if (size > maxDocumentSize) {
-            throw tooLarge(size + " bytes");
-        }
-    }
-
-    private ImageFormatException tooLarge(String found) {
-        return new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "",
-                "document is larger than the limit of " + maxDocumentSize
-                + " bytes, found " + found);
+        limit.check(size);
     }
 
     private byte[] readLimited(InputStream in) throws IOException {
-        Objects.requireNonNull(in, "in");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            total += n;
-            if (total > maxDocumentSize) {
-                throw tooLarge("more than that after " + total + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
+        return limit.read(in);
     }
 }

@@ -1,6 +1,7 @@
 package dev.oci4j.image;
 
 import dev.oci4j.image.internal.validation.Validation;
+import dev.oci4j.validation.ValidationReport;
 import java.util.Objects;
 
 /**

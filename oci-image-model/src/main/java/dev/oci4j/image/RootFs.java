@@ -1,8 +1,8 @@
 package dev.oci4j.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.image.internal.json.JsonFields;
-import dev.oci4j.image.internal.json.JsonObjectWriter;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.internal.json.JsonObjectWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

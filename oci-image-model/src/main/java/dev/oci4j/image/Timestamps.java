@@ -1,5 +1,6 @@
 package dev.oci4j.image;
 
+import dev.oci4j.validation.FormatReason;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,10 +38,10 @@ final class Timestamps {
                 return OffsetDateTime.of(LocalDate.parse(m.group(1)), time, offset);
             }
         } catch (DateTimeException e) {
-            throw new ImageFormatException(ImageFormatException.Reason.BAD_DATE_TIME, pointer,
+            throw new ImageFormatException(FormatReason.BAD_DATE_TIME, pointer,
                     "expected an RFC 3339 date-time, found \"" + text + "\"", e);
         }
-        throw new ImageFormatException(ImageFormatException.Reason.BAD_DATE_TIME, pointer,
+        throw new ImageFormatException(FormatReason.BAD_DATE_TIME, pointer,
                 "expected an RFC 3339 date-time, found \"" + text + "\"");
     }
 

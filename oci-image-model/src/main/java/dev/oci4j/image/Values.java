@@ -1,7 +1,7 @@
 package dev.oci4j.image;
 
-import dev.oci4j.image.internal.json.Json;
-import dev.oci4j.image.internal.json.JsonFields;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package dev.oci4j.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oci4j.image.ImageFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -32,44 +32,44 @@ class BadInputTest {
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refusals() {
         String d = "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2";
         return java.util.stream.Stream.of(
-                refusal("not JSON", DocumentKind.DESCRIPTOR, "{,}", Reason.MALFORMED_JSON, ""),
-                refusal("empty", DocumentKind.DESCRIPTOR, "", Reason.MALFORMED_JSON, ""),
-                refusal("trailing content", DocumentKind.DESCRIPTOR, d + "} {}", Reason.MALFORMED_JSON, ""),
-                refusal("not UTF-8", DocumentKind.DESCRIPTOR, d + ",\"x\":\"\u00ff\"}", Reason.MALFORMED_JSON, ""),
-                refusal("duplicate key", DocumentKind.DESCRIPTOR, d + ",\"size\":3}", Reason.DUPLICATE_KEY, "/size"),
+                refusal("not JSON", DocumentKind.DESCRIPTOR, "{,}", FormatReason.MALFORMED_JSON, ""),
+                refusal("empty", DocumentKind.DESCRIPTOR, "", FormatReason.MALFORMED_JSON, ""),
+                refusal("trailing content", DocumentKind.DESCRIPTOR, d + "} {}", FormatReason.MALFORMED_JSON, ""),
+                refusal("not UTF-8", DocumentKind.DESCRIPTOR, d + ",\"x\":\"\u00ff\"}", FormatReason.MALFORMED_JSON, ""),
+                refusal("duplicate key", DocumentKind.DESCRIPTOR, d + ",\"size\":3}", FormatReason.DUPLICATE_KEY, "/size"),
                 refusal("too deep", DocumentKind.DESCRIPTOR, d + ",\"x\":" + "[".repeat(70) + "]".repeat(70) + "}",
-                        Reason.TOO_DEEP, "/x" + "/0".repeat(63)),
-                refusal("number too long", DocumentKind.DESCRIPTOR, d + ",\"x\":" + "1".repeat(1001) + "}",
-                        Reason.TOO_LARGE, "/x"),
-                refusal("wrong type", DocumentKind.DESCRIPTOR, d + ",\"urls\":\"required member\"}", Reason.WRONG_TYPE,
+                        FormatReason.TOO_DEEP, "/x" + "/0".repeat(63)),
+                refusal("number too long", DocumentKind.DESCRIPTOR, d.replace("\"size\":2", "\"size\":" + "1".repeat(1001)) + "}",
+                        FormatReason.NUMBER_OUT_OF_RANGE, "/size"),
+                refusal("wrong type", DocumentKind.DESCRIPTOR, d + ",\"urls\":\"required member\"}", FormatReason.WRONG_TYPE,
                         "/urls"),
-                refusal("not an object", DocumentKind.INDEX, "[]", Reason.WRONG_TYPE, ""),
-                refusal("fraction", DocumentKind.INDEX, "{\"schemaVersion\":2.5}", Reason.WRONG_TYPE, "/schemaVersion"),
+                refusal("not an object", DocumentKind.INDEX, "[]", FormatReason.WRONG_TYPE, ""),
+                refusal("fraction", DocumentKind.INDEX, "{\"schemaVersion\":2.5}", FormatReason.WRONG_TYPE, "/schemaVersion"),
                 refusal("int32 overflow", DocumentKind.INDEX, "{\"schemaVersion\":2147483648}",
-                        Reason.NUMBER_OUT_OF_RANGE, "/schemaVersion"),
+                        FormatReason.NUMBER_OUT_OF_RANGE, "/schemaVersion"),
                 refusal("exponent overflow", DocumentKind.DESCRIPTOR, d.replace("\"size\":2", "\"size\":1e9999999999") + "}",
-                        Reason.NUMBER_OUT_OF_RANGE, "/size"),
-                refusal("missing member", DocumentKind.MANIFEST, "{\"schemaVersion\":2}", Reason.MISSING_MEMBER,
+                        FormatReason.NUMBER_OUT_OF_RANGE, "/size"),
+                refusal("missing member", DocumentKind.MANIFEST, "{\"schemaVersion\":2}", FormatReason.MISSING_MEMBER,
                         "/config"),
                 refusal("digest grammar", DocumentKind.DESCRIPTOR, d.replace(SHA, "sha256") + "}",
-                        Reason.BAD_DIGEST_GRAMMAR, "/digest"),
+                        FormatReason.BAD_DIGEST_GRAMMAR, "/digest"),
                 refusal("digest encoding", DocumentKind.DESCRIPTOR, d.replace(SHA, "sha256:abc") + "}",
-                        Reason.BAD_DIGEST_ENCODING, "/digest"),
+                        FormatReason.BAD_DIGEST_ENCODING, "/digest"),
                 refusal("diff_id encoding", DocumentKind.CONFIGURATION,
-                        "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha512:abc\"]}}", Reason.BAD_DIGEST_ENCODING,
+                        "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha512:abc\"]}}", FormatReason.BAD_DIGEST_ENCODING,
                         "/rootfs/diff_ids/0"),
-                refusal("base64", DocumentKind.DESCRIPTOR, d + ",\"data\":\"e30\"}", Reason.BAD_BASE64, "/data"));
+                refusal("base64", DocumentKind.DESCRIPTOR, d + ",\"data\":\"e30\"}", FormatReason.BAD_BASE64, "/data"));
     }
 
     private static org.junit.jupiter.params.provider.Arguments refusal(String label, DocumentKind<?> kind, String json,
-            Reason reason, String location) {
+            FormatReason reason, String location) {
         return org.junit.jupiter.params.provider.Arguments.of(label, kind, json, reason, location);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {3} at \"{4}\"")
     @org.junit.jupiter.params.provider.MethodSource("refusals")
     void everyRefusalCarriesAReasonALocationAndADetail(String label, DocumentKind<?> kind, String document,
-            Reason reason, String location) {
+            FormatReason reason, String location) {
         byte[] bytes = label.equals("not UTF-8") ? latin1(document) : utf8(document);
         assertThatThrownBy(() -> json.read(kind, bytes))
                 .isInstanceOfSatisfying(ImageFormatException.class, e -> {
@@ -164,13 +164,13 @@ class BadInputTest {
                     "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":" + size + "}")))
                     .as(size)
                     .isInstanceOf(ImageFormatException.class)
-                    .hasMessageStartingWith("/size: integer ")
+                    .hasMessageStartingWith("/size: number ")
                     .hasMessageContaining("out of range");
         }
         assertThatThrownBy(() -> json.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":1.5}")))
                 .hasMessageStartingWith("/size: expected an integer");
-        // A number too long to even tokenize is refused by the parser's own limit.
+        // A number too long to convert cheaply is kept as text, and out of range where an integer belongs.
         assertThatThrownBy(() -> json.readDescriptor(utf8(
                 "{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":" + "9".repeat(5000) + "}")))
                 .isInstanceOf(ImageFormatException.class);
@@ -251,5 +251,26 @@ class BadInputTest {
             served += n;
             return n;
         }
+    }
+
+    // The image and runtime models read through one codec core, so they agree on the edge cases below.
+
+    @Test
+    void aNumberTooLongToConvertIsKeptAsTextInAnUnknownMember() {
+        String number = "1".repeat(1001);
+        Descriptor d = json.readDescriptor(utf8("{\"mediaType\":\"a/b\",\"digest\":\"" + SHA + "\",\"size\":2,\"x\":"
+                + number + "}"));
+        assertThat(d.extensions()).containsEntry("x", number);
+        assertThat(new String(json.write(d), StandardCharsets.UTF_8)).contains("\"x\":" + number);
+    }
+
+    @Test
+    void aLoneSurrogateIsReadAndWrittenBackAsAnEscape() {
+        // JSON allows escaping a lone surrogate though it is no character; written raw it would become "?" in UTF-8.
+        Descriptor d = json.readDescriptor(utf8("{\"mediaType\":\"a/b\",\"digest\":\"" + SHA
+                + "\",\"size\":2,\"annotations\":{\"k\":\"a\\udc00b\"}}"));
+        assertThat(d.annotations()).containsEntry("k", "a\udc00b");
+        assertThat(json.readDescriptor(json.write(d))).isEqualTo(d);
+        assertThat(new String(json.write(d), StandardCharsets.UTF_8)).containsIgnoringCase("a\\udc00b").doesNotContain("?");
     }
 }

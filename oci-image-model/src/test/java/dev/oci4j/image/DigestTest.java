@@ -3,6 +3,7 @@ package dev.oci4j.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oci4j.validation.FormatReason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class DigestTest {
         "sha256:ABCDEF                           | BAD_DIGEST_ENCODING",
         "sha512:abc                              | BAD_DIGEST_ENCODING",
     })
-    void aRejectedDigestSaysWhyAsAReason(String text, ImageFormatException.Reason reason) {
+    void aRejectedDigestSaysWhyAsAReason(String text, FormatReason reason) {
         assertThatThrownBy(() -> Digest.parse(text))
                 .isInstanceOfSatisfying(DigestFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .isInstanceOf(IllegalArgumentException.class);

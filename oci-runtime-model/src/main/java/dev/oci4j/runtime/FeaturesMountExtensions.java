@@ -3,9 +3,9 @@
 package dev.oci4j.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oci4j.runtime.internal.json.Json;
-import dev.oci4j.runtime.internal.json.JsonFields;
-import dev.oci4j.runtime.internal.json.JsonObjectWriter;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.internal.json.JsonObjectWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,10 +3,10 @@
 package dev.oci4j.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oci4j.runtime.internal.json.IntType;
-import dev.oci4j.runtime.internal.json.Json;
-import dev.oci4j.runtime.internal.json.JsonFields;
-import dev.oci4j.runtime.internal.json.JsonObjectWriter;
+import dev.oci4j.internal.json.IntType;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.internal.json.JsonObjectWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

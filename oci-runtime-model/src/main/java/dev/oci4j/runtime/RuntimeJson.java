@@ -1,9 +1,9 @@
 package dev.oci4j.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oci4j.runtime.internal.json.Json;
-import dev.oci4j.runtime.internal.json.JsonFields;
-import java.io.ByteArrayOutputStream;
+import dev.oci4j.internal.json.DocumentLimit;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -138,7 +138,7 @@ public final class RuntimeJson {
      */
     public static DocumentKind sniff(byte[] json) {
         STANDARD.checkSize(json.length);
-        JsonNode tree = Json.readTree(json);
+        JsonNode tree = Json.readTree(json, RuntimeFormatException::new);
         if (!tree.isObject()) {
             return DocumentKind.UNKNOWN;
         }
@@ -167,9 +167,11 @@ public final class RuntimeJson {
     public static final class DocumentReader {
 
         private final long maxDocumentSize;
+        private final DocumentLimit limit;
 
         private DocumentReader(long maxDocumentSize) {
             this.maxDocumentSize = maxDocumentSize;
+            this.limit = new DocumentLimit(maxDocumentSize, RuntimeFormatException::new);
         }
 
         /** The largest document, in bytes, this reader reads. */
@@ -216,43 +218,19 @@ public final class RuntimeJson {
         private <T> T read(byte[] json, Function<JsonFields, T> reader) {
             Objects.requireNonNull(json, "json");
             checkSize(json.length);
-            return reader.apply(JsonFields.of(Json.readTree(json), ""));
+            return reader.apply(JsonFields.of(Json.readTree(json, RuntimeFormatException::new), "", RuntimeFormatException::new));
         }
 
         void checkSize(long size) {
-            if (size > maxDocumentSize) {
-                throw tooLarge(size + " bytes");
-            }
+            limit.check(size);
         }
 
-        private RuntimeFormatException tooLarge(String found) {
-            return new RuntimeFormatException(RuntimeFormatException.Reason.TOO_LARGE, "",
-                    "document is larger than the limit of " + maxDocumentSize + " bytes, found " + found);
-        }
-
-        // By size first; then read with the limit anyway: the file may grow, and a device such as
-        // /dev/zero has size 0 and no end.
         private byte[] readLimited(Path path) throws IOException {
-            Objects.requireNonNull(path, "path");
-            checkSize(Files.size(path));
-            try (InputStream in = Files.newInputStream(path)) {
-                return readLimited(in);
-            }
+            return limit.read(path);
         }
 
         private byte[] readLimited(InputStream in) throws IOException {
-            Objects.requireNonNull(in, "in");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-                if (total > maxDocumentSize) {
-                    throw tooLarge("more than that after " + total + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+            return limit.read(in);
         }
     }
 }

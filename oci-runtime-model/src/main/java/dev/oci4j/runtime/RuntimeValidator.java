@@ -2,6 +2,7 @@ package dev.oci4j.runtime;
 
 import dev.oci4j.runtime.internal.validation.Checks;
 import dev.oci4j.runtime.internal.validation.TargetPlatform;
+import dev.oci4j.validation.ValidationReport;
 import java.util.Objects;
 
 /**
@@ -78,6 +79,21 @@ public final class RuntimeValidator {
             return validateState(RuntimeJson.readState(stateJson));
         } catch (RuntimeFormatException e) {
             return Checks.unreadable(e, "the state");
+        }
+    }
+
+    /**
+     * Reads a features document ({@code runc features}) and reports whether it could be read:
+     * runtime-spec features.md states no MUST a readable document could break, so a readable one is
+     * valid, and one that cannot be read is one {@code json.*} error, named by the reason.
+     */
+    public static ValidationReport validateFeatures(byte[] featuresJson) {
+        Objects.requireNonNull(featuresJson, "featuresJson");
+        try {
+            RuntimeJson.readFeatures(featuresJson);
+            return ValidationReport.valid();
+        } catch (RuntimeFormatException e) {
+            return Checks.unreadable(e, "the features");
         }
     }
 }

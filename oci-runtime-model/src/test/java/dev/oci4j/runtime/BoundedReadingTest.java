@@ -3,7 +3,7 @@ package dev.oci4j.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oci4j.runtime.RuntimeFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +113,7 @@ class BoundedReadingTest {
         try {
             read.run();
         } catch (RuntimeFormatException e) {
-            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.TOO_LARGE);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(FormatReason.TOO_LARGE);
             return e;
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -1,9 +1,11 @@
 package dev.oci4j.runtime;
 
+import dev.oci4j.validation.Severity;
+import dev.oci4j.validation.ValidationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.oci4j.runtime.RuntimeFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import dev.oci4j.runtime.internal.validation.Rules;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,7 +90,7 @@ class HostileNumbersTest {
         for (Field field : FIELDS) {
             for (String[] h : HOSTILE) {
                 String label = h[0].length() > 30 ? h[0].length() + " characters " + h[0].substring(0, 12) + "..." : h[0];
-                out.add(Arguments.of(field.name + " = " + label, field, h[0], Reason.valueOf(h[1])));
+                out.add(Arguments.of(field.name + " = " + label, field, h[0], FormatReason.valueOf(h[1])));
             }
         }
         return out.stream();
@@ -96,7 +98,7 @@ class HostileNumbersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void hostileNumbersAtEveryIntegerField(String name, Field field, String number, Reason reason) {
+    void hostileNumbersAtEveryIntegerField(String name, Field field, String number, FormatReason reason) {
         byte[] json = field.with(number);
 
         RuntimeFormatException e = assertTimeoutPreemptively(QUICKLY, () -> readFailure(field, json));
@@ -128,11 +130,11 @@ class HostileNumbersTest {
 
     @Test
     void justAboveEachRangeIsOutOfRange() {
-        assertThat(readFailure(FIELDS.get(2), FIELDS.get(2).with("4294967296")).reason()).isEqualTo(Reason.NUMBER_OUT_OF_RANGE);
-        assertThat(readFailure(FIELDS.get(2), FIELDS.get(2).with("-1")).reason()).isEqualTo(Reason.NUMBER_OUT_OF_RANGE);
-        assertThat(readFailure(FIELDS.get(5), FIELDS.get(5).with("9223372036854775808")).reason()).isEqualTo(Reason.NUMBER_OUT_OF_RANGE);
+        assertThat(readFailure(FIELDS.get(2), FIELDS.get(2).with("4294967296")).reason()).isEqualTo(FormatReason.NUMBER_OUT_OF_RANGE);
+        assertThat(readFailure(FIELDS.get(2), FIELDS.get(2).with("-1")).reason()).isEqualTo(FormatReason.NUMBER_OUT_OF_RANGE);
+        assertThat(readFailure(FIELDS.get(5), FIELDS.get(5).with("9223372036854775808")).reason()).isEqualTo(FormatReason.NUMBER_OUT_OF_RANGE);
         assertThat(readFailure(FIELDS.get(0), FIELDS.get(0).with("1.8446744073709551616e19")).reason())
-                .isEqualTo(Reason.NUMBER_OUT_OF_RANGE);
+                .isEqualTo(FormatReason.NUMBER_OUT_OF_RANGE);
     }
 
     @Test
@@ -150,7 +152,7 @@ class HostileNumbersTest {
     void aHostileNumberWhereAStringBelongsIsTheWrongType() {
         RuntimeFormatException e = readFailure(FIELDS.get(0),
                 "{\"ociVersion\":\"1.2.0\",\"annotations\":{\"a\":1e9999999999}}".getBytes(StandardCharsets.UTF_8));
-        assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE);
+        assertThat(e.reason()).isEqualTo(FormatReason.WRONG_TYPE);
         assertThat(e.location()).isEqualTo("/annotations/a");
         assertThat(e.detail()).isEqualTo("expected a string, found number 1e9999999999");
     }

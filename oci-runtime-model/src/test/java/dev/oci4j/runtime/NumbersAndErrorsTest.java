@@ -3,7 +3,7 @@ package dev.oci4j.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oci4j.runtime.RuntimeFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +71,7 @@ class NumbersAndErrorsTest {
         "{\"annotations\":{\"a/b~c\":1}}                                                                    | /annotations/a~1b~0c     | expected a string | WRONG_TYPE",
         "{\"linux\":{\"timeOffsets\":{\"monotonic\":{\"secs\":1.5}}}}                                        | /linux/timeOffsets/monotonic/secs | expected an integer | WRONG_TYPE",
     })
-    void wrongTypesAndOutOfRangeNumbersNameTheirPointer(String json, String pointer, String message, Reason reason) {
+    void wrongTypesAndOutOfRangeNumbersNameTheirPointer(String json, String pointer, String message, FormatReason reason) {
         assertThatThrownBy(() -> spec(json))
                 .isInstanceOf(RuntimeFormatException.class)
                 .hasMessageContaining(message)
@@ -81,30 +81,30 @@ class NumbersAndErrorsTest {
 
     @Test
     void malformedJsonDuplicateKeysAndNonObjectsAreRejected() {
-        assertThat(failure("{\"ociVersion\":")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason)
+        assertThat(failure("{\"ociVersion\":")).returns(FormatReason.MALFORMED_JSON, RuntimeFormatException::reason)
                 .returns("", RuntimeFormatException::location)
                 .extracting(RuntimeFormatException::detail).asString().startsWith("malformed JSON at line 1, column 15");
-        assertThat(failure("")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason)
+        assertThat(failure("")).returns(FormatReason.MALFORMED_JSON, RuntimeFormatException::reason)
                 .extracting(RuntimeFormatException::detail).asString().contains("empty");
-        assertThat(failure(" \n")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason);
+        assertThat(failure(" \n")).returns(FormatReason.MALFORMED_JSON, RuntimeFormatException::reason);
         assertThat(failure("{\"ociVersion\":\"1\",\"ociVersion\":\"2\"}"))
-                .returns(Reason.DUPLICATE_KEY, RuntimeFormatException::reason)
+                .returns(FormatReason.DUPLICATE_KEY, RuntimeFormatException::reason)
                 .returns("/ociVersion", RuntimeFormatException::location)
                 .extracting(RuntimeFormatException::detail).asString().contains("\"ociVersion\" appears twice");
         assertThat(failure("{\"linux\":{\"sysctl\":{\"a\":\"1\",\"a\":\"2\"}}}"))
-                .returns(Reason.DUPLICATE_KEY, RuntimeFormatException::reason)
+                .returns(FormatReason.DUPLICATE_KEY, RuntimeFormatException::reason)
                 .returns("/linux/sysctl/a", RuntimeFormatException::location);
-        assertThat(failure("[]")).returns(Reason.WRONG_TYPE, RuntimeFormatException::reason)
+        assertThat(failure("[]")).returns(FormatReason.WRONG_TYPE, RuntimeFormatException::reason)
                 .returns("", RuntimeFormatException::location)
                 .returns("expected an object, found an array", RuntimeFormatException::detail);
-        assertThat(failure("{} {}")).returns(Reason.MALFORMED_JSON, RuntimeFormatException::reason)
+        assertThat(failure("{} {}")).returns(FormatReason.MALFORMED_JSON, RuntimeFormatException::reason)
                 .extracting(RuntimeFormatException::detail).asString().contains("content after the end of the document");
     }
 
     @Test
     void theMessageJoinsLocationAndDetailForPeopleWhileCodeReadsTheFields() {
         RuntimeFormatException e = failure("{\"process\":{\"terminal\":\"yes\"}}");
-        assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE);
+        assertThat(e.reason()).isEqualTo(FormatReason.WRONG_TYPE);
         assertThat(e.location()).isEqualTo("/process/terminal");
         assertThat(e.detail()).isEqualTo("expected true or false, found string \"yes\"");
         assertThat(e.getMessage()).isEqualTo("/process/terminal: expected true or false, found string \"yes\"");
@@ -115,10 +115,10 @@ class NumbersAndErrorsTest {
         String ok = "{\"x\":" + "[".repeat(63) + "]".repeat(63) + "}";
         assertThat(spec(ok).extensions()).containsKey("x");
         String deep = "{\"x\":" + "[".repeat(64) + "]".repeat(64) + "}";
-        assertThat(failure(deep)).returns(Reason.TOO_DEEP, RuntimeFormatException::reason)
+        assertThat(failure(deep)).returns(FormatReason.TOO_DEEP, RuntimeFormatException::reason)
                 .returns("/x" + "/0".repeat(63), RuntimeFormatException::location);
         // Far deeper than any stack would survive with recursive parsing.
-        assertThat(failure("[".repeat(1_000_000))).returns(Reason.TOO_DEEP, RuntimeFormatException::reason);
+        assertThat(failure("[".repeat(1_000_000))).returns(FormatReason.TOO_DEEP, RuntimeFormatException::reason);
     }
 
     private static RuntimeFormatException failure(String json) {

@@ -1,5 +1,6 @@
 package dev.oci4j.runtime;
 
+import dev.oci4j.validation.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package dev.oci4j.runtime;
 
+import dev.oci4j.validation.ValidationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

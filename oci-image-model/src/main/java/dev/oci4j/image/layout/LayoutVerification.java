@@ -1,6 +1,6 @@
 package dev.oci4j.image.layout;
 
-import dev.oci4j.image.Severity;
+import dev.oci4j.validation.Severity;
 import java.util.List;
 
 /**

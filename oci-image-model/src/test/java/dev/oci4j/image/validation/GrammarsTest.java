@@ -3,8 +3,8 @@ package dev.oci4j.image.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.internal.validation.Grammars;
-import dev.oci4j.image.internal.validation.Rule;
 import dev.oci4j.image.internal.validation.Rules;
+import dev.oci4j.internal.validation.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -18,9 +18,9 @@ import dev.oci4j.image.ImageValidator;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.RootFs;
-import dev.oci4j.image.Severity;
-import dev.oci4j.image.ValidationReport;
-import dev.oci4j.image.Violation;
+import dev.oci4j.validation.Severity;
+import dev.oci4j.validation.ValidationReport;
+import dev.oci4j.validation.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +209,13 @@ class ImageValidatorTest {
             assertThat(v.message()).contains("line 1, column");
             assertThat(v.toString()).startsWith("(root): malformed JSON");
         });
+    }
+
+    @Test
+    void aDocumentOverTheSizeLimitIsOneSizeError() {
+        byte[] huge = bytes("{\"imageLayoutVersion\":\"1.0.0\",\"x\":\"" + "a".repeat(4 * 1024 * 1024) + "\"}");
+        assertThat(ImageValidator.validate(huge, DocumentKind.LAYOUT_HEADER).violations())
+                .extracting(Violation::ruleId, Violation::pointer).containsExactly(tuple("json.size", ""));
     }
 
     private static byte[] bytes(String s) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageValidator;
-import dev.oci4j.image.Severity;
-import dev.oci4j.image.ValidationReport;
-import dev.oci4j.image.Violation;
-import dev.oci4j.image.internal.validation.Rule;
 import dev.oci4j.image.internal.validation.Rules;
+import dev.oci4j.internal.validation.Rule;
+import dev.oci4j.validation.Severity;
+import dev.oci4j.validation.ValidationReport;
+import dev.oci4j.validation.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,8 @@ class InvalidDocumentsTest {
         }
         List<String> all = Rules.all().stream().map(Rule::id).toList();
         // json.member.missing has no document: every REQUIRED member the codec insists on has its own rule.
-        assertThat(all).filteredOn(id -> !id.equals("json.member.missing")).isSubsetOf(covered);
+        // json.size needs a document over 4 MiB; ImageValidatorTest builds one.
+        assertThat(all).filteredOn(id -> !id.equals("json.member.missing") && !id.equals("json.size")).isSubsetOf(covered);
     }
 
     static byte[] read(String file) throws IOException {

@@ -6,7 +6,7 @@ import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.ImageSchemas;
 import dev.oci4j.image.ImageValidator;
-import dev.oci4j.image.ValidationReport;
+import dev.oci4j.validation.ValidationReport;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -14,10 +14,10 @@ final class SourceText {
     /** Types the generated code may use, by simple name, with the import each needs. */
     private static final List<String> IMPORTABLE = List.of(
             "com.fasterxml.jackson.databind.node.ObjectNode",
-            "dev.oci4j.runtime.internal.json.IntType",
-            "dev.oci4j.runtime.internal.json.Json",
-            "dev.oci4j.runtime.internal.json.JsonFields",
-            "dev.oci4j.runtime.internal.json.JsonObjectWriter",
+            "dev.oci4j.internal.json.IntType",
+            "dev.oci4j.internal.json.Json",
+            "dev.oci4j.internal.json.JsonFields",
+            "dev.oci4j.internal.json.JsonObjectWriter",
             "java.util.ArrayList",
             "java.util.Collection",
             "java.util.Collections",

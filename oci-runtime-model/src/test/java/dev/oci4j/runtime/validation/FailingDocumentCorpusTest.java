@@ -3,9 +3,9 @@ package dev.oci4j.runtime.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.runtime.RuntimeValidator;
-import dev.oci4j.runtime.Severity;
-import dev.oci4j.runtime.ValidationReport;
-import dev.oci4j.runtime.Violation;
+import dev.oci4j.validation.Severity;
+import dev.oci4j.validation.ValidationReport;
+import dev.oci4j.validation.Violation;
 import dev.oci4j.runtime.internal.validation.Rules;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,12 +7,12 @@ import dev.oci4j.runtime.Linux;
 import dev.oci4j.runtime.Mount;
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.RuntimeValidator;
-import dev.oci4j.runtime.Severity;
 import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.Specs;
-import dev.oci4j.runtime.ValidationReport;
-import dev.oci4j.runtime.Violation;
 import dev.oci4j.runtime.internal.validation.Rules;
+import dev.oci4j.validation.Severity;
+import dev.oci4j.validation.ValidationReport;
+import dev.oci4j.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -134,5 +134,15 @@ class RuntimeValidatorTest {
             assertThat(r.section()).matches("(config|config-linux|runtime)\\.md#[a-z0-9-]+");
             assertThat(r.requirement()).isNotBlank();
         });
+    }
+
+    @Test
+    void aReadableFeaturesDocumentIsValidAndAnUnreadableOneIsOneJsonError() {
+        assertThat(RuntimeValidator.validateFeatures("{\"ociVersionMin\":\"1.0.0\"}".getBytes()).isValid()).isTrue();
+        assertThat(RuntimeValidator.validateFeatures("{\"ociVersionMin\":1}".getBytes()).violations())
+                .singleElement().satisfies(v -> {
+                    assertThat(v.ruleId()).isEqualTo("json.type");
+                    assertThat(v.pointer()).isEqualTo("/ociVersionMin");
+                });
     }
 }

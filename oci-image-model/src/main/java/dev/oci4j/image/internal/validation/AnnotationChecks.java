@@ -1,7 +1,8 @@
 package dev.oci4j.image.internal.validation;
 
 import dev.oci4j.image.Digest;
-import dev.oci4j.image.internal.json.Json;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.validation.Findings;
 import java.util.Map;
 import java.util.Set;
 

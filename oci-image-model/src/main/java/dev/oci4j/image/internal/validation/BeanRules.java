@@ -9,18 +9,12 @@ import dev.oci4j.image.ImageLayoutHeader;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.RootFs;
-import dev.oci4j.image.Violation;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import dev.oci4j.internal.validation.BeanValidation;
+import dev.oci4j.internal.validation.Rule;
+import dev.oci4j.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.cfg.GenericConstraintDef;
 import org.hibernate.validator.cfg.defs.MaxDef;
@@ -28,13 +22,13 @@ import org.hibernate.validator.cfg.defs.MinDef;
 import org.hibernate.validator.cfg.defs.NotBlankDef;
 import org.hibernate.validator.cfg.defs.NotNullDef;
 import org.hibernate.validator.cfg.defs.PatternDef;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * The single-field rules, as Bean Validation constraints declared with Hibernate Validator's
  * programmatic mapping on the model's private fields (the model carries no annotations). Each
  * constraint's message is its rule id; {@link #validate} turns violations into {@link Violation}s
- * with JSON pointers.
+ * with JSON pointers. The bootstrap is the shared {@link BeanValidation}, run on the first validation:
+ * reading a document never loads Hibernate Validator.
  */
 public final class BeanRules {
 
@@ -49,24 +43,12 @@ public final class BeanRules {
     private BeanRules() {
     }
 
-    /** Bootstrapped on first use, once per class loader: building a factory costs tens of milliseconds. */
+    /** Bootstrapped when first used: class initialization is lazy and thread-safe. */
     private static final class Holder {
-        static final ValidatorFactory FACTORY = bootstrap();
-        static final Validator VALIDATOR = FACTORY.getValidator();
+        static final BeanValidation VALIDATION = BeanValidation.bootstrap(BeanRules::mapping, BeanRules::jsonKey);
     }
 
-    private static ValidatorFactory bootstrap() {
-        HibernateValidatorConfiguration config = Validation.byProvider(HibernateValidator.class)
-                .providerResolver(() -> List.of(new HibernateValidator()))
-                .configure()
-                .ignoreXmlConfiguration()
-                // No Expression Language on the class path: messages are rule ids, never interpolated.
-                .messageInterpolator(new ParameterMessageInterpolator());
-        return config.addMapping(mapping(config)).buildValidatorFactory();
-    }
-
-    private static ConstraintMapping mapping(HibernateValidatorConfiguration config) {
-        ConstraintMapping m = config.createConstraintMapping();
+    private static void mapping(ConstraintMapping m) {
         m.type(Descriptor.class)
                 .field("mediaType")
                     .constraint(new NotNullDef().message(Rules.DESCRIPTOR_MEDIA_TYPE_MISSING.id()))
@@ -143,49 +125,22 @@ public final class BeanRules {
                 .field("imageLayoutVersion")
                     .constraint(new NotNullDef().message(Rules.LAYOUT_VERSION.id()))
                     .constraint(new PatternDef().regexp("1\\.0\\.0").message(Rules.LAYOUT_VERSION.id()));
-        return m;
     }
 
     /** The single-field violations of {@code bean}, with pointers under {@code prefix}. */
     public static List<Violation> validate(Object bean, String prefix) {
         List<Violation> out = new ArrayList<>();
-        for (ConstraintViolation<Object> cv : Holder.VALIDATOR.validate(bean)) {
-            Rule rule = Rules.byId(cv.getMessageTemplate());
-            out.add(rule.at(prefix + pointer(cv), Messages.expected(rule) + ", found " + Messages.show(cv.getInvalidValue())));
+        for (BeanValidation.Broken b : Holder.VALIDATION.validate(bean, prefix)) {
+            Rule rule = Rules.byId(b.ruleId());
+            out.add(rule.at(b.pointer(), Messages.expected(rule) + ", found " + Messages.show(b.invalidValue())));
         }
         return out;
     }
 
-    /** {@code layers[2].digest} as {@code /layers/2/digest}, with JSON keys for bean property names. */
-    static String pointer(ConstraintViolation<?> cv) {
-        List<Path.Node> nodes = new ArrayList<>();
-        cv.getPropertyPath().forEach(nodes::add);
-        int lastProperty = -1;
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i).getKind() == ElementKind.PROPERTY) {
-                lastProperty = i;
-            }
-        }
-        boolean leafIsExecConfig = cv.getLeafBean() instanceof ExecutionConfig;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < nodes.size(); i++) {
-            Path.Node node = nodes.get(i);
-            if (node.isInIterable()) {
-                Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
-                sb.append('/').append(escape(String.valueOf(key)));
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                String name = node.getName();
-                String json = i == lastProperty && leafIsExecConfig
-                        ? Character.toUpperCase(name.charAt(0)) + name.substring(1)
-                        : JSON_KEYS.getOrDefault(name, name);
-                sb.append('/').append(escape(json));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
+    /** JSON keys for bean property names; ExecutionConfig's own members are capitalized ({@code Env}). */
+    private static String jsonKey(String property, Object leafBean, boolean leaf) {
+        return leaf && leafBean instanceof ExecutionConfig
+                ? Character.toUpperCase(property.charAt(0)) + property.substring(1)
+                : JSON_KEYS.getOrDefault(property, property);
     }
 }

@@ -4,6 +4,7 @@ import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.MediaType;
 import dev.oci4j.image.Platform;
+import dev.oci4j.internal.validation.Findings;
 import java.util.List;
 import java.util.Locale;
 

@@ -7,6 +7,8 @@ import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageIndex;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.internal.validation.Findings;
+import dev.oci4j.internal.validation.Rule;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -9,7 +9,9 @@ import dev.oci4j.image.DocumentKind;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.MediaType;
-import dev.oci4j.image.internal.json.Json;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.validation.Findings;
+import dev.oci4j.validation.FormatReason;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -42,10 +44,10 @@ final class DocumentParser {
         JsonNode tree;
         try {
             if (bytes.length > CODEC.maxDocumentSize()) {
-                throw new ImageFormatException(ImageFormatException.Reason.TOO_LARGE, "", "document is larger than"
+                throw new ImageFormatException(FormatReason.TOO_LARGE, "", "document is larger than"
                         + " the limit of " + CODEC.maxDocumentSize() + " bytes, found " + bytes.length + " bytes");
             }
-            tree = Json.readTree(bytes);
+            tree = Json.readTree(bytes, ImageFormatException::new);
         } catch (ImageFormatException e) {
             report(e, kind, findings);
             return new Outcome<>(Optional.empty(), Set.of());

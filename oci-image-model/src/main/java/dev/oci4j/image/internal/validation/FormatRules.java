@@ -1,11 +1,13 @@
 package dev.oci4j.image.internal.validation;
 
 import dev.oci4j.image.DocumentKind;
-import dev.oci4j.image.ImageFormatException.Reason;
+import dev.oci4j.internal.validation.Rule;
+import dev.oci4j.validation.FormatReason;
 
 /**
  * The rule a document breaks when the codec cannot read it: chosen by the exception's reason and, for
  * a missing member, by which member its location names. Never by the message, whose wording may change.
+ * The JSON reasons have the rule ids the runtime validator gives them too ({@code JsonRules}).
  */
 final class FormatRules {
 
@@ -13,11 +15,12 @@ final class FormatRules {
     }
 
     /** The rule for a read failure of {@code reason} at JSON pointer {@code location} in a document of {@code kind}. */
-    static Rule ruleFor(Reason reason, String location, DocumentKind<?> kind) {
+    static Rule ruleFor(FormatReason reason, String location, DocumentKind<?> kind) {
         // No default branch: a new reason does not compile until it has a rule.
         return switch (reason) {
-            case MALFORMED_JSON, DUPLICATE_KEY, TOO_DEEP, TOO_LARGE, OTHER -> Rules.JSON_MALFORMED;
-            case WRONG_TYPE, NUMBER_OUT_OF_RANGE -> Rules.JSON_TYPE;
+            case MALFORMED_JSON, DUPLICATE_KEY, TOO_DEEP, TOO_LARGE, WRONG_TYPE, NUMBER_OUT_OF_RANGE ->
+                    Rules.JSON_RULES.forReason(reason).orElseThrow();
+            case OTHER -> Rules.JSON_MALFORMED;
             case MISSING_MEMBER -> missing(location, kind);
             case BAD_DIGEST_GRAMMAR -> Rules.DIGEST_GRAMMAR;
             case BAD_DIGEST_ENCODING -> Rules.DIGEST_ENCODING;

@@ -1,5 +1,6 @@
 package dev.oci4j.image.internal.validation;
 
+import dev.oci4j.internal.validation.Rule;
 import java.util.Collection;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.oci4j.image.internal.validation;
 
+import dev.oci4j.internal.validation.JsonRules;
+import dev.oci4j.internal.validation.Rule;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -26,10 +28,15 @@ public final class Rules {
     private static final String CONFIG = "config.md#properties";
     private static final String LAYOUT = "image-layout.md#oci-layout-file";
 
-    // The document is not JSON, or a member has the wrong JSON type (the codec refuses it).
-    public static final Rule JSON_MALFORMED = Rule.must("json.malformed", JSON);
-    public static final Rule JSON_TYPE = Rule.must("json.type", JSON);
-    public static final Rule JSON_MEMBER_MISSING = Rule.must("json.member.missing", JSON);
+    // The document cannot be read (the codec refuses it): one rule per FormatReason, the runtime's ids.
+    static final JsonRules JSON_RULES = JsonRules.in(JSON);
+    public static final Rule JSON_MALFORMED = JSON_RULES.malformed();
+    public static final Rule JSON_SIZE = JSON_RULES.size();
+    public static final Rule JSON_DEPTH = JSON_RULES.depth();
+    public static final Rule JSON_KEY_DUPLICATE = JSON_RULES.duplicateKey();
+    public static final Rule JSON_TYPE = JSON_RULES.type();
+    public static final Rule JSON_NUMBER_RANGE = JSON_RULES.numberRange();
+    public static final Rule JSON_MEMBER_MISSING = JSON_RULES.memberMissing();
 
     public static final Rule DIGEST_GRAMMAR = Rule.must("digest.grammar", DIGESTS);
     public static final Rule DIGEST_ENCODING = Rule.must("digest.encoding", REGISTERED);

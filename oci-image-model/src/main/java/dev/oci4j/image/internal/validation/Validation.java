@@ -6,7 +6,8 @@ import dev.oci4j.image.ImageConfiguration;
 import dev.oci4j.image.ImageIndex;
 import dev.oci4j.image.ImageLayoutHeader;
 import dev.oci4j.image.ImageManifest;
-import dev.oci4j.image.ValidationReport;
+import dev.oci4j.internal.validation.Findings;
+import dev.oci4j.validation.ValidationReport;
 import java.util.Set;
 
 /** Runs the Bean Validation rules and the cross-field checks for each document type. */

@@ -3,7 +3,7 @@ package dev.oci4j.image.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.image.DocumentKind;
-import dev.oci4j.image.ImageFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,36 +13,36 @@ class FormatRulesTest {
 
     @Test
     void everyReasonMapsToItsRule() {
-        Map<Reason, String> expected = new EnumMap<>(Reason.class);
-        expected.put(Reason.MALFORMED_JSON, "json.malformed");
-        expected.put(Reason.DUPLICATE_KEY, "json.malformed");
-        expected.put(Reason.TOO_DEEP, "json.malformed");
-        expected.put(Reason.TOO_LARGE, "json.malformed");
-        expected.put(Reason.WRONG_TYPE, "json.type");
-        expected.put(Reason.MISSING_MEMBER, "json.member.missing");
-        expected.put(Reason.NUMBER_OUT_OF_RANGE, "json.type");
-        expected.put(Reason.BAD_DIGEST_GRAMMAR, "digest.grammar");
-        expected.put(Reason.BAD_DIGEST_ENCODING, "digest.encoding");
-        expected.put(Reason.BAD_BASE64, "descriptor.data.base64");
-        expected.put(Reason.BAD_DATE_TIME, "config.created.format");
-        expected.put(Reason.OTHER, "json.malformed");
+        Map<FormatReason, String> expected = new EnumMap<>(FormatReason.class);
+        expected.put(FormatReason.MALFORMED_JSON, "json.malformed");
+        expected.put(FormatReason.DUPLICATE_KEY, "json.key.duplicate");
+        expected.put(FormatReason.TOO_DEEP, "json.depth");
+        expected.put(FormatReason.TOO_LARGE, "json.size");
+        expected.put(FormatReason.WRONG_TYPE, "json.type");
+        expected.put(FormatReason.MISSING_MEMBER, "json.member.missing");
+        expected.put(FormatReason.NUMBER_OUT_OF_RANGE, "json.number.range");
+        expected.put(FormatReason.BAD_DIGEST_GRAMMAR, "digest.grammar");
+        expected.put(FormatReason.BAD_DIGEST_ENCODING, "digest.encoding");
+        expected.put(FormatReason.BAD_BASE64, "descriptor.data.base64");
+        expected.put(FormatReason.BAD_DATE_TIME, "config.created.format");
+        expected.put(FormatReason.OTHER, "json.malformed");
 
-        assertThat(expected.keySet()).as("every reason has a row").containsExactlyInAnyOrder(Reason.values());
+        assertThat(expected.keySet()).as("every reason has a row").containsExactlyInAnyOrder(FormatReason.values());
         expected.forEach((reason, rule) -> assertThat(FormatRules.ruleFor(reason, "/x", DocumentKind.DESCRIPTOR).id())
                 .as(reason.name()).isEqualTo(rule));
     }
 
     @Test
     void aMissingMemberWithARuleOfItsOwnIsFoundByItsLocation() {
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/config", DocumentKind.MANIFEST))
+        assertThat(FormatRules.ruleFor(FormatReason.MISSING_MEMBER, "/config", DocumentKind.MANIFEST))
                 .isEqualTo(Rules.MANIFEST_CONFIG_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/layers/3/digest", DocumentKind.MANIFEST))
+        assertThat(FormatRules.ruleFor(FormatReason.MISSING_MEMBER, "/layers/3/digest", DocumentKind.MANIFEST))
                 .isEqualTo(Rules.DESCRIPTOR_DIGEST_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/manifests/0/size", DocumentKind.INDEX))
+        assertThat(FormatRules.ruleFor(FormatReason.MISSING_MEMBER, "/manifests/0/size", DocumentKind.INDEX))
                 .isEqualTo(Rules.DESCRIPTOR_SIZE_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.MISSING_MEMBER, "/config", DocumentKind.CONFIGURATION))
+        assertThat(FormatRules.ruleFor(FormatReason.MISSING_MEMBER, "/config", DocumentKind.CONFIGURATION))
                 .isEqualTo(Rules.JSON_MEMBER_MISSING);
-        assertThat(FormatRules.ruleFor(Reason.BAD_DATE_TIME, "/history/2/created", DocumentKind.CONFIGURATION))
+        assertThat(FormatRules.ruleFor(FormatReason.BAD_DATE_TIME, "/history/2/created", DocumentKind.CONFIGURATION))
                 .isEqualTo(Rules.CONFIG_HISTORY_CREATED_FORMAT);
     }
 }

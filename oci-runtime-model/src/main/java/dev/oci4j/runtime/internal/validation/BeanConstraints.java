@@ -1,5 +1,7 @@
 package dev.oci4j.runtime.internal.validation;
 
+import dev.oci4j.internal.validation.Rule;
+import dev.oci4j.internal.validation.Findings;
 import static dev.oci4j.runtime.internal.validation.KnownValues.oneOf;
 
 import dev.oci4j.runtime.Hook;
@@ -17,15 +19,8 @@ import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.Root;
 import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.State;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import dev.oci4j.internal.validation.BeanValidation;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintDef;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.cfg.defs.MaxDef;
@@ -33,13 +28,13 @@ import org.hibernate.validator.cfg.defs.MinDef;
 import org.hibernate.validator.cfg.defs.NotBlankDef;
 import org.hibernate.validator.cfg.defs.NotNullDef;
 import org.hibernate.validator.cfg.defs.PatternDef;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * The single-field rules, as Bean Validation constraints declared with Hibernate Validator's
  * programmatic mapping on the model's private fields, so the model carries no annotations.
  * Each constraint's message is its rule id, which maps a violation back to its {@link Rule}.
- * The validator is built once: it is immutable and thread-safe, and building it costs tens of ms.
+ * The validator is bootstrapped by {@link BeanValidation} on the first validation, once per class
+ * loader: reading a document never loads Hibernate Validator.
  */
 final class BeanConstraints {
 
@@ -52,13 +47,6 @@ final class BeanConstraints {
     }
 
     private static final String ABSOLUTE = "/.*";
-
-    /**
-     * Hibernate Validator announces its version at INFO when it starts; through JUL (its fallback)
-     * that line would land on the stderr of every command-line tool that validates. Held strongly:
-     * JUL forgets the level of a logger nobody references.
-     */
-    private static final Logger VERSION_LOGGER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
 
     /** What each constraint expects, for the message "expected X, found Y". */
     private static final Map<Rule, String> EXPECTED = Map.ofEntries(
@@ -93,38 +81,27 @@ final class BeanConstraints {
         return value == null || value instanceof String s && s.isEmpty();
     }
 
+    /** Model field names that are not spelled like their JSON key. */
+    private static final Map<String, String> JSON_KEYS = Map.of(
+            "ioClass", "class", "finalCpus", "final", "utilityVmPath", "utilityVMPath");
+
+    /** Bootstrapped when first used: class initialization is lazy and thread-safe. */
     private static final class Holder {
-        static final Validator VALIDATOR = build();
+        static final BeanValidation VALIDATION = BeanValidation.bootstrap(BeanConstraints::mapping,
+                (property, leafBean, leaf) -> JSON_KEYS.getOrDefault(property, property));
     }
 
     /** Reports every constraint {@code bean} breaks in the given groups (Default always applies). */
-    static void check(Object bean, Collector out, Class<?>... extraGroups) {
-        Class<?>[] groups = new Class<?>[extraGroups.length + 1];
-        groups[0] = jakarta.validation.groups.Default.class;
-        System.arraycopy(extraGroups, 0, groups, 1, extraGroups.length);
-        for (ConstraintViolation<Object> v : Holder.VALIDATOR.validate(bean, groups)) {
-            String id = v.getMessage();
-            Rule rule = Rules.byId(id).orElseThrow(() -> new IllegalStateException("constraint without rule: " + id));
-            out.add(rule, Pointers.of(v.getPropertyPath()), "expected " + EXPECTED.getOrDefault(rule, rule.requirement())
-                    + ", found " + (isEmpty(v.getInvalidValue()) ? "nothing" : Collector.quote(v.getInvalidValue())));
+    static void check(Object bean, Findings out, Class<?>... extraGroups) {
+        for (BeanValidation.Broken b : Holder.VALIDATION.validate(bean, "", extraGroups)) {
+            Rule rule = Rules.byId(b.ruleId())
+                    .orElseThrow(() -> new IllegalStateException("constraint without rule: " + b.ruleId()));
+            out.add(rule, b.pointer(), "expected " + EXPECTED.getOrDefault(rule, rule.requirement())
+                    + ", found " + (isEmpty(b.invalidValue()) ? "nothing" : Messages.quote(b.invalidValue())));
         }
     }
 
-    private static Validator build() {
-        if (VERSION_LOGGER.getLevel() == null) {
-            VERSION_LOGGER.setLevel(Level.WARNING);
-        }
-        HibernateValidatorConfiguration config = Validation.byProvider(HibernateValidator.class)
-                .configure()
-                // No Expression Language on the class path: messages are plain rule ids.
-                .messageInterpolator(new ParameterMessageInterpolator());
-        config.addMapping(mapping(config.createConstraintMapping()));
-        // The factory stays open for the life of the class: its validator needs its caches.
-        ValidatorFactory factory = config.buildValidatorFactory();
-        return factory.getValidator();
-    }
-
-    private static ConstraintMapping mapping(ConstraintMapping m) {
+    private static void mapping(ConstraintMapping m) {
         m.type(Spec.class)
                 .field("ociVersion")
                     .constraint(rule(new NotNullDef(), Rules.OCI_VERSION_SEMVER))
@@ -209,7 +186,6 @@ final class BeanConstraints {
                 .field("bundle")
                     .constraint(rule(new NotNullDef(), Rules.STATE_BUNDLE_ABSOLUTE))
                     .constraint(rule(new PatternDef().regexp(ABSOLUTE), Rules.STATE_BUNDLE_ABSOLUTE));
-        return m;
     }
 
     private static PatternDef capability() {

@@ -1,6 +1,8 @@
 package dev.oci4j.runtime.internal.validation;
 
-import static dev.oci4j.runtime.internal.validation.Collector.quote;
+import dev.oci4j.internal.validation.Rule;
+import dev.oci4j.internal.validation.Findings;
+import static dev.oci4j.runtime.internal.validation.Messages.quote;
 import static dev.oci4j.runtime.internal.validation.Pointers.child;
 
 import dev.oci4j.runtime.Linux;
@@ -24,14 +26,14 @@ import java.util.Set;
 final class LinuxChecks {
 
     private final Linux linux;
-    private final Collector out;
+    private final Findings out;
 
-    private LinuxChecks(Linux linux, Collector out) {
+    private LinuxChecks(Linux linux, Findings out) {
         this.linux = linux;
         this.out = out;
     }
 
-    static void check(Linux linux, Collector out) {
+    static void check(Linux linux, Findings out) {
         LinuxChecks c = new LinuxChecks(linux, out);
         c.namespaces();
         c.idMappings();
@@ -55,7 +57,7 @@ final class LinuxChecks {
             String at = "/linux/namespaces/" + i + "/type";
             if (!type.isKnown()) {
                 out.add(Rules.NAMESPACE_TYPE_KNOWN, at,
-                        "expected one of " + Collector.sorted(LinuxNamespaceType.knownValues()) + ", found " + quote(type.value()));
+                        "expected one of " + Messages.sorted(LinuxNamespaceType.knownValues()) + ", found " + quote(type.value()));
             }
             if (!seen.add(type)) {
                 out.add(Rules.NAMESPACE_TYPE_UNIQUE, at, "expected each type once, found " + quote(type.value()) + " again");
@@ -194,7 +196,7 @@ final class LinuxChecks {
             var flag = s.flags().get(i);
             if (!flag.isKnown()) {
                 out.add(Rules.SECCOMP_FLAG_KNOWN, at + "/flags/" + i,
-                        "expected one of " + Collector.sorted(LinuxSeccompFlag.knownValues()) + ", found " + quote(flag.value()));
+                        "expected one of " + Messages.sorted(LinuxSeccompFlag.knownValues()) + ", found " + quote(flag.value()));
             }
         }
         if (s.listenerMetadata().isPresent() && s.listenerPath().isEmpty()) {

@@ -1,10 +1,12 @@
 package dev.oci4j.runtime.internal.validation;
 
-import static dev.oci4j.runtime.Severity.ERROR;
-import static dev.oci4j.runtime.Severity.WARNING;
+import static dev.oci4j.validation.Severity.ERROR;
+import static dev.oci4j.validation.Severity.WARNING;
 
-import dev.oci4j.runtime.RuntimeFormatException;
-import dev.oci4j.runtime.Severity;
+import dev.oci4j.internal.validation.JsonRules;
+import dev.oci4j.internal.validation.Rule;
+import dev.oci4j.validation.FormatReason;
+import dev.oci4j.validation.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,20 +27,14 @@ public final class Rules {
     private static final String LINUX = "config-linux.md";
     private static final String STATE = "runtime.md#state";
 
-    // --- the document could not be read: one rule per RuntimeFormatException.Reason (see forReason) ---
-    private static final String DOCUMENT = "config.md#configuration";
-    public static final Rule JSON_MALFORMED = rule("json.malformed", ERROR, DOCUMENT,
-            "the document MUST be JSON (RFC 8259) in UTF-8");
-    public static final Rule JSON_SIZE = rule("json.size", ERROR, DOCUMENT,
-            "the document must fit the reader's size limit (4 MiB by default)");
-    public static final Rule JSON_DEPTH = rule("json.depth", ERROR, DOCUMENT,
-            "arrays and objects must nest at most 64 levels deep");
-    public static final Rule JSON_KEY_DUPLICATE = rule("json.key.duplicate", ERROR, DOCUMENT,
-            "member names within an object MUST be unique (I-JSON, RFC 7493)");
-    public static final Rule JSON_TYPE = rule("json.type", ERROR, DOCUMENT,
-            "each member has the JSON type of its Go field: string, integer, boolean, array or object");
-    public static final Rule JSON_NUMBER_RANGE = rule("json.number.range", ERROR, DOCUMENT,
-            "an integer member fits its Go type (int32, int64, uint16, uint32, uint64)");
+    // --- the document could not be read: one rule per FormatReason, the same ids as the image validator's ---
+    private static final JsonRules JSON = JsonRules.in("config.md#configuration");
+    public static final Rule JSON_MALFORMED = register(JSON.malformed());
+    public static final Rule JSON_SIZE = register(JSON.size());
+    public static final Rule JSON_DEPTH = register(JSON.depth());
+    public static final Rule JSON_KEY_DUPLICATE = register(JSON.duplicateKey());
+    public static final Rule JSON_TYPE = register(JSON.type());
+    public static final Rule JSON_NUMBER_RANGE = register(JSON.numberRange());
 
     // --- config.md ---
     public static final Rule OCI_VERSION_SEMVER = rule("config.ociVersion.semver", ERROR, CONFIG + "#specification-version",
@@ -178,23 +174,22 @@ public final class Rules {
     }
 
     private static Rule rule(String id, Severity severity, String section, String requirement) {
-        Rule r = new Rule(id, severity, section, requirement);
-        if (BY_ID.put(id, r) != null) {
-            throw new IllegalStateException("duplicate rule id " + id);
+        return register(new Rule(id, severity, section, requirement));
+    }
+
+    private static Rule register(Rule r) {
+        if (BY_ID.put(r.id(), r) != null) {
+            throw new IllegalStateException("duplicate rule id " + r.id());
         }
         return r;
     }
 
-    /** The rule broken by a document that could not be read for {@code reason}. */
-    public static Rule forReason(RuntimeFormatException.Reason reason) {
-        return switch (reason) {
-            case MALFORMED_JSON -> JSON_MALFORMED;
-            case TOO_LARGE -> JSON_SIZE;
-            case TOO_DEEP -> JSON_DEPTH;
-            case DUPLICATE_KEY -> JSON_KEY_DUPLICATE;
-            case WRONG_TYPE -> JSON_TYPE;
-            case NUMBER_OUT_OF_RANGE -> JSON_NUMBER_RANGE;
-        };
+    /**
+     * The rule broken by a document that could not be read for {@code reason}. The runtime codec
+     * throws only the JSON reasons; any other (none today) counts as malformed.
+     */
+    public static Rule forReason(FormatReason reason) {
+        return JSON.forReason(reason).orElse(JSON_MALFORMED);
     }
 
     /** The rule with this id, the message key of a Bean Validation constraint. */

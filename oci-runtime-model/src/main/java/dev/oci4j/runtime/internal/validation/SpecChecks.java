@@ -1,8 +1,9 @@
 package dev.oci4j.runtime.internal.validation;
 
-import static dev.oci4j.runtime.internal.validation.Collector.quote;
+import static dev.oci4j.runtime.internal.validation.Messages.quote;
 import static dev.oci4j.runtime.internal.validation.Pointers.child;
 
+import dev.oci4j.internal.validation.Findings;
 import dev.oci4j.runtime.IoPriorityClass;
 import dev.oci4j.runtime.LinuxSchedulerFlag;
 import dev.oci4j.runtime.LinuxSchedulerPolicy;
@@ -18,22 +19,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The cross-field and platform-dependent rules of config.md, in plain Java. */
-final class SpecChecks {
+record SpecChecks(Spec spec, TargetPlatform platform, Findings out) {
 
     /** A drive-letter path (C:\dir) or a UNC or volume GUID path (\\?\Volume{...}\). */
     private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("([A-Za-z]:\\\\|\\\\\\\\).*", Pattern.DOTALL);
 
-    private final Spec spec;
-    private final TargetPlatform platform;
-    private final Collector out;
 
-    private SpecChecks(Spec spec, TargetPlatform platform, Collector out) {
-        this.spec = spec;
-        this.platform = platform;
-        this.out = out;
-    }
-
-    static void check(Spec spec, TargetPlatform platform, Collector out) {
+    static void check(Spec spec, TargetPlatform platform, Findings out) {
         SpecChecks c = new SpecChecks(spec, platform, out);
         c.root();
         c.mounts();
@@ -144,20 +136,20 @@ final class SpecChecks {
         process.scheduler().ifPresent(s -> {
             if (!s.policy().isKnown()) {
                 out.add(Rules.SCHEDULER_POLICY_KNOWN, "/process/scheduler/policy",
-                        "expected one of " + Collector.sorted(LinuxSchedulerPolicy.knownValues()) + ", found " + quote(s.policy().value()));
+                        "expected one of " + Messages.sorted(LinuxSchedulerPolicy.knownValues()) + ", found " + quote(s.policy().value()));
             }
             List<LinuxSchedulerFlag> flags = s.flags();
             for (int i = 0; i < flags.size(); i++) {
                 if (!flags.get(i).isKnown()) {
                     out.add(Rules.SCHEDULER_FLAGS_KNOWN, "/process/scheduler/flags/" + i,
-                            "expected one of " + Collector.sorted(LinuxSchedulerFlag.knownValues()) + ", found " + quote(flags.get(i).value()));
+                            "expected one of " + Messages.sorted(LinuxSchedulerFlag.knownValues()) + ", found " + quote(flags.get(i).value()));
                 }
             }
         });
         process.ioPriority().ifPresent(p -> {
             if (!p.ioClass().isKnown()) {
                 out.add(Rules.IO_PRIORITY_CLASS_KNOWN, "/process/ioPriority/class",
-                        "expected one of " + Collector.sorted(IoPriorityClass.knownValues()) + ", found " + quote(p.ioClass().value()));
+                        "expected one of " + Messages.sorted(IoPriorityClass.knownValues()) + ", found " + quote(p.ioClass().value()));
             }
         });
     }

@@ -1,10 +1,11 @@
-package dev.oci4j.image;
+package dev.oci4j.validation;
 
 import java.util.Objects;
 
 /**
- * One broken spec requirement in a document: a stable rule id, where it is (a JSON pointer), what
- * was expected and found, the spec section, and whether it was a MUST or a SHOULD.
+ * One broken spec requirement in a document (image-spec or runtime-spec): a stable rule id, where it
+ * is (a JSON pointer), what was expected and found, the spec section, and whether it was a MUST or a
+ * SHOULD.
  *
  * <pre>{@code
  * // /layers/2/size: size must not be negative, found -1 [descriptor.size.negative]
@@ -66,6 +67,7 @@ public final class Violation {
         return severity;
     }
 
+    /** Whether a MUST was broken ({@link Severity#ERROR}). */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -1,10 +1,9 @@
-package dev.oci4j.image.internal.json;
+package dev.oci4j.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oci4j.image.ImageFormatException;
-import dev.oci4j.image.ImageFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,36 +21,49 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Reads the members of one JSON object, knowing its JSON pointer so every error names where it is
- * and why ({@link ImageFormatException} with a {@link Reason}).
- * {@code null} means absent (image-spec: "null means absent"). Every member read is remembered, so
+ * Reads the members of one JSON object, knowing its JSON pointer so every error names where it is.
+ * {@code null} means absent (as Go's encoding/json reads it). Every member read is remembered, so
  * {@link #unknown()} returns exactly the members the model does not know, to be kept and written back.
  *
+ * Every problem is the calling codec's exception (made by the root's {@link FormatErrors}) with its
+ * {@link FormatReason} and the member's pointer.
+ *
  * <pre>{@code
- * JsonFields f = JsonFields.of(tree, "");
- * long size = f.requiredLong("size");           // WRONG_TYPE at /size: "expected an integer, found string"
- * List<Descriptor> layers = f.objectList("layers", DescriptorJson::read);
+ * JsonFields f = JsonFields.of(tree, "", RuntimeFormatException::new);
+ * OptionalLong hard = f.integer("hard", IntType.U64); // WRONG_TYPE at "/hard": expected an integer, found string "x"
+ * List<Mount> mounts = f.objectList("mounts", Mount::fromJson);
  * }</pre>
  */
 public final class JsonFields {
 
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** 2^64 has 20 digits: a number with more integer digits is out of range for every Go integer type. */
+    private static final int MAX_INTEGER_DIGITS = 20;
 
     private final ObjectNode node;
     private final String pointer;
+    private final FormatErrors errors;
     private final Set<String> read = new HashSet<>();
 
-    private JsonFields(ObjectNode node, String pointer) {
+    private JsonFields(ObjectNode node, String pointer, FormatErrors errors) {
         this.node = node;
         this.pointer = pointer;
+        this.errors = errors;
     }
 
-    /** Reads {@code value}, which must be a JSON object, found at {@code pointer}. */
-    public static JsonFields of(JsonNode value, String pointer) {
+    /**
+     * Reads {@code value}, which must be a JSON object, found at {@code pointer}; every problem below
+     * it is made by {@code errors}.
+     */
+    public static JsonFields of(JsonNode value, String pointer, FormatErrors errors) {
         if (!value.isObject()) {
-            throw new ImageFormatException(Reason.WRONG_TYPE, pointer, "expected an object, found " + describe(value));
+            throw wrongType(errors, pointer, "an object", value);
         }
-        return new JsonFields((ObjectNode) value, pointer);
+        return new JsonFields((ObjectNode) value, pointer, errors);
+    }
+
+    /** A nested object of this document, read with the same errors. */
+    private JsonFields child(JsonNode value, String at) {
+        return of(value, at, errors);
     }
 
     /** This object's JSON pointer ("" for the root). */
@@ -64,9 +76,14 @@ public final class JsonFields {
         return Json.pointer(pointer, key);
     }
 
-    /** An error at member {@code key}. */
-    public ImageFormatException error(Reason reason, String key, String detail) {
-        return new ImageFormatException(reason, pointer(key), detail);
+    /** A problem of kind {@code reason} at member {@code key}, as the codec's exception. */
+    public RuntimeException error(FormatReason reason, String key, String detail) {
+        return errors.error(reason, pointer(key), detail, null);
+    }
+
+    /** The same, with the exception that explains it. */
+    public RuntimeException error(FormatReason reason, String key, String detail, Throwable cause) {
+        return errors.error(reason, pointer(key), detail, cause);
     }
 
     /** The raw member, absent when missing or null. */
@@ -93,6 +110,7 @@ public final class JsonFields {
         return string(key).filter(s -> !s.isEmpty());
     }
 
+    /** A string member the model cannot do without; absent or null is MISSING_MEMBER. */
     public String requiredString(String key) {
         return string(key).orElseThrow(() -> missing(key, "a string"));
     }
@@ -100,7 +118,7 @@ public final class JsonFields {
     public Optional<Boolean> bool(String key) {
         return node(key).map(v -> {
             if (!v.isBoolean()) {
-                throw error(Reason.WRONG_TYPE, key, "expected true or false, found " + describe(v));
+                throw wrongType(pointer(key), "true or false", v);
             }
             return v.booleanValue();
         });
@@ -112,14 +130,10 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return OptionalLong.empty();
         }
-        BigInteger big = integer(v.get(), pointer(key));
-        if (big.bitLength() > 63) {
-            throw error(Reason.NUMBER_OUT_OF_RANGE, key, "integer " + abbreviate(big.toString())
-                    + " is out of range for int64");
-        }
-        return OptionalLong.of(big.longValue());
+        return OptionalLong.of(fit(integer(v.get(), pointer(key), IntType.I64), pointer(key), IntType.I64));
     }
 
+    /** A signed 64-bit integer the model cannot do without; absent or null is MISSING_MEMBER. */
     public long requiredLong(String key) {
         OptionalLong v = longValue(key);
         if (v.isEmpty()) {
@@ -134,11 +148,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        long l = v.getAsLong();
-        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-            throw error(Reason.NUMBER_OUT_OF_RANGE, key, "integer " + l + " is out of range for int32");
-        }
-        return Optional.of((int) l);
+        return Optional.of((int) fit(BigInteger.valueOf(v.getAsLong()), pointer(key), IntType.I32));
     }
 
     /**
@@ -150,12 +160,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return OptionalLong.empty();
         }
-        BigInteger big = integer(v.get(), pointer(key));
-        if (big.signum() < 0 || big.compareTo(UINT64_MAX) > 0) {
-            throw error(Reason.NUMBER_OUT_OF_RANGE, key, "integer " + abbreviate(big.toString())
-                    + " is out of range for uint64 (0 to 18446744073709551615)");
-        }
-        return OptionalLong.of(big.longValue());
+        return OptionalLong.of(fit(integer(v.get(), pointer(key), IntType.U64), pointer(key), IntType.U64));
     }
 
     /** An array of strings; empty when absent. */
@@ -178,7 +183,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Map.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key));
+        JsonFields obj = child(v.get(), pointer(key));
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -196,7 +201,7 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Set.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key));
+        JsonFields obj = child(v.get(), pointer(key));
         Set<String> out = new LinkedHashSet<>();
         obj.node.fieldNames().forEachRemaining(out::add);
         return Collections.unmodifiableSet(out);
@@ -204,9 +209,10 @@ public final class JsonFields {
 
     /** A nested object mapped by {@code reader}; empty when absent. */
     public <T> Optional<T> object(String key, Function<JsonFields, T> reader) {
-        return node(key).map(v -> reader.apply(JsonFields.of(v, pointer(key))));
+        return node(key).map(v -> reader.apply(child(v, pointer(key))));
     }
 
+    /** A nested object the model cannot do without; absent or null is MISSING_MEMBER. */
     public <T> T requiredObject(String key, Function<JsonFields, T> reader) {
         return object(key, reader).orElseThrow(() -> missing(key, "an object"));
     }
@@ -220,7 +226,7 @@ public final class JsonFields {
         JsonNode array = array(v.get(), pointer(key));
         List<T> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            out.add(reader.apply(JsonFields.of(array.get(i), Json.pointer(pointer(key), i))));
+            out.add(reader.apply(child(array.get(i), Json.pointer(pointer(key), i))));
         }
         return Collections.unmodifiableList(out);
     }
@@ -231,11 +237,11 @@ public final class JsonFields {
         if (v.isEmpty()) {
             return Map.of();
         }
-        JsonFields obj = JsonFields.of(v.get(), pointer(key));
+        JsonFields obj = child(v.get(), pointer(key));
         Map<String, T> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), reader.apply(JsonFields.of(e.getValue(), obj.pointer(e.getKey()))));
+            out.put(e.getKey(), reader.apply(child(e.getValue(), obj.pointer(e.getKey()))));
         }
         return Collections.unmodifiableMap(out);
     }
@@ -261,49 +267,105 @@ public final class JsonFields {
         return Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
-    private ImageFormatException missing(String key, String what) {
-        return error(Reason.MISSING_MEMBER, key, "required member \"" + key + "\" is missing, expected " + what);
+    /** An integer of Go type {@code type}; out-of-range values are format errors. Unsigned 64-bit values use all 64 bits. */
+    public OptionalLong integer(String key, IntType type) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(fit(integer(v.get(), pointer(key), type), pointer(key), type));
     }
 
-    private static String asString(JsonNode v, String at) {
+    /** An array of integers of Go type {@code type}; empty when absent. */
+    public List<Long> integerList(String key, IntType type) {
+        Optional<JsonNode> v = node(key);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        JsonNode array = array(v.get(), pointer(key));
+        List<Long> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String at = Json.pointer(pointer(key), i);
+            out.add(fit(integer(array.get(i), at, type), at, type));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The raw member as compact JSON text, for members typed {@code interface{}} in Go. */
+    public Optional<String> raw(String key) {
+        return node(key).map(Json::text);
+    }
+
+    private String asString(JsonNode v, String at) {
         if (!v.isTextual()) {
-            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected a string, found " + describe(v));
+            throw wrongType(at, "a string", v);
         }
         return v.textValue();
     }
 
-    private static JsonNode array(JsonNode v, String at) {
+    private JsonNode array(JsonNode v, String at) {
         if (!v.isArray()) {
-            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected an array, found " + describe(v));
+            throw wrongType(at, "an array", v);
         }
         return v;
     }
 
-    private static BigInteger integer(JsonNode v, String at) {
+    /**
+     * The integer value of a JSON number, for Go type {@code type}. 12.0 and 1e3 are integers in
+     * JSON's number model, 1.5 is not. Magnitude is judged from precision and scale before any
+     * conversion: 1e999999999 would otherwise become a number of a billion digits.
+     */
+    private BigInteger integer(JsonNode v, String at, IntType type) {
         if (v.isIntegralNumber()) {
             return v.bigIntegerValue();
         }
-        if (!v.isNumber()) {
-            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected an integer, found " + describe(v));
+        if (Json.isUnconvertedNumber(v)) {
+            throw outOfRange(at, Json.unconvertedNumberText(v), type);
         }
-        // Every step below costs time bounded by the token's length (at most Json.MAX_NUMBER_LENGTH):
-        // nothing scales a number by its exponent, so 1e999999999 and 1e-999999999 cost what 1e9 does.
+        if (!v.isNumber()) {
+            throw wrongType(at, "an integer", v);
+        }
         BigDecimal d = v.decimalValue();
         if (d.signum() == 0) {
-            return BigInteger.ZERO; // 0e999999999, -0.0
+            return BigInteger.ZERO;
         }
-        // In long: for 1e2147483647 the scale is -2147483647, and the int difference would wrap negative.
-        if ((long) d.precision() - d.scale() > 40) {
-            throw new ImageFormatException(Reason.NUMBER_OUT_OF_RANGE, at, "integer " + abbreviate(d.toString())
-                    + " is out of range");
+        long integerDigits = (long) d.precision() - d.scale();
+        if (d.scale() > 0 && integerDigits <= 0) {
+            throw wrongType(at, "an integer", v); // 0 < |d| < 1
         }
-        // 12.0 and 1e3 are integers in JSON's number model; 1.5 and 1e-999999999 are not.
-        BigDecimal stripped = d.stripTrailingZeros();
-        if (stripped.scale() > 0) {
-            throw new ImageFormatException(Reason.WRONG_TYPE, at, "expected an integer, found number "
-                    + abbreviate(v.asText()));
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw outOfRange(at, v.asText(), type);
         }
-        return stripped.toBigIntegerExact();
+        try {
+            return d.toBigIntegerExact(); // at most 20 integer digits and a scale below the precision: cheap
+        } catch (ArithmeticException e) {
+            throw wrongType(at, "an integer", v);
+        }
+    }
+
+    /** {@code value} as a long of Go type {@code type}, or NUMBER_OUT_OF_RANGE at {@code at}. */
+    private long fit(BigInteger value, String at, IntType type) {
+        if (!type.holds(value)) {
+            throw outOfRange(at, value.toString(), type);
+        }
+        return value.longValue();
+    }
+
+    private RuntimeException missing(String key, String what) {
+        return error(FormatReason.MISSING_MEMBER, key, "required member \"" + key + "\" is missing, expected " + what);
+    }
+
+    private RuntimeException wrongType(String at, String expected, JsonNode found) {
+        return wrongType(errors, at, expected, found);
+    }
+
+    private static RuntimeException wrongType(FormatErrors errors, String at, String expected, JsonNode found) {
+        return errors.error(FormatReason.WRONG_TYPE, at, "expected " + expected + ", found " + describe(found));
+    }
+
+    private RuntimeException outOfRange(String at, String number, IntType type) {
+        return errors.error(FormatReason.NUMBER_OUT_OF_RANGE, at,
+                "number " + Json.abbreviate(number) + " is out of range for " + type.description());
     }
 
     /** "string \"abc\"", "number 12", "object", ... for error messages. */
@@ -312,6 +374,7 @@ public final class JsonFields {
         return switch (t) {
             case STRING -> "string \"" + abbreviate(v.textValue()) + "\"";
             case NUMBER -> "number " + abbreviate(v.asText());
+            case POJO -> Json.isUnconvertedNumber(v) ? "number " + abbreviate(Json.unconvertedNumberText(v)) : "a value";
             case BOOLEAN -> "boolean " + v.asText();
             case NULL -> "null";
             case ARRAY -> "an array";
@@ -321,6 +384,6 @@ public final class JsonFields {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        return Json.abbreviate(s);
     }
 }

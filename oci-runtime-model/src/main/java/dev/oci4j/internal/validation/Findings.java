@@ -1,13 +1,13 @@
-package dev.oci4j.runtime.internal.validation;
+package dev.oci4j.internal.validation;
 
-import dev.oci4j.runtime.ValidationReport;
-import dev.oci4j.runtime.Violation;
+import dev.oci4j.validation.ValidationReport;
+import dev.oci4j.validation.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Gathers the violations of one validation run and orders them by JSON pointer. */
-public final class Collector {
+/** Gathers the violations of one validation run and orders them by JSON pointer, then rule id. */
+public final class Findings {
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -19,9 +19,22 @@ public final class Collector {
         violations.add(violation);
     }
 
+    public void addAll(List<Violation> all) {
+        violations.addAll(all);
+    }
+
+    /** The violations so far, in the order they were found. */
+    public List<Violation> list() {
+        return violations;
+    }
+
+    /**
+     * The report, ordered by pointer and then rule id: Bean Validation's order is unspecified and the
+     * cross-field checks run after it, so only a total order makes a report read the same every time.
+     */
     public ValidationReport report() {
         List<Violation> sorted = new ArrayList<>(violations);
-        sorted.sort(Comparator.comparing(Violation::pointer, Collector::comparePointers)
+        sorted.sort(Comparator.comparing(Violation::pointer, Findings::comparePointers)
                 .thenComparing(Violation::ruleId));
         return ValidationReport.of(sorted);
     }
@@ -43,18 +56,5 @@ public final class Collector {
 
     private static boolean isIndex(String token) {
         return !token.isEmpty() && token.length() < 18 && token.chars().allMatch(Character::isDigit);
-    }
-
-    /** A value list in a stable order, for messages. */
-    static String sorted(java.util.Set<String> values) {
-        return new java.util.TreeSet<>(values).toString();
-    }
-
-    /** A value quoted for a message, or "nothing" when absent. */
-    static String quote(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        return value instanceof String s ? '"' + s + '"' : String.valueOf(value);
     }
 }

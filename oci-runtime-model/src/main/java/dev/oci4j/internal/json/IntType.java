@@ -1,9 +1,9 @@
-package dev.oci4j.runtime.internal.json;
+package dev.oci4j.internal.json;
 
 import java.math.BigInteger;
 
 /**
- * The Go integer types of the runtime-spec structs, each carried in a Java {@code long}. A
+ * The Go integer types of the image-spec and runtime-spec structs, each carried in a Java {@code long}. A
  * {@code uint64} uses all 64 bits (2^64-1 is stored as -1); the others keep their natural value.
  */
 public enum IntType {
@@ -25,15 +25,11 @@ public enum IntType {
         this.max = max;
     }
 
-    /** {@code value} in a long, or NUMBER_OUT_OF_RANGE at {@code pointer}. */
-    long fromJson(BigInteger value, String pointer) {
-        boolean ok = this == U64
+    /** Whether this type holds {@code value} (in a long's 64 bits for uint64). */
+    boolean holds(BigInteger value) {
+        return this == U64
                 ? value.signum() >= 0 && value.compareTo(UINT64_MAX) <= 0
                 : value.bitLength() <= 63 && value.longValue() >= min && value.longValue() <= max;
-        if (!ok) {
-            throw JsonFields.outOfRange(pointer, value.toString(), this);
-        }
-        return value.longValue();
     }
 
     /** "uint64 (0 to 18446744073709551615)", for messages. */

@@ -1,4 +1,4 @@
-package dev.oci4j.runtime;
+package dev.oci4j.validation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Every violation {@link RuntimeValidator} found in one runtime document, errors (broken MUSTs)
- * and warnings (broken SHOULDs), ordered by JSON pointer. Same shape as the image spec's
- * {@code dev.oci4j.image.ValidationReport}.
+ * Every violation found in one document, errors (broken MUSTs) and warnings (broken SHOULDs),
+ * ordered by JSON pointer (array indexes numerically), then by rule id, so a report reads the same
+ * however the checks ran. {@code ImageValidator} and {@code RuntimeValidator} both return this type.
  *
  * <pre>{@code
- * ValidationReport r = RuntimeValidator.validate(spec);
+ * ValidationReport r = ImageValidator.validate(manifest);   // or RuntimeValidator.validate(spec)
  * if (!r.isValid()) {
- *     r.errors().forEach(System.err::println); // "/process/cwd: ... [config.process.cwd.absolute]"
+ *     r.errors().forEach(System.err::println); // "/layers/0/size: ... [descriptor.size.negative]"
  * }
  * }</pre>
  */
@@ -58,7 +58,7 @@ public final class ValidationReport {
         return violations.stream().noneMatch(Violation::isError);
     }
 
-    /** The violations of one rule, such as {@code linux.namespaces.type.unique}. */
+    /** The violations of one rule, such as {@code descriptor.size.negative}. */
     public List<Violation> violations(String ruleId) {
         Objects.requireNonNull(ruleId, "ruleId");
         return violations.stream().filter(v -> v.ruleId().equals(ruleId)).toList();
@@ -78,9 +78,10 @@ public final class ValidationReport {
         return violations.stream().filter(v -> v.severity() == severity).toList();
     }
 
+    /** Equal when the violations are equal and in the same order. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ValidationReport r && r.violations.equals(violations);
+        return this == o || o instanceof ValidationReport r && r.violations.equals(violations);
     }
 
     @Override

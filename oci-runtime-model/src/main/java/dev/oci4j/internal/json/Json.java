@@ -1,9 +1,4 @@
-/*
- * Copied from dev.oci4j.image.internal.json: oci-runtime-model must depend on no other oci4j
- * module (the runtime spec stands alone), so the tree helpers are duplicated here, with the
- * additions the runtime spec needs (Go's uint16/uint32/int32 ranges, an indented writer).
- */
-package dev.oci4j.runtime.internal.json;
+package dev.oci4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -22,18 +17,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.oci4j.runtime.RuntimeFormatException;
-import dev.oci4j.runtime.RuntimeFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one configured Jackson mapper of this module, used only as a tree reader and writer:
- * duplicate keys are an error (I-JSON), nesting is bounded so hostile input cannot overflow the
- * stack, numbers keep their exact text, and output is compact UTF-8.
- * Model mapping happens on the tree in {@link JsonFields} and {@link JsonObjectWriter}.
+ * The one configured Jackson mapper of oci4j's model modules (the image model reads through it too,
+ * by a qualified export), used only as a tree reader and writer: duplicate keys are an error
+ * (I-JSON), nesting is bounded so hostile input cannot overflow the stack, numbers keep their exact
+ * text, and output is compact UTF-8. Every failure to read is the calling codec's exception, made
+ * by its {@link FormatErrors}, with a {@link FormatReason} and, where one exists, the JSON pointer of
+ * the value at fault. Model mapping happens on the tree in {@link JsonFields} and {@link JsonObjectWriter}.
  *
  * <p>Trees are built here from the token stream rather than by Jackson's {@code readTree}, so each
  * problem is known by its kind and JSON pointer where it is found (a duplicate key, too deep a
@@ -74,59 +70,59 @@ public final class Json {
     /**
      * Parses one JSON document into a tree.
      *
-     * @throws RuntimeFormatException with reason MALFORMED_JSON, TOO_DEEP or DUPLICATE_KEY
+     * @throws RuntimeException made by {@code errors}, with reason MALFORMED_JSON, TOO_DEEP or DUPLICATE_KEY
      */
-    public static JsonNode readTree(byte[] bytes) {
+    public static JsonNode readTree(byte[] bytes, FormatErrors errors) {
         if (bytes.length == 0) {
-            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "document is empty, expected JSON");
+            throw errors.error(FormatReason.MALFORMED_JSON, "", "document is empty, expected JSON");
         }
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "document is empty, expected JSON");
+                throw errors.error(FormatReason.MALFORMED_JSON, "", "document is empty, expected JSON");
             }
-            JsonNode root = value(parser, first, "", 0);
+            JsonNode root = value(parser, errors, first, "", 0);
             if (parser.nextToken() != null) {
-                throw new RuntimeFormatException(Reason.MALFORMED_JSON, "",
+                throw errors.error(FormatReason.MALFORMED_JSON, "",
                         "malformed JSON" + at(parser.currentTokenLocation()) + ": content after the end of the document");
             }
             return root;
         } catch (StreamConstraintsException e) {
             // Unreachable with the limits above, kept so a Jackson upgrade with new limits stays a format error.
-            throw new RuntimeFormatException(Reason.TOO_LARGE, "", "JSON exceeds a parser limit" + at(e.getLocation())
+            throw errors.error(FormatReason.TOO_LARGE, "", "JSON exceeds a parser limit" + at(e.getLocation())
                     + ": " + plain(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "malformed JSON" + at(e.getLocation())
+            throw errors.error(FormatReason.MALFORMED_JSON, "", "malformed JSON" + at(e.getLocation())
                     + ": " + plain(e.getOriginalMessage()), e);
         } catch (IOException e) {
             // Bytes in memory: the only I/O failures left are undecodable text (CharConversionException).
-            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "malformed JSON: " + e.getMessage(), e);
+            throw errors.error(FormatReason.MALFORMED_JSON, "", "malformed JSON: " + e.getMessage(), e);
         }
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token, String pointer, int depth) throws IOException {
+    private static JsonNode value(JsonParser parser, FormatErrors errors, JsonToken token, String pointer, int depth) throws IOException {
         switch (token) {
             case START_OBJECT -> {
-                checkDepth(depth + 1, pointer);
+                checkDepth(errors, depth + 1, pointer);
                 ObjectNode object = nodes().objectNode();
-                for (JsonToken t = next(parser); t != JsonToken.END_OBJECT; t = next(parser)) {
+                for (JsonToken t = next(parser, errors); t != JsonToken.END_OBJECT; t = next(parser, errors)) {
                     String name = parser.currentName();
                     String at = pointer(pointer, name);
                     if (object.has(name)) {
-                        throw new RuntimeFormatException(Reason.DUPLICATE_KEY, at, "member \"" + abbreviate(name)
+                        throw errors.error(FormatReason.DUPLICATE_KEY, at, "member \"" + abbreviate(name)
                                 + "\" appears twice in one object" + at(parser.currentTokenLocation())
                                 + "; JSON objects must have unique keys (I-JSON, RFC 7493)");
                     }
-                    object.set(name, value(parser, next(parser), at, depth + 1));
+                    object.set(name, value(parser, errors, next(parser, errors), at, depth + 1));
                 }
                 return object;
             }
             case START_ARRAY -> {
-                checkDepth(depth + 1, pointer);
+                checkDepth(errors, depth + 1, pointer);
                 ArrayNode array = nodes().arrayNode();
                 int i = 0;
-                for (JsonToken t = next(parser); t != JsonToken.END_ARRAY; t = next(parser)) {
-                    array.add(value(parser, t, pointer(pointer, i++), depth + 1));
+                for (JsonToken t = next(parser, errors); t != JsonToken.END_ARRAY; t = next(parser, errors)) {
+                    array.add(value(parser, errors, t, pointer(pointer, i++), depth + 1));
                 }
                 return array;
             }
@@ -148,23 +144,23 @@ public final class Json {
             case VALUE_NULL -> {
                 return nodes().nullNode();
             }
-            default -> throw new RuntimeFormatException(Reason.MALFORMED_JSON, pointer,
+            default -> throw errors.error(FormatReason.MALFORMED_JSON, pointer,
                     "malformed JSON" + at(parser.currentTokenLocation()) + ": unexpected " + token);
         }
     }
 
     /** The next token inside a value; the end of the input there is malformed JSON (Jackson says so first). */
-    private static JsonToken next(JsonParser parser) throws IOException {
+    private static JsonToken next(JsonParser parser, FormatErrors errors) throws IOException {
         JsonToken t = parser.nextToken();
         if (t == null) {
-            throw new RuntimeFormatException(Reason.MALFORMED_JSON, "", "malformed JSON: unexpected end of the document");
+            throw errors.error(FormatReason.MALFORMED_JSON, "", "malformed JSON: unexpected end of the document");
         }
         return t;
     }
 
-    private static void checkDepth(int depth, String pointer) {
+    private static void checkDepth(FormatErrors errors, int depth, String pointer) {
         if (depth > MAX_NESTING_DEPTH) {
-            throw new RuntimeFormatException(Reason.TOO_DEEP, pointer, "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels");
+            throw errors.error(FormatReason.TOO_DEEP, pointer, "JSON nests deeper than " + MAX_NESTING_DEPTH + " levels");
         }
     }
 
@@ -226,11 +222,22 @@ public final class Json {
      */
     public static JsonNode parseValue(String json) {
         try {
-            return readTree(json.getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeFormatException e) {
+            return readTree(json.getBytes(StandardCharsets.UTF_8), NOT_A_VALUE);
+        } catch (NotAValue e) {
             throw new IllegalArgumentException("not a JSON value: " + abbreviate(json) + " (" + e.getMessage() + ")", e);
         }
     }
+
+    /** What {@link #parseValue} turns into an IllegalArgumentException. */
+    private static final class NotAValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAValue(String location, String detail, Throwable cause) {
+            super(location.isEmpty() ? detail : location + ": " + detail, cause, false, false);
+        }
+    }
+
+    private static final FormatErrors NOT_A_VALUE = (reason, location, detail, cause) -> new NotAValue(location, detail, cause);
 
     /** Compact UTF-8 JSON. */
     public static byte[] write(JsonNode node) {

@@ -1,9 +1,4 @@
-/*
- * Copied from dev.oci4j.image.internal.json: oci-runtime-model must depend on no other oci4j
- * module (the runtime spec stands alone), so the tree helpers are duplicated here, with the
- * additions the runtime spec needs (Go's uint16/uint32/int32 ranges, an indented writer).
- */
-package dev.oci4j.runtime.internal.json;
+package dev.oci4j.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -151,6 +146,14 @@ public final class JsonObjectWriter {
         ArrayNode array = node.putArray(key);
         values.forEach(v -> array.add(writer.apply(v)));
         return this;
+    }
+
+    /**
+     * An array of objects Go always writes (no omitempty), left out only when {@code values} is null:
+     * a parsed document lacked the member, and writing {@code []} would make a different document.
+     */
+    public <T> JsonObjectWriter putObjectsUnlessAbsent(String key, List<T> values, Function<T, JsonNode> writer) {
+        return values == null ? this : putObjects(key, values, writer);
     }
 
     /** omitempty for slices of objects. */

@@ -1,4 +1,4 @@
-package dev.oci4j.runtime;
+package dev.oci4j.validation;
 
 /**
  * How much a {@link Violation} matters, after the requirement level (RFC 2119) of the spec sentence
@@ -9,6 +9,6 @@ package dev.oci4j.runtime;
 public enum Severity {
     /** A MUST was broken: the document is invalid. */
     ERROR,
-    /** A SHOULD was broken, or a value runtimes are known to refuse: the document is valid but less portable. */
+    /** A SHOULD was broken, or a value runtimes are known to refuse: the document is valid but less portable or less useful. */
     WARNING
 }
