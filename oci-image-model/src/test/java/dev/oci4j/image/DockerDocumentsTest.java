@@ -2,6 +2,7 @@ package dev.oci4j.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oci4j.validation.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
