@@ -2,7 +2,9 @@
 module dev.oci4j.linux {
     requires transitive dev.oci4j.image;
     requires transitive dev.oci4j.runtime;
+    requires com.sun.jna;
     requires com.sun.jna.platform;
+    requires org.apache.commons.compress;
 
     exports dev.oci4j.linux;
     exports dev.oci4j.linux.bundle;

@@ -7,6 +7,7 @@ import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.ContainerRuntimes;
 import dev.oci4j.linux.RuntimeOptions;
 import dev.oci4j.linux.bundle.BundlePreparer;
+import dev.oci4j.linux.bundle.LayerCache;
 import dev.oci4j.linux.bundle.ContainerOptions;
 import dev.oci4j.linux.bundle.PreparedBundle;
 import java.io.IOException;
@@ -60,11 +61,18 @@ final class ContainerCli {
         return BACKENDS.stream().filter(b -> Files.isDirectory(root(b).resolve(name))).findFirst();
     }
 
+    /** A bundle whose rootfs is a full copy: for bundles people keep ({@code oci bundle}). */
     static PreparedBundle prepare(String image, Path dir, ContainerOptions options) throws IOException {
+        return prepare(image, dir, options, null);
+    }
+
+    /** A bundle over {@code cache} (an overlay where the host allows it), or a full copy when it is null. */
+    static PreparedBundle prepare(String image, Path dir, ContainerOptions options, LayerCache cache)
+            throws IOException {
         ImageLocation location = ImageLocation.parse(image);
         ImageLayout layout = location.openLayout();
         Descriptor entry = location.resolve(layout);
-        return BundlePreparer.prepare(layout, entry, Platform.host(), dir, options);
+        return BundlePreparer.prepare(layout, entry, Platform.host(), dir, options, cache);
     }
 
     /** Parses {@code 64m}, {@code 1g}, {@code 512k} or a number of bytes. */

@@ -2,6 +2,7 @@ package dev.oci4j.examples;
 
 import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.RunResult;
+import dev.oci4j.linux.bundle.PreparedBundle;
 import dev.oci4j.runtime.State;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -130,19 +131,12 @@ final class ContainerCommands {
                 Path bundle = rt.state(name).map(s -> Path.of(s.bundle())).orElse(null);
                 rt.delete(name, force);
                 if (bundle != null && bundle.startsWith(ContainerCli.bundles())) {
-                    deleteTree(bundle);
+                    // Unmounts the overlay rootfs first: deleting through it would only hide files.
+                    PreparedBundle.remove(bundle);
                 }
                 return 0;
             } catch (IOException | RuntimeException e) {
                 return ContainerCli.fail(spec.commandLine().getErr(), "rm", e);
-            }
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.ExitStatus;
 import dev.oci4j.linux.Stdio;
 import dev.oci4j.linux.bundle.ContainerOptions;
+import dev.oci4j.linux.bundle.LayerCache;
 import dev.oci4j.linux.bundle.PreparedBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 tempDir = Files.createTempDirectory("oci4j-run-");
             }
             Path dir = detach ? ContainerCli.bundles().resolve(id) : tempDir.resolve("bundle");
-            bundle = ContainerCli.prepare(image, dir, options);
+            bundle = ContainerCli.prepare(image, dir, options, LayerCache.defaultCache());
             if (detach) {
                 Container c = rt.create(id, bundle.dir(), Stdio.discard());
                 c.detach();

@@ -1,5 +1,6 @@
 package dev.oci4j.linux;
 
+import dev.oci4j.runtime.ContainerStatus;
 import dev.oci4j.runtime.Features;
 import dev.oci4j.runtime.State;
 import java.io.IOException;
@@ -56,6 +57,19 @@ public interface ContainerRuntime extends AutoCloseable {
     void pause(String id) throws IOException;
 
     void resume(String id) throws IOException;
+
+    /**
+     * Memory, CPU and process counts of a running (or paused) container, read from its cgroup.
+     *
+     * @throws IllegalStateException when the container does not exist or has no live process
+     */
+    default ContainerStats stats(String id) throws IOException {
+        State s = state(id).orElseThrow(() -> new IllegalStateException("no container " + id + " in " + root()));
+        if (s.pid() <= 0 || s.status().equals(ContainerStatus.STOPPED)) {
+            throw new IllegalStateException("container " + id + " is " + s.status() + ": it has no cgroup to read");
+        }
+        return dev.oci4j.linux.internal.cgroup.CgroupStats.of(s.pid());
+    }
 
     /** What the runtime supports (runtime-spec features.md). */
     Features features() throws IOException;

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oci4j.image.Platform;
 import dev.oci4j.linux.bundle.BundlePreparer;
 import dev.oci4j.linux.bundle.ContainerOptions;
+import dev.oci4j.linux.bundle.LayerCache;
 import dev.oci4j.linux.bundle.PreparedBundle;
+import dev.oci4j.linux.bundle.RootfsMethod;
 import dev.oci4j.runtime.ContainerStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,7 @@ public abstract class ContainerRuntimeContract {
 
     private PreparedBundle bundle(ContainerOptions o) throws IOException {
         return BundlePreparer.prepare(image.layout, image.entry, Platform.host(),
-                tmp.resolve("bundles").resolve("b" + IDS.incrementAndGet()), o);
+                tmp.resolve("bundles").resolve("b" + IDS.incrementAndGet()), o, LayerCache.at(tmp.resolve("layers")));
     }
 
     private PreparedBundle bundle(String script) throws IOException {
@@ -226,17 +228,54 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
-    void sequentialAndConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
-        PreparedBundle b = bundle("echo $$");
-        String mountsBefore = mountinfo();
-        for (int i = 0; i < 20; i++) {
-            assertThat(runtime.run(id(), b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
+    void aRunningContainerHasACgroupDirectoryTheContractCanSee() throws Exception {
+        // The positive control for the cgroup assertion below: it does find a live container's cgroup.
+        PreparedBundle b = bundle("sleep 30");
+        String id = id();
+        try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+            c.start();
+            assertThat(cgroupDirectoriesNamed(List.of(id))).isNotEmpty();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        assertThat(cgroupDirectoriesNamed(List.of(id))).isEmpty();
+        b.delete();
+    }
+
+    @Test
+    void statsReportTheCgroupsMemoryCpuAndProcesses() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("/bin/sh", "-c", "sleep 30"))
+                .memoryLimit(64L << 20).pidsLimit(16).build());
+        String id = id();
+        try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+            c.start();
+            ContainerStats s = runtime.stats(id);
+            assertThat(s.memoryLimit()).hasValue(64L << 20);
+            assertThat(s.memoryBytes()).isPositive();
+            assertThat(s.cpuNanos()).isPositive();
+            assertThat(s.pids()).isBetween(1L, 16L);
+        }
+        assertThatThrownBy(() -> runtime.stats(id)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(id);
+        b.delete();
+    }
+
+    @Test
+    void fiftySequentialAndTenConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
+        String mountsBefore = mountinfo();
+        PreparedBundle b = bundle("echo $$");
+        assertThat(b.rootfsMethod()).isEqualTo(RootfsMethod.OVERLAY);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = id();
+            ids.add(id);
+            assertThat(runtime.run(id, b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<RunResult>> runs = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                Callable<RunResult> call = () -> runtime.run(id(), b.dir(), TIMEOUT);
+            for (int i = 0; i < 10; i++) {
+                String id = id();
+                ids.add(id);
+                Callable<RunResult> call = () -> runtime.run(id, b.dir(), TIMEOUT);
                 runs.add(pool.submit(call));
             }
             for (Future<RunResult> f : runs) {
@@ -249,9 +288,37 @@ public abstract class ContainerRuntimeContract {
         try (Stream<Path> state = Files.list(runtime.root())) {
             assertThat(state).isEmpty();
         }
-        assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
         assertThat(processesMentioning(b.dir().toString())).isEmpty();
+        assertThat(cgroupDirectoriesNamed(ids)).isEmpty();
         b.delete();
+        assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
+        assertThat(b.dir()).doesNotExist();
+    }
+
+    /**
+     * Directories under /sys/fs/cgroup named after one of {@code ids}: on cgroup v1 one per
+     * controller (/sys/fs/cgroup/memory/...), on v2 one in the unified tree; a runtime without
+     * cgroupsPath nests them under its own cgroup, so a few levels are searched.
+     */
+    private static List<Path> cgroupDirectoriesNamed(List<String> ids) throws IOException {
+        List<Path> found = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>(ids);
+        Files.walkFileTree(Path.of("/sys/fs/cgroup"), java.util.Set.of(), 6, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                    java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (dir.getFileName() != null && names.contains(dir.getFileName().toString())) {
+                    found.add(dir);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     private static String mountinfo() throws IOException {

@@ -1,6 +1,7 @@
 package dev.oci4j.linux.bundle;
 
 import dev.oci4j.image.Digest;
+import dev.oci4j.linux.internal.jna.Mounts;
 import dev.oci4j.runtime.Spec;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -16,7 +17,11 @@ import java.util.Objects;
  * An OCI bundle on disk (runtime-spec bundle.md): {@code config.json} and the root filesystem it
  * names, made from one image manifest.
  */
-public final class PreparedBundle {
+public final class PreparedBundle implements AutoCloseable {
+
+    /** The overlay's upper and work directories, next to {@code rootfs} in the bundle. */
+    static final String UPPER = "upper";
+    static final String WORK = "work";
 
     private final Path dir;
     private final Spec spec;
@@ -64,16 +69,47 @@ public final class PreparedBundle {
         return warnings;
     }
 
-    /** Removes the bundle directory and everything in it; symbolic links are removed, never followed. */
+    /**
+     * Unmounts the overlay rootfs, if any, and removes the bundle directory and everything in it;
+     * symbolic links are removed, never followed, and no other mounted filesystem is entered.
+     */
     public void delete() throws IOException {
-        deleteTree(dir);
+        remove(dir);
+    }
+
+    /** Same as {@link #delete()}. */
+    @Override
+    public void close() throws IOException {
+        delete();
+    }
+
+    /**
+     * Removes a bundle directory written by {@link BundlePreparer}, unmounting its overlay rootfs
+     * first; for bundles of containers that outlived the process that prepared them.
+     */
+    public static void remove(Path bundleDir) throws IOException {
+        Path rootfs = bundleDir.resolve("rootfs");
+        if (Mounts.isMountPoint(rootfs)) {
+            Mounts.unmount(rootfs);
+        }
+        deleteTree(bundleDir);
     }
 
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        Object device = Files.getAttribute(dir, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                // Deleting through a mount (a live overlay, a bind) would empty what it shows: refuse.
+                if (!device.equals(Files.getAttribute(d, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+                    throw new IOException("not removing " + d + ": another filesystem is mounted there");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.deleteIfExists(file);

@@ -214,6 +214,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
         Path pidFile = work.resolve(n + ".pid");
         Path log = work.resolve(n + ".log");
         List<String> cmd = new ArrayList<>(List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
+                Integer.toString(ShimScript.setsidNumber().orElseThrow()),
                 socket.toString(), pidFile.toString()));
         cmd.addAll(command(Optional.of(log), args.apply(pidFile)));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
