@@ -26,7 +26,8 @@ import picocli.CommandLine.ParseResult;
                 ContainerCommands.Kill.class,
                 ContainerCommands.Rm.class,
                 PullCommand.class, PushCommand.class, CopyCommand.class, TagsCommand.class,
-                ReferrersCommand.class, LoginCommand.class, LogoutCommand.class})
+                ReferrersCommand.class, LoginCommand.class, LogoutCommand.class,
+                RegistryCommand.class})
 public final class Oci {
 
     public static void main(String[] args) {

@@ -42,6 +42,44 @@ class LayoutCommandTest {
                 .addLayer(Descriptor.of(MediaType.OCI_LAYER_TAR, layer.digest(), layer.size())).build());
     }
 
+    /** A Docker v2 schema 2 image in a Docker manifest list, stored as a pull from a registry stores them. */
+    private Descriptor dockerImage(ImageLayout layout) throws IOException {
+        byte[] tar = new byte[1024];
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(tar);
+        }
+        Blob layer = layout.writeBlob(gz.toByteArray());
+        Descriptor config = layout.writeJson(MediaType.DOCKER_CONFIG, ("{\"architecture\":\"amd64\",\"os\":\"linux\","
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.sha256(tar) + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8));
+        Descriptor manifest = layout.writeJson(MediaType.DOCKER_MANIFEST, ("{\"schemaVersion\":2,\"mediaType\":\""
+                + MediaType.DOCKER_MANIFEST + "\",\"config\":" + descriptor(config) + ",\"layers\":["
+                + descriptor(Descriptor.of(MediaType.DOCKER_LAYER_TAR_GZIP, layer.digest(), layer.size())) + "]}")
+                .getBytes(StandardCharsets.UTF_8));
+        String list = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaType.DOCKER_MANIFEST_LIST + "\",\"manifests\":["
+                + descriptor(manifest).replaceFirst("}$", ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}")
+                + "]}";
+        return layout.writeJson(MediaType.DOCKER_MANIFEST_LIST, list.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String descriptor(Descriptor d) {
+        return "{\"mediaType\":\"" + d.mediaType().orElseThrow() + "\",\"size\":" + d.size() + ",\"digest\":\""
+                + d.digest() + "\"}";
+    }
+
+    @Test
+    void dockerManifestsAndManifestListsVerifyAsDocumentsOfTheirOwnKind() throws IOException {
+        ImageLayout layout = ImageLayout.create(dir);
+        Descriptor list = layout.tag("docker", dockerImage(layout));
+        assertThat(oci("layout", "verify", dir.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("4 blobs", "valid");
+
+        CommandRun run = CommandRun.of("validate", layout.blobPath(list.digest()).toString());
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains(": valid index");
+    }
+
     @Test
     void lsListsRefNamesDigestsMediaTypesAndPlatforms() throws IOException {
         ImageLayout layout = ImageLayout.create(dir);

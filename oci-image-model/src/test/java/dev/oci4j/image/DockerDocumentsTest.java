@@ -2,6 +2,7 @@ package dev.oci4j.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oci4j.validation.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -87,5 +88,30 @@ class DockerDocumentsTest {
         assertThat(config.path("User").asText("x")).isEmpty();
         // Unknown members are kept verbatim, nulls included.
         assertThat(config.get("OnBuild").isNull()).isTrue();
+    }
+
+    @Test
+    void dockerManifestsAndManifestListsAreValidDocumentsOfTheirOwnKind() throws IOException {
+        for (String name : new String[] {"manifest-list-1.json", "manifest-1.json"}) {
+            byte[] bytes = docker(name);
+            assertThat(ImageValidator.validate(ImageJson.sniff(bytes).orElseThrow(), bytes).violations()).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void aManifestListEntryWithoutPlatformIsWarnedAbout() throws IOException {
+        String list = new String(docker("manifest-list-1.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst(",\\s*\"platform\"\\s*:\\s*\\{[^}]*\\}", "");
+        assertThat(ImageValidator.validate(ImageDocument.INDEX, list.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .violations()).extracting(Violation::ruleId).containsExactly("index.manifests.platform.missing");
+    }
+
+    @Test
+    void anotherMediaTypeIsStillAMismatchNamingBothAccepted() {
+        byte[] bytes = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.example+json\",\"manifests\":[]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ImageValidator.validate(ImageDocument.INDEX, bytes).violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains(MediaType.OCI_INDEX.toString())
+                        .contains(MediaType.DOCKER_MANIFEST_LIST.toString()));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.distribution.DistributionFormatException;
 import dev.oci4j.distribution.Reference;
 import dev.oci4j.distribution.internal.Json;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,12 @@ import java.util.concurrent.TimeUnit;
 public final class DockerCredentials implements CredentialProvider {
 
     private final List<Path> files;
+    /** Where {@code docker-credential-*} helpers are looked for: the environment's PATH, as Docker does. */
+    private final String helperPath;
 
-    private DockerCredentials(List<Path> files) {
+    private DockerCredentials(List<Path> files, String helperPath) {
         this.files = List.copyOf(files);
+        this.helperPath = helperPath == null ? "" : helperPath;
     }
 
     /** The files of this process's environment, in skopeo's order. */
@@ -45,7 +49,8 @@ public final class DockerCredentials implements CredentialProvider {
     }
 
     /**
-     * The files an environment names, in skopeo's order.
+     * The files an environment names, in skopeo's order; credential helpers are looked for on the
+     * environment's {@code PATH}.
      *
      * @param env  the environment variables
      * @param home the home directory
@@ -61,7 +66,7 @@ public final class DockerCredentials implements CredentialProvider {
         }
         files.add(env.get("DOCKER_CONFIG") != null ? Path.of(env.get("DOCKER_CONFIG"), "config.json")
                 : home.resolve(".docker").resolve("config.json"));
-        return new DockerCredentials(files);
+        return new DockerCredentials(files, env.get("PATH"));
     }
 
     /**
@@ -71,7 +76,7 @@ public final class DockerCredentials implements CredentialProvider {
      * @return the provider
      */
     public static DockerCredentials fromFile(Path file) {
-        return new DockerCredentials(List.of(file));
+        return new DockerCredentials(List.of(file), System.getenv("PATH"));
     }
 
     /** The files searched, in order; missing ones are skipped. */
@@ -170,11 +175,26 @@ public final class DockerCredentials implements CredentialProvider {
         return password == null ? Optional.empty() : Optional.of(Credentials.basic(user, password));
     }
 
-    private static Optional<Credentials> helper(String name, String registry) throws IOException {
+    /** The helper's executable on {@link #helperPath}; a name with a slash would escape the PATH, so it has none. */
+    private Path findHelper(String program, String registry) throws IOException {
+        if (program.contains("/") || program.contains(File.separator)) {
+            throw new IOException(registry + ": the credential helper name \"" + program + "\" must not contain a slash");
+        }
+        for (String dir : helperPath.split(File.pathSeparator)) {
+            Path candidate = dir.isEmpty() ? null : Path.of(dir, program);
+            if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IOException(registry + ": the credential helper " + program + " is not on the PATH (" + helperPath + ")");
+    }
+
+    private Optional<Credentials> helper(String name, String registry) throws IOException {
         String program = "docker-credential-" + name;
+        Path executable = findHelper(program, registry);
         Process p;
         try {
-            p = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(executable.toString(), "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new IOException(registry + ": the credential helper " + program + " cannot be run: " + e.getMessage(), e);
         }

@@ -43,6 +43,7 @@ final class TokenAuth {
     private final CredentialProvider credentials;
     private final Map<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     TokenAuth(Transport transport, CredentialProvider credentials) {
         this.transport = transport;
@@ -59,18 +60,24 @@ final class TokenAuth {
             Optional<Credentials> creds = credentials.credentialsFor(registry);
             return creds.filter(x -> x.password().isPresent()).map(Credentials::basicHeader).orElse(null);
         }
-        Token t = tokens.get(key(registry, scope));
-        if (t == null || Instant.now().isAfter(t.expires().minus(MARGIN))) {
-            t = fetch(registry, c, scopes(scope, List.of()));
-            tokens.put(key(registry, scope), t);
+        String key = key(registry, scope);
+        synchronized (lock(key)) {
+            Token t = tokens.get(key);
+            if (!fresh(t)) {
+                t = fetch(registry, c, scopes(scope, List.of()));
+                tokens.put(key, t);
+            }
+            return "Bearer " + t.value();
         }
-        return "Bearer " + t.value();
     }
 
     /**
      * Takes a 401's challenges; true when a new attempt can succeed (credentials or a token to try).
+     * {@code sent} is the Authorization the refused request carried (null for none): what this request
+     * sent decides, not what other requests did meanwhile, since parallel requests meet the first 401
+     * together.
      */
-    boolean challenged(String registry, List<String> headers, String scope) throws IOException {
+    boolean challenged(String registry, List<String> headers, String scope, String sent) throws IOException {
         AuthChallenge chosen = null;
         for (String h : headers) {
             List<AuthChallenge> parsed;
@@ -90,16 +97,33 @@ final class TokenAuth {
         if (chosen == null) {
             return false;
         }
-        AuthChallenge before = challenges.put(registry, chosen);
+        challenges.put(registry, chosen);
         if (chosen.isScheme("Basic")) {
             boolean haveCreds = credentials.credentialsFor(registry).flatMap(Credentials::password).isPresent();
-            // Credentials already sent and refused: another attempt cannot help.
-            return haveCreds && (before == null || !before.isScheme("Basic"));
+            // Credentials this request sent were refused: another attempt cannot help.
+            return haveCreds && (sent == null || !sent.regionMatches(true, 0, "Basic ", 0, 6));
         }
-        // A token was refused, or the challenge names a scope it lacks: fetch one for the union.
-        Token t = fetch(registry, chosen, scopes(scope, chosen.scopes()));
-        tokens.put(key(registry, scope), t);
-        return true;
+        String key = key(registry, scope);
+        synchronized (lock(key)) {
+            Token current = tokens.get(key);
+            if (fresh(current) && !("Bearer " + current.value()).equals(sent)) {
+                // Parallel requests met the same 401; one of them has fetched the token already.
+                return true;
+            }
+            // A token was refused, or the challenge names a scope it lacks: fetch one for the union.
+            Token t = fetch(registry, chosen, scopes(scope, chosen.scopes()));
+            tokens.put(key, t);
+            return true;
+        }
+    }
+
+    private static boolean fresh(Token t) {
+        return t != null && Instant.now().isBefore(t.expires().minus(MARGIN));
+    }
+
+    /** One lock per registry and scope: parallel blob requests wait for one token fetch, not one each. */
+    private Object lock(String key) {
+        return locks.computeIfAbsent(key, k -> new Object());
     }
 
     private static List<String> scopes(String scope, List<String> extra) {

@@ -118,10 +118,12 @@ final class Transport {
     HttpResponse<InputStream> send(Call call) throws IOException {
         boolean authRetried = false;
         IOException last = null;
+        String sentAuthorization = null;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<InputStream> response;
             try {
-                response = followRedirects(call, auth.authorization(call.registry(), call.scope()));
+                sentAuthorization = auth.authorization(call.registry(), call.scope());
+                response = followRedirects(call, sentAuthorization);
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
@@ -139,7 +141,7 @@ final class Transport {
             if (status == 401 && !authRetried) {
                 authRetried = true;
                 List<String> challenges = response.headers().allValues("WWW-Authenticate");
-                if (!challenges.isEmpty() && auth.challenged(call.registry(), challenges, call.scope())) {
+                if (!challenges.isEmpty() && auth.challenged(call.registry(), challenges, call.scope(), sentAuthorization)) {
                     discard(response);
                     attempt--;
                     continue;

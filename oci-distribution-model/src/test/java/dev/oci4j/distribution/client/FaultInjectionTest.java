@@ -11,6 +11,7 @@ import dev.oci4j.image.DigestMismatchException;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.builder.BuiltImage;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.LocalRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -17,6 +17,7 @@ import dev.oci4j.image.builder.ArtifactBuilder;
 import dev.oci4j.image.builder.ImageBuilder;
 import dev.oci4j.image.builder.MultiPlatformBuilder;
 import dev.oci4j.image.layout.ImageLayout;
+import dev.oci4j.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,11 @@ class RegistryRoundTripTest {
     }
 
     static BuiltImage image(ImageLayout layout, String ref, int size, long seed, Platform p) throws IOException {
+        return imageIn(dir, layout, ref, size, seed, p);
+    }
+
+    /** A one-layer image of {@code size} random bytes (from {@code seed}), its rootfs under {@code dir}. */
+    static BuiltImage imageIn(Path dir, ImageLayout layout, String ref, int size, long seed, Platform p) throws IOException {
         Path root = dir.resolve("rootfs-" + seed);
         randomFile(root, "data.bin", size, seed);
         return ImageBuilder.fromScratch().platform(p).addLayer(root).cmd("/data.bin").writeTo(layout, ref);

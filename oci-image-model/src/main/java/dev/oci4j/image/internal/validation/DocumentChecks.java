@@ -28,7 +28,7 @@ final class DocumentChecks {
     }
 
     static void manifest(ImageManifest m, Findings findings) {
-        checkDocumentType(m.mediaType(), MediaType.OCI_MANIFEST, Rules.MANIFEST_MEDIA_TYPE_MISSING,
+        checkDocumentType(m.mediaType(), MediaType.OCI_MANIFEST, MediaType.DOCKER_MANIFEST, Rules.MANIFEST_MEDIA_TYPE_MISSING,
                 Rules.MANIFEST_MEDIA_TYPE_MISMATCH, "an image manifest", findings);
         Descriptor config = m.config();
         if (config != null) {
@@ -68,17 +68,18 @@ final class DocumentChecks {
     }
 
     static void index(ImageIndex index, Findings findings) {
-        checkDocumentType(index.mediaType(), MediaType.OCI_INDEX, Rules.INDEX_MEDIA_TYPE_MISSING,
+        checkDocumentType(index.mediaType(), MediaType.OCI_INDEX, MediaType.DOCKER_MANIFEST_LIST, Rules.INDEX_MEDIA_TYPE_MISSING,
                 Rules.INDEX_MEDIA_TYPE_MISMATCH, "an image index", findings);
         List<Descriptor> manifests = index.manifests();
         for (int i = 0; i < manifests.size(); i++) {
             Descriptor entry = manifests.get(i);
             String at = "/manifests/" + i;
             DescriptorChecks.check(entry, at, findings);
-            // descriptor.md: descriptors of image manifests SHOULD carry a platform. An artifact
-            // (artifactType set) is not platform-specific, so it is spared the warning.
+            // descriptor.md: descriptors of image manifests SHOULD carry a platform (a Docker manifest
+            // list's entries MUST). An artifact (artifactType set) is not platform-specific, so it is
+            // spared the warning.
             if (entry.platform().isEmpty() && entry.artifactType().isEmpty()
-                    && entry.mediaType().filter(MediaType.OCI_MANIFEST::equals).isPresent()) {
+                    && entry.mediaType().filter(MediaType::isManifest).isPresent()) {
                 findings.add(Rules.INDEX_PLATFORM_MISSING, at, "an index entry pointing at an image manifest"
                         + " should have a platform, found none");
             }
@@ -121,13 +122,18 @@ final class DocumentChecks {
         AnnotationChecks.check(exec.labels(), "/config/Labels", findings);
     }
 
-    private static void checkDocumentType(Optional<MediaType> found, MediaType expected, Rule missing, Rule mismatch,
-            String what, Findings findings) {
+    /**
+     * The document's own mediaType: the OCI one, or its Docker v2 schema 2 counterpart, which is a valid
+     * document of its own kind (registries serve them, and a pull stores them byte for byte, since
+     * rewriting one would change its digest).
+     */
+    private static void checkDocumentType(Optional<MediaType> found, MediaType expected, MediaType docker,
+            Rule missing, Rule mismatch, String what, Findings findings) {
         if (found.isEmpty()) {
             findings.add(missing, "/mediaType", "mediaType should be set to " + expected + ", found none");
-        } else if (!found.get().equals(expected)) {
-            findings.add(mismatch, "/mediaType", what + " must have mediaType " + expected + ", found "
-                    + found.get());
+        } else if (!found.get().equals(expected) && !found.get().equals(docker)) {
+            findings.add(mismatch, "/mediaType", what + " must have mediaType " + expected + " (or Docker's "
+                    + docker + "), found " + found.get());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.oci4j.distribution.client;
+package dev.oci4j.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -12,11 +12,18 @@ import java.time.Instant;
 
 /**
  * A real docker-registry (Debian's /usr/bin/docker-registry) on 127.0.0.1 and a free port, with a
- * config file and filesystem storage in a temp dir; {@link #close()} stops it.
+ * config file and filesystem storage in a temp dir; {@link #close()} stops it. Shared test support
+ * (the registry client's tests and the CLI's), so it uses the JDK only.
+ *
+ * <pre>{@code
+ * try (LocalRegistry r = LocalRegistry.start(dir, "")) {
+ *     String image = r.host() + "/app:1";
+ * }
+ * }</pre>
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/docker-registry");
+    public static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
     private final Process process;
     private final int port;
@@ -29,8 +36,8 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** Starts a registry; {@code authYaml} is the config's {@code auth:} section, or "" for none. */
-    static LocalRegistry start(Path dir, String authYaml) throws IOException, InterruptedException {
-        dev.oci4j.testing.TestEnvironment.requireTool("docker-registry");
+    public static LocalRegistry start(Path dir, String authYaml) throws IOException, InterruptedException {
+        TestEnvironment.requireTool("docker-registry");
         int port = freePort();
         Path storage = Files.createDirectories(dir.resolve("storage"));
         Path config = dir.resolve("config.yml");
@@ -58,7 +65,7 @@ final class LocalRegistry implements AutoCloseable {
         return r;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -84,12 +91,12 @@ final class LocalRegistry implements AutoCloseable {
         throw new IOException("docker-registry did not answer within 20 s");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code 127.0.0.1:<port>}, as references name it. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 

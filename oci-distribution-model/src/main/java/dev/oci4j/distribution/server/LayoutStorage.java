@@ -1,0 +1,280 @@
+package dev.oci4j.distribution.server;
+
+import dev.oci4j.image.Descriptor;
+import dev.oci4j.image.Digest;
+import dev.oci4j.image.ImageIndex;
+import dev.oci4j.image.MediaType;
+import dev.oci4j.image.layout.ImageLayout;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * {@link RegistryStorage#onDisk(Path)}: each repository an OCI image layout, every manifest an entry of
+ * its index.json (tags carry {@code org.opencontainers.image.ref.name}), so other OCI tools read it.
+ * Blob writes are the layout's (temp file, fsync, rename): a crash never leaves a partial blob visible.
+ */
+final class LayoutStorage implements RegistryStorage {
+
+    static final String REF_NAME = "org.opencontainers.image.ref.name";
+    static final String UPLOADS = "_uploads";
+
+    private final Path root;
+    private final Path uploads;
+    private final Map<String, ImageLayout> layouts = new ConcurrentHashMap<>();
+
+    LayoutStorage(Path dir) throws IOException {
+        this.root = dir.toAbsolutePath().normalize();
+        Files.createDirectories(root);
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new AccessDeniedException(root.toString(), null, "registry storage must be a writable directory");
+        }
+        this.uploads = root.resolve(UPLOADS);
+        // Sessions live in memory: after a restart their files belong to nobody.
+        deleteTree(uploads);
+        Files.createDirectories(uploads);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private Optional<ImageLayout> existing(String repository) throws IOException {
+        ImageLayout l = layouts.get(repository);
+        if (l != null) {
+            return Optional.of(l);
+        }
+        Path dir = root.resolve(repository);
+        if (!Files.isRegularFile(dir.resolve("oci-layout"))) {
+            return Optional.empty();
+        }
+        return Optional.of(layouts.computeIfAbsent(repository, r -> open(dir, false)));
+    }
+
+    private ImageLayout writable(String repository) {
+        return layouts.computeIfAbsent(repository, r -> open(root.resolve(r), true));
+    }
+
+    private static ImageLayout open(Path dir, boolean create) {
+        try {
+            return create ? ImageLayout.openOrCreate(dir) : ImageLayout.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hasRepository(String repository) throws IOException {
+        return existing(repository).isPresent();
+    }
+
+    @Override
+    public List<String> repositories() throws IOException {
+        List<String> names = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(uploads) || dir.getFileName().toString().equals("blobs")
+                        && Files.isRegularFile(dir.resolveSibling("oci-layout"))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!dir.equals(root) && Files.isRegularFile(dir.resolve("oci-layout"))) {
+                    names.add(root.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), "/"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return names;
+    }
+
+    @Override
+    public OptionalLong blobSize(String repository, Digest digest) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        if (l.isEmpty() || !l.get().hasBlob(digest)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(l.get().blobSize(digest));
+        } catch (NoSuchFileException e) {
+            return OptionalLong.empty();   // deleted meanwhile
+        }
+    }
+
+    @Override
+    public InputStream openBlob(String repository, Digest digest, long offset) throws IOException {
+        ImageLayout l = existing(repository).orElseThrow(() -> new NoSuchFileException(repository));
+        // Served as stored, without verifying: ranges need random access, and the layout verified it on write.
+        SeekableByteChannel ch = Files.newByteChannel(l.blobPath(digest));
+        ch.position(offset);
+        return Channels.newInputStream(ch);
+    }
+
+    @Override
+    public void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException {
+        try {
+            writable(repository).writeBlob(content, digest, size);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public boolean deleteBlob(String repository, Digest digest) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        return l.isPresent() && Files.deleteIfExists(l.get().blobPath(digest));
+    }
+
+    @Override
+    public Optional<StoredManifest> manifest(String repository, Digest digest) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        if (l.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Descriptor> d = l.get().index().manifests().stream().filter(m -> m.digest().equals(digest)).findFirst();
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = l.get().readBlobBytes(digest, d.get().size());
+        return Optional.of(new StoredManifest(digest, d.get().mediaType().orElse(MediaType.OCI_MANIFEST), bytes));
+    }
+
+    @Override
+    public List<Digest> manifests(String repository) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        return l.isEmpty() ? List.of()
+                : l.get().index().manifests().stream().map(Descriptor::digest).distinct().sorted().toList();
+    }
+
+    @Override
+    public void putManifest(String repository, StoredManifest m) throws IOException {
+        ImageLayout l = writable(repository);
+        l.writeBlob(new ByteArrayInputStream(m.bytes()), m.digest(), m.bytes().length);
+        Descriptor d = Descriptor.of(m.mediaType(), m.digest(), m.bytes().length);
+        update(l, entries -> {
+            if (entries.stream().noneMatch(e -> e.digest().equals(m.digest()))) {
+                entries.add(d);
+            }
+            return entries;
+        });
+    }
+
+    private static void update(ImageLayout l, UnaryOperator<List<Descriptor>> change) throws IOException {
+        l.updateIndex(i -> i.toBuilder().manifests(change.apply(new ArrayList<>(i.manifests()))).build());
+    }
+
+    @Override
+    public boolean deleteManifest(String repository, Digest digest) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        return l.isPresent() && l.get().remove(digest) > 0;
+    }
+
+    @Override
+    public Optional<Digest> resolveTag(String repository, String tag) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        return l.isEmpty() ? Optional.empty() : l.get().resolve(tag).map(Descriptor::digest);
+    }
+
+    @Override
+    public void tag(String repository, String tag, Digest digest) throws IOException {
+        update(writable(repository), entries -> {
+            List<Descriptor> out = withoutTag(entries, tag);
+            Descriptor target = out.stream().filter(e -> e.digest().equals(digest)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("manifest " + digest + " is not stored"));
+            Descriptor tagged = target.toBuilder().annotations(Map.of()).putAnnotation(REF_NAME, tag).build();
+            int untagged = indexOf(out, digest, true);
+            if (untagged >= 0) {
+                out.set(untagged, tagged);
+            } else {
+                out.add(tagged);
+            }
+            return out;
+        });
+    }
+
+    /** Removes the entry named {@code tag}, keeping its manifest as an untagged entry when nothing else names it. */
+    private static List<Descriptor> withoutTag(List<Descriptor> entries, String tag) {
+        List<Descriptor> out = new ArrayList<>(entries);
+        for (int i = 0; i < out.size(); i++) {
+            Descriptor e = out.get(i);
+            if (tag.equals(e.annotations().get(REF_NAME))) {
+                Digest d = e.digest();
+                boolean elsewhere = out.stream().anyMatch(o -> o != e && o.digest().equals(d));
+                if (elsewhere) {
+                    out.remove(i--);
+                } else {
+                    out.set(i, e.toBuilder().annotations(Map.of()).build());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(List<Descriptor> entries, Digest digest, boolean untaggedOnly) {
+        for (int i = 0; i < entries.size(); i++) {
+            Descriptor e = entries.get(i);
+            if (e.digest().equals(digest) && (!untaggedOnly || !e.annotations().containsKey(REF_NAME))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean untag(String repository, String tag) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        if (l.isEmpty() || l.get().resolve(tag).isEmpty()) {
+            return false;
+        }
+        update(l.get(), entries -> withoutTag(entries, tag));
+        return true;
+    }
+
+    @Override
+    public List<String> tags(String repository) throws IOException {
+        Optional<ImageLayout> l = existing(repository);
+        if (l.isEmpty()) {
+            return List.of();
+        }
+        ImageIndex index = l.get().index();
+        return index.manifests().stream().map(d -> d.annotations().get(REF_NAME))
+                .filter(t -> t != null && Checks.isTag(t)).distinct().toList();
+    }
+
+    @Override
+    public Path uploadDirectory() {
+        return uploads;
+    }
+
+    @Override
+    public void close() throws IOException {
+        layouts.clear();
+        deleteTree(uploads);
+        Files.createDirectories(uploads);
+    }
+}

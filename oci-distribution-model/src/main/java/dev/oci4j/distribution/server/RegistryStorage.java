@@ -1,0 +1,88 @@
+package dev.oci4j.distribution.server;
+
+import dev.oci4j.image.Digest;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where a {@link RegistryServer} keeps repositories: blobs, manifests and tags. The server checks
+ * names, digests and references before calling; a storage only stores. Implementations are safe for
+ * concurrent use.
+ */
+public interface RegistryStorage extends Closeable {
+
+    /** Storage in this JVM's memory, gone when the server stops. */
+    static RegistryStorage inMemory() throws IOException {
+        return new MemoryStorage();
+    }
+
+    /**
+     * Storage on disk: one OCI image layout per repository under {@code dir} ({@code dir/library/busybox}),
+     * so {@code oci:dir/library/busybox:latest} reads what was pushed; uploads in progress live under
+     * {@code dir/_uploads} and are removed on start.
+     *
+     * @throws IOException when {@code dir} cannot be created or written
+     */
+    static RegistryStorage onDisk(Path dir) throws IOException {
+        return new LayoutStorage(dir);
+    }
+
+    /** Whether anything was ever pushed to {@code repository} (and it still holds something). */
+    boolean hasRepository(String repository) throws IOException;
+
+    /** Every repository name, in any order. */
+    List<String> repositories() throws IOException;
+
+    /** The blob's size, empty when {@code repository} does not hold it. */
+    OptionalLong blobSize(String repository, Digest digest) throws IOException;
+
+    /**
+     * Opens a blob at {@code offset}.
+     *
+     * @throws java.nio.file.NoSuchFileException when {@code repository} does not hold it
+     */
+    InputStream openBlob(String repository, Digest digest, long offset) throws IOException;
+
+    /**
+     * Stores {@code content} as the blob {@code digest} of {@code size} bytes (-1: any), verifying both
+     * before it becomes visible.
+     *
+     * @throws dev.oci4j.image.DigestMismatchException when the content differs; nothing is stored
+     */
+    void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException;
+
+    /** Removes the blob from {@code repository}; false when it was not there. */
+    boolean deleteBlob(String repository, Digest digest) throws IOException;
+
+    /** The manifest with this digest in {@code repository}. */
+    Optional<StoredManifest> manifest(String repository, Digest digest) throws IOException;
+
+    /** Every manifest digest of {@code repository}, tagged or not. */
+    List<Digest> manifests(String repository) throws IOException;
+
+    /** Stores a manifest (its bytes unchanged), untagged unless {@link #tag} names it. */
+    void putManifest(String repository, StoredManifest manifest) throws IOException;
+
+    /** Removes the manifest and every tag pointing at it; false when it was not there. */
+    boolean deleteManifest(String repository, Digest digest) throws IOException;
+
+    /** The digest {@code tag} points at. */
+    Optional<Digest> resolveTag(String repository, String tag) throws IOException;
+
+    /** Points {@code tag} at the stored manifest {@code digest}, moving it when it pointed elsewhere. */
+    void tag(String repository, String tag, Digest digest) throws IOException;
+
+    /** Removes {@code tag}, keeping the manifest; false when there was no such tag. */
+    boolean untag(String repository, String tag) throws IOException;
+
+    /** Every tag of {@code repository}, in any order. */
+    List<String> tags(String repository) throws IOException;
+
+    /** A writable directory for uploads in progress, emptied by the storage when it opens. */
+    Path uploadDirectory();
+}
