@@ -1,5 +1,7 @@
 package dev.oci4j.runtime;
 
+import dev.oci4j.testing.FuzzRuns;
+import dev.oci4j.testing.JsonMutator;
 import dev.oci4j.validation.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

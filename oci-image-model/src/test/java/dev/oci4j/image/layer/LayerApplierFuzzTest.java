@@ -1,8 +1,8 @@
 package dev.oci4j.image.layer;
 
 import dev.oci4j.image.Digest;
-import dev.oci4j.image.FuzzRuns;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.testing.FuzzRuns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.oci4j.runtime;
+package dev.oci4j.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,9 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What the fuzz tests share (a copy of the image module's; this module depends on no other): the
- * seed salt, a watchdog that turns a hang into a failure naming the input, and a minimizer that
- * shrinks a failing input to the smallest one failing the same way.
+ * What the fuzz tests share: the seed salt, a watchdog that turns a hang into a failure naming the
+ * input, and a minimizer that shrinks a failing input to the smallest one failing the same way.
  *
  * <p>Settings, as system properties passed to {@code mvn}:
  * <ul>
@@ -88,7 +87,7 @@ public final class FuzzRuns {
     }
 
     /** Exception class plus the first frame in our code: two failures alike here are one bug. */
-    static String signature(Throwable t) {
+    public static String signature(Throwable t) {
         StringBuilder sb = new StringBuilder(t.getClass().getName());
         if (t instanceof AssertionError) {
             sb.append(": ").append(shorten(String.valueOf(t.getMessage()).lines().findFirst().orElse(""), 80));

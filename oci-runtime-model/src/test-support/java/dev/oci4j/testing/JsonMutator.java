@@ -1,4 +1,4 @@
-package dev.oci4j.image;
+package dev.oci4j.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <p>Documents are held in a tree of our own rather than Jackson's, because Jackson's tree cannot
  * hold what the mutations must produce: duplicate keys and number tokens it would not accept.
- * The runtime module has a copy of this class: it depends on no other module, tests included.
+ * Shared by the image and runtime fuzz tests (test support: compiled into every module; it uses Jackson,
+ * which every module has through the runtime model).
  */
 public final class JsonMutator {
 
