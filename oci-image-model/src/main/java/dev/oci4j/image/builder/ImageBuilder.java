@@ -368,12 +368,16 @@ public final class ImageBuilder {
         LayerWriter.Builder writers = compressionLevel == null
                 ? LayerWriter.builder().compression(compression)
                 : LayerWriter.builder().compression(compression, compressionLevel);
-        writers.sortEntries(true).clampMtime(sourceDateEpoch);
+        writers.sortEntries(true);
+        if (sourceDateEpoch != null) {
+            writers.clampMtime(sourceDateEpoch);
+        }
         // Real file times make a touched file a new digest; they are fixed unless asked for or clamped.
-        boolean fixTimes = !preserveFileTimes && sourceDateEpoch == null;
-        LayerWriter fromDisk = writers.rootOwnership(!preserveOwnership)
-                .fixedMtime(fixTimes ? DEFAULT_FILE_TIME : null).build();
-        LayerWriter asGiven = writers.rootOwnership(false).fixedMtime(null).build();
+        if (!preserveFileTimes && sourceDateEpoch == null) {
+            writers.fixedMtime(DEFAULT_FILE_TIME);
+        }
+        LayerWriter fromDisk = writers.rootOwnership(!preserveOwnership).build();
+        LayerWriter asGiven = writers.rootOwnership(false).clearFixedMtime().build();
         for (Step step : steps) {
             History.Builder h = step.history().toBuilder();
             if (time != null && step.history().created().isEmpty()) {

@@ -346,15 +346,45 @@ public final class LayerWriter {
             return this;
         }
 
-        /** Replaces every mtime with {@code mtime}; null turns it off. */
+        /**
+         * Replaces every mtime with {@code mtime}; {@link #clearFixedMtime()} turns it off.
+         *
+         * @param mtime the time every entry gets
+         * @return this builder
+         */
         public Builder fixedMtime(Instant mtime) {
-            this.fixedMtime = mtime;
+            this.fixedMtime = Objects.requireNonNull(mtime, "mtime");
             return this;
         }
 
-        /** Caps every mtime at {@code max} (SOURCE_DATE_EPOCH semantics); null turns it off. */
+        /**
+         * Keeps every entry's own mtime (subject to {@link #clampMtime(Instant)}); the default.
+         *
+         * @return this builder
+         */
+        public Builder clearFixedMtime() {
+            this.fixedMtime = null;
+            return this;
+        }
+
+        /**
+         * Caps every mtime at {@code max} (SOURCE_DATE_EPOCH semantics); {@link #clearClampMtime()} turns it off.
+         *
+         * @param max the latest mtime an entry may have
+         * @return this builder
+         */
         public Builder clampMtime(Instant max) {
-            this.clampMtime = max;
+            this.clampMtime = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /**
+         * Writes mtimes later than any bound as they are; the default.
+         *
+         * @return this builder
+         */
+        public Builder clearClampMtime() {
+            this.clampMtime = null;
             return this;
         }
 

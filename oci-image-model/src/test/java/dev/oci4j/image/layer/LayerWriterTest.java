@@ -95,6 +95,17 @@ class LayerWriterTest {
         assertThat(clamped.get(1).getModTime().toInstant()).isEqualTo(Instant.ofEpochSecond(1_000_000_000L));
         List<TarArchiveEntry> fixed = entries(write(LayerWriter.builder().fixedMtime(EPOCH).build(), src));
         assertThat(fixed).allSatisfy(e -> assertThat(e.getModTime().toInstant()).isEqualTo(EPOCH));
+        List<TarArchiveEntry> cleared = entries(write(LayerWriter.builder().fixedMtime(EPOCH).clampMtime(EPOCH)
+                .clearFixedMtime().clearClampMtime().build(), src));
+        assertThat(cleared.get(0).getModTime().toInstant()).isEqualTo(Instant.ofEpochSecond(1_900_000_000L));
+    }
+
+    @Test
+    void mtimeSettingsAreClearedByName_neverByNull() {
+        assertThatThrownBy(() -> LayerWriter.builder().fixedMtime(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("mtime");
+        assertThatThrownBy(() -> LayerWriter.builder().clampMtime(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("max");
     }
 
     @Test
