@@ -26,22 +26,24 @@ public final class Catalog {
         this.extensions = Json.copy(b.extensions);
     }
 
-    /** A new builder. */
+    /** {@return a builder with no member set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The repository names, empty when none. */
+    /** {@return the repository names, in the registry's order; empty when none} */
     public List<String> repositories() {
         return repositories;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /**
+     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back; empty when none}
+     */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this object's values. */
+    /** {@return a builder holding this object's values, to derive a changed copy} */
     public Builder toBuilder() {
         return new Builder().repositories(repositories).extensions(extensions);
     }
@@ -69,26 +71,47 @@ public final class Catalog {
         private Builder() {
         }
 
-        /** Replaces the repositories. */
+        /**
+         * Replaces the repositories.
+         *
+         * @param repositories the repository names, in order
+         * @return this builder
+         * @throws NullPointerException when the collection or one of its elements is null
+         */
         public Builder repositories(Collection<String> repositories) {
             this.repositories.clear();
             repositories.forEach(this::addRepository);
             return this;
         }
 
-        /** Appends one repository. */
+        /**
+         * Appends one repository.
+         *
+         * @param repository the repository name
+         * @return this builder
+         */
         public Builder addRepository(String repository) {
             repositories.add(Objects.requireNonNull(repository, "repository"));
             return this;
         }
 
-        /** Removes every repository. */
+        /**
+         * Removes every repository.
+         *
+         * @return this builder
+         */
         public Builder clearRepositories() {
             repositories.clear();
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
+        /**
+         * Replaces the extensions.
+         *
+         * @param extensions member name to raw JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions.clear();
             extensions.forEach(this::putExtension);
@@ -96,9 +119,12 @@ public final class Catalog {
         }
 
         /**
-         * Adds an unknown member as raw JSON.
+         * Adds an unknown member as raw JSON, written after the known ones.
          *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
+         * @param key the member name
+         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not one JSON value
          */
         public Builder putExtension(String key, String rawJson) {
             if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
@@ -108,23 +134,28 @@ public final class Catalog {
             return this;
         }
 
-        /** Removes one extension. */
+        /**
+         * Removes one extension; an absent one is ignored.
+         *
+         * @param key the member name
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             extensions.remove(key);
             return this;
         }
 
-        /** Removes every extension. */
+        /**
+         * Removes every extension.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             extensions.clear();
             return this;
         }
 
-        /**
-         * Builds the object.
-         *
-         * @throws IllegalStateException when a REQUIRED member is unset
-         */
+        /** {@return the catalog} */
         public Catalog build() {
             return new Catalog(this);
         }

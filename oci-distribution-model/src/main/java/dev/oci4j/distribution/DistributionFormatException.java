@@ -31,8 +31,11 @@ public class DistributionFormatException extends IllegalArgumentException {
         WRONG_TYPE
     }
 
+    /** Why the input was refused. */
     private final Reason reason;
+    /** Where: the reference part, header name or JSON pointer; "" for the whole input. */
     private final String location;
+    /** What was expected and what was found. */
     private final String detail;
 
     /**
@@ -61,17 +64,17 @@ public class DistributionFormatException extends IllegalArgumentException {
         this.detail = Objects.requireNonNull(detail, "detail");
     }
 
-    /** Why the input was refused; programs go by this, never by the message. */
+    /** {@return why the input was refused; programs go by this, never by the message} */
     public Reason reason() {
         return reason;
     }
 
-    /** The part of a reference, the header name or the JSON pointer at fault; "" for the whole input. */
+    /** {@return the part of a reference, the header name or the JSON pointer at fault; "" for the whole input} */
     public String location() {
         return location;
     }
 
-    /** What was expected and what was found, without the location. */
+    /** {@return what was expected and what was found, without the location} */
     public String detail() {
         return detail;
     }

@@ -26,7 +26,7 @@ public final class DistributionJson {
     private DistributionJson() {
     }
 
-    /** The codec. */
+    /** {@return the codec} */
     public static DistributionJson standard() {
         return STANDARD;
     }

@@ -23,22 +23,24 @@ public final class ErrorResponse {
         this.extensions = Json.copy(b.extensions);
     }
 
-    /** A new builder. */
+    /** {@return a builder with no member set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the errors, in the registry's order; empty when the body had none. */
+    /** {@return the errors, in the registry's order (REQUIRED); empty when the body had none} */
     public List<RegistryError> errors() {
         return errors;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /**
+     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back; empty when none}
+     */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this response's values. */
+    /** {@return a builder holding this object's values, to derive a changed copy} */
     public Builder toBuilder() {
         return new Builder().errors(errors).extensions(extensions);
     }
@@ -66,26 +68,47 @@ public final class ErrorResponse {
         private Builder() {
         }
 
-        /** Replaces the errors. */
+        /**
+         * Replaces the errors.
+         *
+         * @param errors the errors, in order
+         * @return this builder
+         * @throws NullPointerException when the collection or one of its elements is null
+         */
         public Builder errors(Collection<RegistryError> errors) {
             this.errors.clear();
             errors.forEach(this::addError);
             return this;
         }
 
-        /** Appends one error. */
+        /**
+         * Appends one error.
+         *
+         * @param error the error
+         * @return this builder
+         */
         public Builder addError(RegistryError error) {
             errors.add(Objects.requireNonNull(error, "error"));
             return this;
         }
 
-        /** Removes every error. */
+        /**
+         * Removes every error.
+         *
+         * @return this builder
+         */
         public Builder clearErrors() {
             errors.clear();
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
+        /**
+         * Replaces the extensions.
+         *
+         * @param extensions member name to raw JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions.clear();
             extensions.forEach(this::putExtension);
@@ -93,9 +116,12 @@ public final class ErrorResponse {
         }
 
         /**
-         * Adds an unknown member as raw JSON.
+         * Adds an unknown member as raw JSON, written after the known ones.
          *
-         * @throws IllegalArgumentException when {@code key} is {@code errors}
+         * @param key the member name
+         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not one JSON value
          */
         public Builder putExtension(String key, String rawJson) {
             if (Objects.requireNonNull(key, "key").equals("errors")) {
@@ -105,19 +131,28 @@ public final class ErrorResponse {
             return this;
         }
 
-        /** Removes one extension. */
+        /**
+         * Removes one extension; an absent one is ignored.
+         *
+         * @param key the member name
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             extensions.remove(key);
             return this;
         }
 
-        /** Removes every extension. */
+        /**
+         * Removes every extension.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             extensions.clear();
             return this;
         }
 
-        /** Builds the response. */
+        /** {@return the response} */
         public ErrorResponse build() {
             return new ErrorResponse(this);
         }

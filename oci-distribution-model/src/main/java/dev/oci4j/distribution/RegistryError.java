@@ -29,32 +29,36 @@ public final class RegistryError {
         this.extensions = Json.copy(b.extensions);
     }
 
-    /** A new builder. */
+    /** {@return a builder with no member set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the error code; a registry that omits it reads as {@code UNKNOWN}. */
+    /** {@return the error code (REQUIRED); a registry that omits it reads as {@code UNKNOWN}} */
     public ErrorCode code() {
         return code;
     }
 
-    /** OPTIONAL: a message for people. */
+    /** {@return the message for people (OPTIONAL); empty when absent} */
     public Optional<String> message() {
         return Optional.ofNullable(message);
     }
 
-    /** OPTIONAL: unstructured detail, as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...). */
+    /**
+     * {@return the unstructured detail (OPTIONAL), as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...); empty when absent}
+     */
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }
 
-    /** Members this class does not know, as raw JSON, kept on reading and written back. */
+    /**
+     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back; empty when none}
+     */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this error's values. */
+    /** {@return a builder holding this object's values, to derive a changed copy} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.code = code;
@@ -90,19 +94,33 @@ public final class RegistryError {
         private Builder() {
         }
 
-        /** Sets the REQUIRED code. */
+        /**
+         * Sets the REQUIRED code.
+         *
+         * @param code the error code
+         * @return this builder
+         */
         public Builder code(ErrorCode code) {
             this.code = Objects.requireNonNull(code, "code");
             return this;
         }
 
-        /** Sets the message. */
+        /**
+         * Sets the message.
+         *
+         * @param message a message for people
+         * @return this builder
+         */
         public Builder message(String message) {
             this.message = Objects.requireNonNull(message, "message");
             return this;
         }
 
-        /** Leaves the message out. */
+        /**
+         * Leaves the message out.
+         *
+         * @return this builder
+         */
         public Builder clearMessage() {
             this.message = null;
             return this;
@@ -111,6 +129,8 @@ public final class RegistryError {
         /**
          * Sets the detail as raw JSON.
          *
+         * @param rawJson one JSON value, such as {@code "\"text\""} or {@code "{\"Tag\":\"v9\"}"}
+         * @return this builder
          * @throws IllegalArgumentException when {@code rawJson} is not one JSON value
          */
         public Builder detail(String rawJson) {
@@ -118,13 +138,23 @@ public final class RegistryError {
             return this;
         }
 
-        /** Leaves the detail out. */
+        /**
+         * Leaves the detail out.
+         *
+         * @return this builder
+         */
         public Builder clearDetail() {
             this.detail = null;
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
+        /**
+         * Replaces the extensions.
+         *
+         * @param extensions member name to raw JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions.clear();
             extensions.forEach(this::putExtension);
@@ -132,9 +162,12 @@ public final class RegistryError {
         }
 
         /**
-         * Adds an unknown member as raw JSON.
+         * Adds an unknown member as raw JSON, written after the known ones.
          *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
+         * @param key the member name
+         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not one JSON value
          */
         public Builder putExtension(String key, String rawJson) {
             Objects.requireNonNull(key, "key");
@@ -145,13 +178,22 @@ public final class RegistryError {
             return this;
         }
 
-        /** Removes one extension. */
+        /**
+         * Removes one extension; an absent one is ignored.
+         *
+         * @param key the member name
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             extensions.remove(key);
             return this;
         }
 
-        /** Removes every extension. */
+        /**
+         * Removes every extension.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             extensions.clear();
             return this;
@@ -160,6 +202,7 @@ public final class RegistryError {
         /**
          * Builds the error.
          *
+         * @return the error
          * @throws IllegalStateException when the code is unset
          */
         public RegistryError build() {

@@ -28,27 +28,31 @@ public final class TagList {
         this.extensions = Json.copy(b.extensions);
     }
 
-    /** A new builder. */
+    /** {@return a builder with no member set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the repository the tags belong to. */
+    /** {@return the repository the tags belong to (REQUIRED)} */
     public String name() {
         return name;
     }
 
-    /** REQUIRED: the tags, empty when the repository has none (registries send {@code null} then). */
+    /**
+     * {@return the tags in the registry's order (REQUIRED); empty when the repository has none (registries send {@code null} then)}
+     */
     public List<String> tags() {
         return tags;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /**
+     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back; empty when none}
+     */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this object's values. */
+    /** {@return a builder holding this object's values, to derive a changed copy} */
     public Builder toBuilder() {
         return new Builder().name(name).tags(tags).extensions(extensions);
     }
@@ -77,32 +81,58 @@ public final class TagList {
         private Builder() {
         }
 
-        /** Sets the REQUIRED repository name. */
+        /**
+         * Sets the REQUIRED repository name.
+         *
+         * @param name the repository, such as {@code library/busybox}
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Replaces the tags. */
+        /**
+         * Replaces the tags.
+         *
+         * @param tags the tags, in order
+         * @return this builder
+         * @throws NullPointerException when the collection or one of its elements is null
+         */
         public Builder tags(Collection<String> tags) {
             this.tags.clear();
             tags.forEach(this::addTag);
             return this;
         }
 
-        /** Appends one tag. */
+        /**
+         * Appends one tag.
+         *
+         * @param tag the tag
+         * @return this builder
+         */
         public Builder addTag(String tag) {
             tags.add(Objects.requireNonNull(tag, "tag"));
             return this;
         }
 
-        /** Removes every tag. */
+        /**
+         * Removes every tag.
+         *
+         * @return this builder
+         */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
+        /**
+         * Replaces the extensions.
+         *
+         * @param extensions member name to raw JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions.clear();
             extensions.forEach(this::putExtension);
@@ -110,9 +140,12 @@ public final class TagList {
         }
 
         /**
-         * Adds an unknown member as raw JSON.
+         * Adds an unknown member as raw JSON, written after the known ones.
          *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
+         * @param key the member name
+         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not one JSON value
          */
         public Builder putExtension(String key, String rawJson) {
             if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
@@ -122,22 +155,32 @@ public final class TagList {
             return this;
         }
 
-        /** Removes one extension. */
+        /**
+         * Removes one extension; an absent one is ignored.
+         *
+         * @param key the member name
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             extensions.remove(key);
             return this;
         }
 
-        /** Removes every extension. */
+        /**
+         * Removes every extension.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             extensions.clear();
             return this;
         }
 
         /**
-         * Builds the object.
+         * Builds the tag list.
          *
-         * @throws IllegalStateException when a REQUIRED member is unset
+         * @return the tag list
+         * @throws IllegalStateException when the REQUIRED name is unset
          */
         public TagList build() {
             if (name == null) {

@@ -71,43 +71,48 @@ public final class RegistryServer implements AutoCloseable {
         return t;
     }
 
-    /** Starts a registry with in-memory storage on a free port of 127.0.0.1. */
+    /**
+     * Starts a registry with in-memory storage on a free port of 127.0.0.1.
+     *
+     * @return the running server; close it to stop it
+     * @throws IOException when it cannot listen
+     */
     public static RegistryServer start() throws IOException {
         return builder().start();
     }
 
-    /** A builder: 127.0.0.1, a free port, in-memory storage, 16 workers. */
+    /** {@return a builder: 127.0.0.1, a free port, in-memory storage, 16 workers} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The address the server listens on ({@code 127.0.0.1}, {@code ::1}). */
+    /** {@return the address the server listens on ({@code 127.0.0.1}, {@code ::1})} */
     public String host() {
         return http.getAddress().getAddress().getHostAddress();
     }
 
-    /** The port the server listens on. */
+    /** {@return the port the server listens on} */
     public int port() {
         return http.getAddress().getPort();
     }
 
-    /** {@code host:port}, an image reference's registry part ({@code 127.0.0.1:40123}, {@code [::1]:40123}). */
+    /** {@return {@code host:port}, an image reference's registry part ({@code 127.0.0.1:40123}, {@code [::1]:40123})} */
     public String hostPort() {
         String h = host();
         return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port();
     }
 
-    /** The base URL, {@code http://127.0.0.1:40123}. */
+    /** {@return the base URL, {@code http://127.0.0.1:40123}} */
     public URI url() {
         return URI.create("http://" + hostPort());
     }
 
-    /** The storage this server serves. */
+    /** {@return the storage this server serves} */
     public RegistryStorage storage() {
         return storage;
     }
 
-    /** How many upload sessions are open. */
+    /** {@return how many upload sessions are open} */
     public int openUploads() {
         return uploads.size();
     }
@@ -154,19 +159,35 @@ public final class RegistryServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where to listen; port 0 picks a free one. */
+        /**
+         * Sets where to listen; 127.0.0.1 and a free port by default.
+         *
+         * @param address the address; port 0 picks a free one
+         * @return this builder
+         */
         public Builder listen(InetSocketAddress address) {
             this.listen = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** The storage; in memory when not set. The server closes it on {@link RegistryServer#close()}. */
+        /**
+         * Sets the storage; in memory when not set. The server closes it on {@link RegistryServer#close()}.
+         *
+         * @param storage the storage
+         * @return this builder
+         */
         public Builder storage(RegistryStorage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
             return this;
         }
 
-        /** How many requests are served at once (default 16). */
+        /**
+         * Sets how many requests are served at once (default 16).
+         *
+         * @param workers at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code workers} is below 1
+         */
         public Builder workers(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1, found " + workers);
@@ -175,7 +196,13 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** The {@code OCI-Chunk-Min-Length} advertised to clients; 0 (default) sends none. */
+        /**
+         * Sets the {@code OCI-Chunk-Min-Length} advertised to clients; 0 (default) sends none.
+         *
+         * @param bytes the minimum chunk length, not negative
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is negative
+         */
         public Builder chunkMinLength(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("chunkMinLength must not be negative, found " + bytes);
@@ -184,7 +211,13 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** How long an upload session may sit idle before it is swept (default 15 minutes). */
+        /**
+         * Sets how long an upload session may sit idle before it is swept (default 15 minutes).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder uploadTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("uploadTimeout must be positive, found " + timeout);
@@ -193,7 +226,12 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link RegistryServer#close()} waits for requests in flight (default 1 second). */
+        /**
+         * Sets how long {@link RegistryServer#close()} waits for requests in flight (default 1 second).
+         *
+         * @param grace the wait
+         * @return this builder
+         */
         public Builder stopGrace(Duration grace) {
             this.stopGrace = Objects.requireNonNull(grace, "grace");
             return this;
@@ -202,6 +240,11 @@ public final class RegistryServer implements AutoCloseable {
         /**
          * Requires HTTP Basic authentication as this user for every request (see {@link #anonymousPull}).
          * Send it only over TLS or loopback: Basic credentials travel in clear text.
+         *
+         * @param name the user name, not empty and without {@code :}
+         * @param password the password
+         * @return this builder
+         * @throws IllegalArgumentException when the name is empty or holds {@code :}
          */
         public Builder addUser(String name, String password) {
             Objects.requireNonNull(name, "name");
@@ -213,13 +256,23 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** With users, lets GET and HEAD through without credentials (default: false). */
+        /**
+         * With users, lets GET and HEAD through without credentials (default: false).
+         *
+         * @param allowed true to allow anonymous pulls
+         * @return this builder
+         */
         public Builder anonymousPull(boolean allowed) {
             this.anonymousPull = allowed;
             return this;
         }
 
-        /** Receives one line per request: method, path, status, bytes sent, milliseconds. */
+        /**
+         * Sets what receives one line per request: method, path, status, bytes sent, milliseconds.
+         *
+         * @param log the line consumer; lines are dropped by default
+         * @return this builder
+         */
         public Builder requestLog(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
             return this;
@@ -228,6 +281,7 @@ public final class RegistryServer implements AutoCloseable {
         /**
          * Starts the server.
          *
+         * @return the running server; close it to stop it
          * @throws IOException naming the address when it cannot listen there (a port in use)
          */
         public RegistryServer start() throws IOException {
