@@ -30,12 +30,22 @@ import picocli.CommandLine.ParseResult;
                 RegistryCommand.class})
 public final class Oci {
 
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the command line, as {@code oci --help} describes it
+     */
     public static void main(String[] args) {
         JsonWarmup.start();
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code instead of exiting, for tests and embedding. */
+    /**
+     * Runs the command line and returns the exit code instead of exiting, for tests and embedding.
+     *
+     * @param args the command line, as {@code oci --help} describes it
+     * @return the exit code: 0 on success, else the command's failure code (2 for a usage error)
+     */
     public static int run(String... args) {
         return execute(commandLine(), args);
     }
