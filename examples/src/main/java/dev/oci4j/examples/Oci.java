@@ -31,9 +31,9 @@ import picocli.CommandLine.ParseResult;
 public final class Oci {
 
     /**
-     * Runs the command line and exits the JVM with its exit code.
+     * Runs the {@code oci} command and exits with its status.
      *
-     * @param args the command line, as {@code oci --help} describes it
+     * @param args the command line
      */
     public static void main(String[] args) {
         JsonWarmup.start();
@@ -43,8 +43,8 @@ public final class Oci {
     /**
      * Runs the command line and returns the exit code instead of exiting, for tests and embedding.
      *
-     * @param args the command line, as {@code oci --help} describes it
-     * @return the exit code: 0 on success, else the command's failure code (2 for a usage error)
+     * @param args the command line
+     * @return the exit status the {@code oci} command would end with
      */
     public static int run(String... args) {
         return execute(commandLine(), args);
