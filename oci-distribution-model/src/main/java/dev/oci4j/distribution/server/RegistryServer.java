@@ -72,31 +72,47 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     /**
-     * Starts a registry with in-memory storage on a free port of 127.0.0.1.
+     * Starts a registry with in-memory storage on a free port of 127.0.0.1, without authentication or TLS.
      *
-     * @return the running server; close it to stop it
-     * @throws IOException when it cannot listen
+     * @return the running server
+     * @throws IOException when no port can be had
      */
     public static RegistryServer start() throws IOException {
         return builder().start();
     }
 
-    /** {@return a builder: 127.0.0.1, a free port, in-memory storage, 16 workers} */
+    /**
+     * A builder: 127.0.0.1, a free port, in-memory storage, 16 workers, no authentication, no TLS.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the address the server listens on ({@code 127.0.0.1}, {@code ::1})} */
+    /**
+     * The address the server listens on.
+     *
+     * @return the address, such as {@code 127.0.0.1} or {@code ::1}
+     */
     public String host() {
         return http.getAddress().getAddress().getHostAddress();
     }
 
-    /** {@return the port the server listens on} */
+    /**
+     * The port the server listens on.
+     *
+     * @return the port, the one picked when the builder asked for port 0
+     */
     public int port() {
         return http.getAddress().getPort();
     }
 
-    /** {@return {@code host:port}, an image reference's registry part ({@code 127.0.0.1:40123}, {@code [::1]:40123})} */
+    /**
+     * The registry part of an image reference.
+     *
+     * @return {@code host:port}, such as {@code 127.0.0.1:40123} or {@code [::1]:40123}
+     */
     public String hostPort() {
         String h = host();
         return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port();
@@ -107,12 +123,20 @@ public final class RegistryServer implements AutoCloseable {
         return URI.create("http://" + hostPort());
     }
 
-    /** {@return the storage this server serves} */
+    /**
+     * The storage this server serves.
+     *
+     * @return the storage, closed with the server
+     */
     public RegistryStorage storage() {
         return storage;
     }
 
-    /** {@return how many upload sessions are open} */
+    /**
+     * How many upload sessions are open.
+     *
+     * @return the count of uploads started and neither finished, cancelled nor swept
+     */
     public int openUploads() {
         return uploads.size();
     }
@@ -160,9 +184,9 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets where to listen; 127.0.0.1 and a free port by default.
+         * Where to listen; port 0 picks a free one. Default: a free port of 127.0.0.1.
          *
-         * @param address the address; port 0 picks a free one
+         * @param address the address and port
          * @return this builder
          */
         public Builder listen(InetSocketAddress address) {
@@ -171,7 +195,7 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets the storage; in memory when not set. The server closes it on {@link RegistryServer#close()}.
+         * The storage; in memory when not set. The server closes it on {@link RegistryServer#close()}.
          *
          * @param storage the storage
          * @return this builder
@@ -182,11 +206,11 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets how many requests are served at once (default 16).
+         * How many requests are served at once (default 16).
          *
          * @param workers at least 1
          * @return this builder
-         * @throws IllegalArgumentException when {@code workers} is below 1
+         * @throws IllegalArgumentException below 1
          */
         public Builder workers(int workers) {
             if (workers < 1) {
@@ -197,11 +221,11 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets the {@code OCI-Chunk-Min-Length} advertised to clients; 0 (default) sends none.
+         * The {@code OCI-Chunk-Min-Length} advertised to clients; 0 (default) sends none.
          *
-         * @param bytes the minimum chunk length, not negative
+         * @param bytes the minimum chunk length, 0 for none
          * @return this builder
-         * @throws IllegalArgumentException when {@code bytes} is negative
+         * @throws IllegalArgumentException when negative
          */
         public Builder chunkMinLength(long bytes) {
             if (bytes < 0) {
@@ -212,11 +236,11 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets how long an upload session may sit idle before it is swept (default 15 minutes).
+         * How long an upload session may sit idle before it is swept (default 15 minutes).
          *
          * @param timeout a positive duration
          * @return this builder
-         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         * @throws IllegalArgumentException when not positive
          */
         public Builder uploadTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -227,7 +251,7 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets how long {@link RegistryServer#close()} waits for requests in flight (default 1 second).
+         * How long {@link RegistryServer#close()} waits for requests in flight (default 1 second).
          *
          * @param grace the wait
          * @return this builder
@@ -257,9 +281,10 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * With users, lets GET and HEAD through without credentials (default: false).
+         * With authentication, lets anyone pull every repository (GET and HEAD, and the catalog) without
+         * credentials; pushing still needs a user (default: false).
          *
-         * @param allowed true to allow anonymous pulls
+         * @param allowed whether anonymous pull is allowed
          * @return this builder
          */
         public Builder anonymousPull(boolean allowed) {
@@ -268,9 +293,10 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Sets what receives one line per request: method, path, status, bytes sent, milliseconds.
+         * Receives one line per request: method, path, status, bytes sent, milliseconds
+         * ({@code GET /v2/ 200 2 0ms}). Called on the worker threads, so concurrently.
          *
-         * @param log the line consumer; lines are dropped by default
+         * @param log the receiver
          * @return this builder
          */
         public Builder requestLog(Consumer<String> log) {
