@@ -90,13 +90,12 @@ public final class LayerApplier {
     /**
      * Applies {@code layers} in order onto {@code root}, creating it when missing.
      *
-     * @throws LayerFormatException when an entry is malformed or would reach outside the root
-     * @throws DigestMismatchException when a blob or its tar does not have the expected digest; the
-     *     root then holds the partly applied layer and should be discarded
-     *
      * @param root the target directory, created when missing
      * @param layers the layers, bottom first
      * @return the diffIDs, the entry count and the warnings
+     * @throws LayerFormatException when an entry is malformed or would reach outside the root
+     * @throws DigestMismatchException when a blob or its tar does not have the expected digest; the
+     *     root then holds the partly applied layer and should be discarded
      * @throws IOException if reading a blob or writing the target fails
      * @throws NullPointerException if {@code root}, {@code layers} or a layer is null
      */
