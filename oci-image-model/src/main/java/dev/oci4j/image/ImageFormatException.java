@@ -46,9 +46,9 @@ public class ImageFormatException extends DocumentFormatException {
     /**
      * A problem at {@code location} (a JSON pointer, "" for the whole document, or an entry name).
      *
-     * @param detail what was expected and what was found, without the location
      * @param reason why the document could not be read
      * @param location the JSON pointer, {@code ""} for the whole document, or an entry name
+     * @param detail what was expected and what was found, without the location
      */
     public ImageFormatException(FormatReason reason, String location, String detail) {
         this(reason, location, detail, null);
