@@ -42,7 +42,7 @@ public final class ImageLayoutHeader {
         return new ImageLayoutHeader(Objects.requireNonNull(imageLayoutVersion, "imageLayoutVersion"), Map.of());
     }
 
-    /** {@return REQUIRED} The layout version; empty only when a parsed document lacked it. */
+    /** {@return the {@code imageLayoutVersion}} REQUIRED; empty only when a parsed document lacked it. */
     public String imageLayoutVersion() {
         return imageLayoutVersion == null ? "" : imageLayoutVersion;
     }

@@ -51,13 +51,15 @@ public final class RootFs {
         return builder().diffIds(diffIds).build();
     }
 
-    /** {@return REQUIRED} MUST be {@code layers}; empty only when a parsed document lacked it. */
+    /**
+     * {@return the {@code type}} REQUIRED, MUST be {@value #LAYERS}; empty only when a parsed document lacked it.
+     */
     public String type() {
         return type == null ? "" : type;
     }
 
     /**
-     * {@return REQUIRED} The uncompressed layer digests, base first; empty too when a parsed document
+     * {@return the uncompressed layer digests, base first} REQUIRED; empty too when a parsed document
      * lacked the array, which is then written back without it (the validator reports the absence).
      */
     public List<Digest> diffIds() {

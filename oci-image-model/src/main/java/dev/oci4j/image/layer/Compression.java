@@ -58,7 +58,7 @@ public enum Compression {
      * @param out where the compressed bytes go
      * @param level the compression level (see {@link #defaultLevel()}); ignored for {@link #NONE}
      * @return a stream compressing into {@code out}; {@code out} itself for {@link #NONE}
-     * @throws IOException if the compressor cannot write its header to {@code out}
+     * @throws IOException if the zstd compressor cannot be set up
      */
     public OutputStream compress(OutputStream out, int level) throws IOException {
         return compress(out, level, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
@@ -75,7 +75,7 @@ public enum Compression {
      * @param level the compression level (see {@link #defaultLevel()}); ignored for {@link #NONE}
      * @param threads the most worker threads to use, at least 1
      * @return a stream compressing into {@code out}; {@code out} itself for {@link #NONE}
-     * @throws IOException if the compressor cannot write its header to {@code out}
+     * @throws IOException if the zstd compressor cannot be set up
      * @throws IllegalArgumentException if {@code threads} is less than 1
      */
     public OutputStream compress(OutputStream out, int level, int threads) throws IOException {
@@ -98,7 +98,7 @@ public enum Compression {
      *
      * @param in the compressed bytes
      * @return a stream of the decompressed bytes; {@code in} itself for {@link #NONE}
-     * @throws IOException if the stream's header cannot be read or is not of this compression
+     * @throws IOException if the gzip header cannot be read or is malformed (it is read at once)
      */
     public InputStream decompress(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
