@@ -106,7 +106,10 @@ public record ContentRange(long first, long last, OptionalLong completeLength) {
         return last - first + 1;
     }
 
-    /** {@return the PATCH request's {@code Content-Range} value, {@code <first>-<last>} (distribution-spec, no unit)} */
+    /**
+     * {@return the PATCH request's {@code Content-Range} value, {@code <first>-<last>}
+     * (distribution-spec, no unit)}
+     */
     public String toUploadHeader() {
         return first + "-" + last;
     }

@@ -34,7 +34,8 @@ public final class ErrorResponse {
     }
 
     /**
-     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back; empty when none}
+     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back;
+     * empty when none}
      */
     public Map<String, String> extensions() {
         return extensions;
@@ -121,7 +122,8 @@ public final class ErrorResponse {
          * @param key the member name
          * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
          * @return this builder
-         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not one JSON value
+         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not
+         *        one JSON value
          */
         public Builder putExtension(String key, String rawJson) {
             if (Objects.requireNonNull(key, "key").equals("errors")) {

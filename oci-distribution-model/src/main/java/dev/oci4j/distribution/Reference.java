@@ -180,12 +180,18 @@ public final class Reference {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
-    /** {@return the registry with optional port, normalized: {@code docker.io}, {@code localhost:5000}, {@code [::1]:5000}} */
+    /**
+     * {@return the registry with optional port, normalized: {@code docker.io}, {@code localhost:5000}, {@code
+     * [::1]:5000}}
+     */
     public String registry() {
         return registry;
     }
 
-    /** {@return the host and port the registry API is served from: {@code registry-1.docker.io} for Docker Hub, else the registry} */
+    /**
+     * {@return the host and port the registry API is served from: {@code registry-1.docker.io} for Docker Hub, else
+     * the registry}
+     */
     public String apiHost() {
         return registry.equals(DOCKER_HUB) ? DOCKER_HUB_API_HOST : registry;
     }
@@ -235,7 +241,10 @@ public final class Reference {
         return Optional.ofNullable(digest);
     }
 
-    /** {@return the tag, or {@code latest} when the reference names neither tag nor digest; empty with only a digest} */
+    /**
+     * {@return the tag, or {@code latest} when the reference names neither tag nor digest; empty with only a
+     * digest}
+     */
     public Optional<String> tagOrDefault() {
         return tag != null ? Optional.of(tag) : digest == null ? Optional.of(DEFAULT_TAG) : Optional.empty();
     }

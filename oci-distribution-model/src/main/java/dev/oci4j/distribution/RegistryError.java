@@ -45,14 +45,16 @@ public final class RegistryError {
     }
 
     /**
-     * {@return the unstructured detail (OPTIONAL), as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...); empty when absent}
+     * {@return the unstructured detail (OPTIONAL), as the raw JSON the registry sent ({@code "text"}, {@code
+     * {...}}, ...); empty when absent}
      */
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }
 
     /**
-     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back; empty when none}
+     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back;
+     * empty when none}
      */
     public Map<String, String> extensions() {
         return extensions;
@@ -167,7 +169,8 @@ public final class RegistryError {
          * @param key the member name
          * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
          * @return this builder
-         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not one JSON value
+         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not
+         *        one JSON value
          */
         public Builder putExtension(String key, String rawJson) {
             Objects.requireNonNull(key, "key");

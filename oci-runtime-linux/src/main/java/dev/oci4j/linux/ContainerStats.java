@@ -29,7 +29,8 @@ public final class ContainerStats {
     }
 
     /**
-     * {@return memory charged to the container in bytes, page cache included (v1 memory.usage_in_bytes, v2 memory.current)}
+     * {@return memory charged to the container in bytes, page cache included (v1 memory.usage_in_bytes, v2
+     * memory.current)}
      */
     public long memoryBytes() {
         return memoryBytes;
@@ -41,7 +42,8 @@ public final class ContainerStats {
     }
 
     /**
-     * {@return CPU time in nanoseconds consumed by all its processes, user and system (v1 cpuacct.usage, v2 cpu.stat usage_usec)}
+     * {@return CPU time in nanoseconds consumed by all its processes, user and system (v1 cpuacct.usage, v2
+     * cpu.stat usage_usec)}
      */
     public long cpuNanos() {
         return cpuNanos;

@@ -49,7 +49,8 @@ public final class RuntimeOptions {
     }
 
     /**
-     * {@return the backend asked for by name ({@code runc}, {@code crun}); empty to use {@code -Doci4j.runtime}, else the best available}
+     * {@return the backend asked for by name ({@code runc}, {@code crun}); empty to use {@code -Doci4j.runtime},
+     * else the best available}
      */
     public Optional<String> backend() {
         return Optional.ofNullable(backend);

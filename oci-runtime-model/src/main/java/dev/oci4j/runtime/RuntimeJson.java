@@ -295,7 +295,8 @@ public final class RuntimeJson {
          *
          * @param json the document's UTF-8 bytes
          * @return the configuration
-         * @throws RuntimeFormatException when the document is not a configuration the model can hold, or above the limit
+         * @throws RuntimeFormatException when the document is not a configuration the model can hold, or above the
+         *        limit
          */
         public Spec readSpec(byte[] json) {
             return read(json, Spec::fromJson);
@@ -307,7 +308,8 @@ public final class RuntimeJson {
          * @param in the stream, read to its end
          * @return the configuration
          * @throws IOException when reading the stream fails
-         * @throws RuntimeFormatException when the document is not a configuration the model can hold, or above the limit
+         * @throws RuntimeFormatException when the document is not a configuration the model can hold, or above the
+         *        limit
          */
         public Spec readSpec(InputStream in) throws IOException {
             return readSpec(readLimited(in));
@@ -319,7 +321,8 @@ public final class RuntimeJson {
          * @param path the file
          * @return the configuration
          * @throws IOException when the file cannot be read
-         * @throws RuntimeFormatException when the document is not a configuration the model can hold, or above the limit
+         * @throws RuntimeFormatException when the document is not a configuration the model can hold, or above the
+         *        limit
          */
         public Spec readSpec(Path path) throws IOException {
             return readSpec(readLimited(path));
@@ -365,7 +368,8 @@ public final class RuntimeJson {
          *
          * @param json the document's UTF-8 bytes
          * @return the features
-         * @throws RuntimeFormatException when the document is not a features document the model can hold, or above the limit
+         * @throws RuntimeFormatException when the document is not a features document the model can hold, or above
+         *        the limit
          */
         public Features readFeatures(byte[] json) {
             return read(json, Features::fromJson);
@@ -377,7 +381,8 @@ public final class RuntimeJson {
          * @param in the stream, read to its end
          * @return the features
          * @throws IOException when reading the stream fails
-         * @throws RuntimeFormatException when the document is not a features document the model can hold, or above the limit
+         * @throws RuntimeFormatException when the document is not a features document the model can hold, or above
+         *        the limit
          */
         public Features readFeatures(InputStream in) throws IOException {
             return readFeatures(readLimited(in));
@@ -389,7 +394,8 @@ public final class RuntimeJson {
          * @param path the file
          * @return the features
          * @throws IOException when the file cannot be read
-         * @throws RuntimeFormatException when the document is not a features document the model can hold, or above the limit
+         * @throws RuntimeFormatException when the document is not a features document the model can hold, or above
+         *        the limit
          */
         public Features readFeatures(Path path) throws IOException {
             return readFeatures(readLimited(path));

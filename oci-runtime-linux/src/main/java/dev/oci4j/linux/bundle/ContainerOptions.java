@@ -88,7 +88,8 @@ public final class ContainerOptions {
     }
 
     /**
-     * {@return the Entrypoint replacing the image's; the image's Cmd is then dropped unless {@link #cmd()} is set too; empty to keep the image's}
+     * {@return the Entrypoint replacing the image's; the image's Cmd is then dropped unless {@link #cmd()} is set
+     * too; empty to keep the image's}
      */
     public Optional<List<String>> entrypoint() {
         return Optional.ofNullable(entrypoint);
@@ -105,14 +106,16 @@ public final class ContainerOptions {
     }
 
     /**
-     * {@return the absolute working directory replacing the image's WorkingDir; empty to keep the image's (else {@code /})}
+     * {@return the absolute working directory replacing the image's WorkingDir; empty to keep the image's (else
+     * {@code /})}
      */
     public Optional<String> workingDir() {
         return Optional.ofNullable(workingDir);
     }
 
     /**
-     * {@return a user as the image's {@code User} field is written, resolved against the rootfs; empty to keep the image's}
+     * {@return a user as the image's {@code User} field is written, resolved against the rootfs; empty to keep the
+     * image's}
      */
     public Optional<String> user() {
         return Optional.ofNullable(user);

@@ -103,7 +103,8 @@ public final class LayerCache {
      * @param diffId the digest of its uncompressed tar, verified while applying
      * @param warnings receives what applying warned about (entries skipped, ownership not kept, ...)
      * @return the layer's directory, {@code DIR/ALGORITHM/HEX}; never change it
-     * @throws IOException when the blob cannot be read or does not match its digests, or the directory cannot be written
+     * @throws IOException when the blob cannot be read or does not match its digests, or the directory cannot be
+     *        written
      */
     public Path layer(LayerBlob source, Digest diffId, List<String> warnings) throws IOException {
         Objects.requireNonNull(source, "source");
