@@ -1,9 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +21,7 @@ public final class Catalog {
 
     private Catalog(Builder b) {
         this.repositories = List.copyOf(b.repositories);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
     /** A new builder. */
@@ -62,11 +60,11 @@ public final class Catalog {
     }
 
     /** Builds a {@link Catalog}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private final List<String> repositories = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("Catalog", KEYS);
         }
 
         /** Replaces the repositories. */
@@ -85,38 +83,6 @@ public final class Catalog {
         /** Removes every repository. */
         public Builder clearRepositories() {
             repositories.clear();
-            return this;
-        }
-
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON.
-         *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of Catalog, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

@@ -1,12 +1,11 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A registry's error body (distribution-spec "Error Codes").
@@ -15,12 +14,14 @@ import java.util.Objects;
  */
 public final class ErrorResponse {
 
+    static final Set<String> KEYS = Set.of("errors");
+
     private final List<RegistryError> errors;
     private final Map<String, String> extensions;
 
     private ErrorResponse(Builder b) {
         this.errors = List.copyOf(b.errors);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
     /** A new builder. */
@@ -59,11 +60,11 @@ public final class ErrorResponse {
     }
 
     /** Builds an {@link ErrorResponse}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private final List<RegistryError> errors = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("ErrorResponse", KEYS);
         }
 
         /** Replaces the errors. */
@@ -82,38 +83,6 @@ public final class ErrorResponse {
         /** Removes every error. */
         public Builder clearErrors() {
             errors.clear();
-            return this;
-        }
-
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON.
-         *
-         * @throws IllegalArgumentException when {@code key} is {@code errors}
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (Objects.requireNonNull(key, "key").equals("errors")) {
-                throw new IllegalArgumentException("\"errors\" is a member of ErrorResponse, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

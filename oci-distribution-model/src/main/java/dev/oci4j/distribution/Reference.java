@@ -1,7 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
 import dev.oci4j.image.Digest;
+import dev.oci4j.validation.FormatReason;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,7 +173,7 @@ public final class Reference {
     }
 
     private static DistributionFormatException bad(String part, String detail) {
-        return new DistributionFormatException(Reason.BAD_REFERENCE, part, detail);
+        return new DistributionFormatException(FormatReason.BAD_REFERENCE, part, detail);
     }
 
     private static String shorten(String s) {

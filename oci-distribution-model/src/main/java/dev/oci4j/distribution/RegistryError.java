@@ -1,7 +1,5 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +24,7 @@ public final class RegistryError {
         this.code = b.code;
         this.message = b.message;
         this.detail = b.detail;
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
     /** A new builder. */
@@ -60,7 +58,7 @@ public final class RegistryError {
         b.code = code;
         b.message = message;
         b.detail = detail;
-        b.extensions.putAll(extensions);
+        b.extensions(extensions);
         return b;
     }
 
@@ -81,13 +79,13 @@ public final class RegistryError {
     }
 
     /** Builds a {@link RegistryError}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private ErrorCode code;
         private String message;
         private String detail;
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("RegistryError", KEYS);
         }
 
         /** Sets the REQUIRED code. */
@@ -114,46 +112,13 @@ public final class RegistryError {
          * @throws IllegalArgumentException when {@code rawJson} is not one JSON value
          */
         public Builder detail(String rawJson) {
-            this.detail = Json.checkRaw(Objects.requireNonNull(rawJson, "detail"), "detail");
+            this.detail = raw(Objects.requireNonNull(rawJson, "detail"), "detail");
             return this;
         }
 
         /** Leaves the detail out. */
         public Builder clearDetail() {
             this.detail = null;
-            return this;
-        }
-
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON.
-         *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
-         */
-        public Builder putExtension(String key, String rawJson) {
-            Objects.requireNonNull(key, "key");
-            if (KEYS.contains(key)) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of RegistryError, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

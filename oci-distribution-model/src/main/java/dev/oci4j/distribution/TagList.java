@@ -1,9 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +23,7 @@ public final class TagList {
     private TagList(Builder b) {
         this.name = b.name;
         this.tags = List.copyOf(b.tags);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
     /** A new builder. */
@@ -69,12 +67,12 @@ public final class TagList {
     }
 
     /** Builds a {@link TagList}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private String name;
         private final List<String> tags = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("TagList", KEYS);
         }
 
         /** Sets the REQUIRED repository name. */
@@ -99,38 +97,6 @@ public final class TagList {
         /** Removes every tag. */
         public Builder clearTags() {
             tags.clear();
-            return this;
-        }
-
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON.
-         *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of TagList, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

@@ -1,10 +1,10 @@
 package dev.oci4j.distribution.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.distribution.AuthChallenge;
 import dev.oci4j.distribution.DistributionFormatException;
-import dev.oci4j.distribution.internal.Json;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -192,17 +192,13 @@ final class TokenAuth {
         }
         byte[] body = Transport.readBody(r, 1024 * 1024, endpoint);
         try {
-            ObjectNode o = Json.readObject(body, "token response");
-            String token = Json.string(o, "token", "/token");
-            if (token == null || token.isEmpty()) {
-                token = Json.string(o, "access_token", "/access_token");
-            }
-            if (token == null || token.isEmpty()) {
-                throw new IOException(endpoint + ": the answer has neither \"token\" nor \"access_token\"");
-            }
-            JsonNode expiresIn = o.get("expires_in");
-            Duration life = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-                    ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
+            JsonFields o = JsonFields.of(Json.readTree(body, DistributionFormatException::new), "",
+                    DistributionFormatException::new);
+            String token = o.omitemptyString("token").or(() -> o.omitemptyString("access_token")).orElseThrow(() ->
+                    new IOException(endpoint + ": the answer has neither \"token\" nor \"access_token\""));
+            // Lenient, as Docker is: an expires_in that is no positive integer means the default.
+            Duration life = o.node("expires_in").filter(JsonNode::canConvertToLong).map(JsonNode::asLong)
+                    .filter(n -> n > 0).map(Duration::ofSeconds).orElse(DEFAULT_LIFETIME);
             Duration margin = life.compareTo(MARGIN.multipliedBy(4)) < 0 ? life.dividedBy(4) : MARGIN;
             return new Token(token, Instant.now().plus(life).minus(margin));
         } catch (DistributionFormatException e) {
