@@ -24,22 +24,26 @@ public final class Catalog {
         this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The repository names, empty when none. */
+    /** {@return the repository names, empty when none} */
     public List<String> repositories() {
         return repositories;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this object's values. */
+    /**
+     * A builder holding this object's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().repositories(repositories).extensions(extensions);
     }
@@ -67,30 +71,40 @@ public final class Catalog {
             super("Catalog", KEYS);
         }
 
-        /** Replaces the repositories. */
+        /**
+         * Replaces the repositories.
+         *
+         * @param repositories the repository names
+         * @return this builder
+         */
         public Builder repositories(Collection<String> repositories) {
             this.repositories.clear();
             repositories.forEach(this::addRepository);
             return this;
         }
 
-        /** Appends one repository. */
+        /**
+         * Appends one repository.
+         *
+         * @param repository a repository name
+         * @return this builder
+         */
         public Builder addRepository(String repository) {
             repositories.add(Objects.requireNonNull(repository, "repository"));
             return this;
         }
 
-        /** Removes every repository. */
+        /**
+         * Removes every repository.
+         *
+         * @return this builder
+         */
         public Builder clearRepositories() {
             repositories.clear();
             return this;
         }
 
-        /**
-         * Builds the object.
-         *
-         * @throws IllegalStateException when a REQUIRED member is unset
-         */
+        /** {@return the catalog; it has no REQUIRED member a builder could lack} */
         public Catalog build() {
             return new Catalog(this);
         }

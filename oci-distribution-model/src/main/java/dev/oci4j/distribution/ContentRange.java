@@ -101,12 +101,12 @@ public record ContentRange(long first, long last, OptionalLong completeLength) {
         return new DistributionFormatException(FormatReason.BAD_HEADER, name, "\"" + shown + "\": " + expected);
     }
 
-    /** How many bytes the range holds. */
+    /** {@return how many bytes the range holds} */
     public long length() {
         return last - first + 1;
     }
 
-    /** The PATCH request's {@code Content-Range} value, {@code <first>-<last>} (distribution-spec, no unit). */
+    /** {@return the PATCH request's {@code Content-Range} value, {@code <first>-<last>} (distribution-spec, no unit)} */
     public String toUploadHeader() {
         return first + "-" + last;
     }

@@ -24,22 +24,26 @@ public final class ErrorResponse {
         this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the errors, in the registry's order; empty when the body had none. */
+    /** {@return the errors, in the registry's order; empty when the body had none} REQUIRED in the JSON. */
     public List<RegistryError> errors() {
         return errors;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this response's values. */
+    /**
+     * A builder holding this response's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().errors(errors).extensions(extensions);
     }
@@ -67,26 +71,40 @@ public final class ErrorResponse {
             super("ErrorResponse", KEYS);
         }
 
-        /** Replaces the errors. */
+        /**
+         * Replaces the errors.
+         *
+         * @param errors the errors
+         * @return this builder
+         */
         public Builder errors(Collection<RegistryError> errors) {
             this.errors.clear();
             errors.forEach(this::addError);
             return this;
         }
 
-        /** Appends one error. */
+        /**
+         * Appends one error.
+         *
+         * @param error an error
+         * @return this builder
+         */
         public Builder addError(RegistryError error) {
             errors.add(Objects.requireNonNull(error, "error"));
             return this;
         }
 
-        /** Removes every error. */
+        /**
+         * Removes every error.
+         *
+         * @return this builder
+         */
         public Builder clearErrors() {
             errors.clear();
             return this;
         }
 
-        /** Builds the response. */
+        /** {@return the response} */
         public ErrorResponse build() {
             return new ErrorResponse(this);
         }

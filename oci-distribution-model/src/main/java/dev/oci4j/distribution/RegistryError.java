@@ -27,32 +27,36 @@ public final class RegistryError {
         this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the error code; a registry that omits it reads as {@code UNKNOWN}. */
+    /** {@return the error code; a registry that omits it reads as {@code UNKNOWN}} REQUIRED in the JSON. */
     public ErrorCode code() {
         return code;
     }
 
-    /** OPTIONAL: a message for people. */
+    /** {@return a message for people} OPTIONAL in the JSON. */
     public Optional<String> message() {
         return Optional.ofNullable(message);
     }
 
-    /** OPTIONAL: unstructured detail, as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...). */
+    /** {@return unstructured detail, as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...)} OPTIONAL in the JSON. */
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }
 
-    /** Members this class does not know, as raw JSON, kept on reading and written back. */
+    /** {@return members this class does not know, as raw JSON, kept on reading and written back} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this error's values. */
+    /**
+     * A builder holding this error's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.code = code;
@@ -88,19 +92,33 @@ public final class RegistryError {
             super("RegistryError", KEYS);
         }
 
-        /** Sets the REQUIRED code. */
+        /**
+         * Sets the REQUIRED code.
+         *
+         * @param code the error code
+         * @return this builder
+         */
         public Builder code(ErrorCode code) {
             this.code = Objects.requireNonNull(code, "code");
             return this;
         }
 
-        /** Sets the message. */
+        /**
+         * Sets the message.
+         *
+         * @param message a message for people
+         * @return this builder
+         */
         public Builder message(String message) {
             this.message = Objects.requireNonNull(message, "message");
             return this;
         }
 
-        /** Leaves the message out. */
+        /**
+         * Leaves the message out.
+         *
+         * @return this builder
+         */
         public Builder clearMessage() {
             this.message = null;
             return this;
@@ -109,6 +127,8 @@ public final class RegistryError {
         /**
          * Sets the detail as raw JSON.
          *
+         * @param rawJson the detail, one JSON value such as {@code "text"} or {@code {"Tag":"v9"}}
+         * @return this builder
          * @throws IllegalArgumentException when {@code rawJson} is not one JSON value
          */
         public Builder detail(String rawJson) {
@@ -116,7 +136,11 @@ public final class RegistryError {
             return this;
         }
 
-        /** Leaves the detail out. */
+        /**
+         * Leaves the detail out.
+         *
+         * @return this builder
+         */
         public Builder clearDetail() {
             this.detail = null;
             return this;
@@ -125,6 +149,7 @@ public final class RegistryError {
         /**
          * Builds the error.
          *
+         * @return the error
          * @throws IllegalStateException when the code is unset
          */
         public RegistryError build() {

@@ -26,27 +26,31 @@ public final class TagList {
         this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the repository the tags belong to. */
+    /** {@return the repository the tags belong to} REQUIRED in the JSON. */
     public String name() {
         return name;
     }
 
-    /** REQUIRED: the tags, empty when the repository has none (registries send {@code null} then). */
+    /** {@return the tags, empty when the repository has none (registries send {@code null} then)} REQUIRED in the JSON. */
     public List<String> tags() {
         return tags;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this object's values. */
+    /**
+     * A builder holding this object's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().name(name).tags(tags).extensions(extensions);
     }
@@ -75,35 +79,55 @@ public final class TagList {
             super("TagList", KEYS);
         }
 
-        /** Sets the REQUIRED repository name. */
+        /**
+         * Sets the REQUIRED repository name.
+         *
+         * @param name the repository name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Replaces the tags. */
+        /**
+         * Replaces the tags.
+         *
+         * @param tags the tags
+         * @return this builder
+         */
         public Builder tags(Collection<String> tags) {
             this.tags.clear();
             tags.forEach(this::addTag);
             return this;
         }
 
-        /** Appends one tag. */
+        /**
+         * Appends one tag.
+         *
+         * @param tag a tag
+         * @return this builder
+         */
         public Builder addTag(String tag) {
             tags.add(Objects.requireNonNull(tag, "tag"));
             return this;
         }
 
-        /** Removes every tag. */
+        /**
+         * Removes every tag.
+         *
+         * @return this builder
+         */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
         /**
-         * Builds the object.
+         * Builds the tag list.
          *
-         * @throws IllegalStateException when a REQUIRED member is unset
+         * @return the tag list
+         * @throws IllegalStateException when the REQUIRED name is unset
          */
         public TagList build() {
             if (name == null) {

@@ -45,7 +45,7 @@ public final class DockerCredentials implements CredentialProvider {
         this.helperPath = helperPath == null ? "" : helperPath;
     }
 
-    /** The files of this process's environment, in skopeo's order. */
+    /** {@return the files of this process's environment, in skopeo's order} */
     public static DockerCredentials fromEnvironment() {
         return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
     }
@@ -81,12 +81,12 @@ public final class DockerCredentials implements CredentialProvider {
         return new DockerCredentials(List.of(file), System.getenv("PATH"));
     }
 
-    /** The files searched, in order; missing ones are skipped. */
+    /** {@return the files searched, in order; missing ones are skipped} */
     public List<Path> files() {
         return files;
     }
 
-    /** The file {@link #store} writes: the first searched. */
+    /** {@return the file {@link #store} writes: the first searched} */
     public Path writableFile() {
         return files.get(0);
     }
