@@ -55,8 +55,13 @@ class TokenExpiryTest {
     @AfterEach
     void normalTokens() {
         tokens.mode = TokenServer.Mode.TOKENS;
-        tokens.expiresIn = 300;
-        tokens.validSeconds = 300 + TokenServer.REGISTRY_LEEWAY_SECONDS;
+        issue(300, 300 + TokenServer.REGISTRY_LEEWAY_SECONDS);
+    }
+
+    /** Tokens announced to last {@code announced} seconds that the registry accepts for {@code valid}. */
+    static void issue(long announced, long valid) {
+        tokens.expiresIn = announced;
+        tokens.validSeconds = valid;
     }
 
     static RegistryClient carol() {
@@ -97,8 +102,7 @@ class TokenExpiryTest {
 
     @Test
     void shortLivedTokensAreFetchedAgainWhenTheyExpire() throws Exception {
-        tokens.expiresIn = 3;
-        tokens.validSeconds = 3;
+        issue(3, 3);
         RegistryClient client = carol();
         Digest pushed = push(client, "short/app", 31);
         String first = tokens.issued.get(tokens.issued.size() - 1);
@@ -115,8 +119,7 @@ class TokenExpiryTest {
 
     @Test
     void aTokenTheRegistryRefusesBeforeItsAnnouncedExpiryIsReplacedOnThe401() throws Exception {
-        tokens.expiresIn = 300;
-        tokens.validSeconds = 2;
+        issue(300, 2);
         RegistryClient client = carol();
         Digest pushed = push(client, "early/app", 32);
 
@@ -180,8 +183,7 @@ class TokenExpiryTest {
 
     @Test
     void parallelPullsShareOneRefreshedToken() throws Exception {
-        tokens.expiresIn = 3;
-        tokens.validSeconds = 3;
+        issue(3, 3);
         RegistryClient client = carol();
         push(client, "many/app", 34);
         Thread.sleep(4_000);
