@@ -1,6 +1,6 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -129,7 +129,7 @@ public final class AuthChallenge {
     }
 
     private static DistributionFormatException bad(String detail) {
-        return new DistributionFormatException(Reason.BAD_HEADER, "WWW-Authenticate", detail);
+        return new DistributionFormatException(FormatReason.BAD_HEADER, "WWW-Authenticate", detail);
     }
 
     /** {@return the scheme as sent, such as {@code Bearer} or {@code Basic}; compare with {@link #isScheme}} */

@@ -1,12 +1,11 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A registry's error body (distribution-spec "Error Codes").
@@ -15,33 +14,36 @@ import java.util.Objects;
  */
 public final class ErrorResponse {
 
+    static final Set<String> KEYS = Set.of("errors");
+
     private final List<RegistryError> errors;
     private final Map<String, String> extensions;
 
     private ErrorResponse(Builder b) {
         this.errors = List.copyOf(b.errors);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** {@return a builder with no member set} */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the errors, in the registry's order (REQUIRED); empty when the body had none} */
+    /** {@return the errors, in the registry's order; empty when the body had none} REQUIRED in the JSON. */
     public List<RegistryError> errors() {
         return errors;
     }
 
-    /**
-     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back;
-     * empty when none}
-     */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** {@return a builder holding this object's values, to derive a changed copy} */
+    /**
+     * A builder holding this response's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().errors(errors).extensions(extensions);
     }
@@ -62,19 +64,18 @@ public final class ErrorResponse {
     }
 
     /** Builds an {@link ErrorResponse}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private final List<RegistryError> errors = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("ErrorResponse", KEYS);
         }
 
         /**
          * Replaces the errors.
          *
-         * @param errors the errors, in order
+         * @param errors the errors
          * @return this builder
-         * @throws NullPointerException when the collection or one of its elements is null
          */
         public Builder errors(Collection<RegistryError> errors) {
             this.errors.clear();
@@ -85,7 +86,7 @@ public final class ErrorResponse {
         /**
          * Appends one error.
          *
-         * @param error the error
+         * @param error an error
          * @return this builder
          */
         public Builder addError(RegistryError error) {
@@ -100,57 +101,6 @@ public final class ErrorResponse {
          */
         public Builder clearErrors() {
             errors.clear();
-            return this;
-        }
-
-        /**
-         * Replaces the extensions.
-         *
-         * @param extensions member name to raw JSON text
-         * @return this builder
-         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
-         */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON, written after the known ones.
-         *
-         * @param key the member name
-         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not
-         *        one JSON value
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (Objects.requireNonNull(key, "key").equals("errors")) {
-                throw new IllegalArgumentException("\"errors\" is a member of ErrorResponse, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /**
-         * Removes one extension; an absent one is ignored.
-         *
-         * @param key the member name
-         * @return this builder
-         */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /**
-         * Removes every extension.
-         *
-         * @return this builder
-         */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

@@ -1,7 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
 import dev.oci4j.image.Digest;
+import dev.oci4j.validation.FormatReason;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,34 +173,26 @@ public final class Reference {
     }
 
     private static DistributionFormatException bad(String part, String detail) {
-        return new DistributionFormatException(Reason.BAD_REFERENCE, part, detail);
+        return new DistributionFormatException(FormatReason.BAD_REFERENCE, part, detail);
     }
 
     private static String shorten(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
-    /**
-     * {@return the registry with optional port, normalized: {@code docker.io}, {@code localhost:5000}, {@code
-     * [::1]:5000}}
-     */
+    /** {@return the registry with optional port, normalized: {@code docker.io}, {@code localhost:5000}, {@code [::1]:5000}} */
     public String registry() {
         return registry;
     }
 
-    /**
-     * {@return the host and port the registry API is served from: {@code registry-1.docker.io} for Docker Hub, else
-     * the registry}
-     */
+    /** {@return the host and port the registry API is served from: {@code registry-1.docker.io} for Docker Hub, else the registry} */
     public String apiHost() {
         return registry.equals(DOCKER_HUB) ? DOCKER_HUB_API_HOST : registry;
     }
 
     /**
-     * Whether the registry is on this machine (localhost, 127.0.0.0/8 or ::1), where Docker speaks
-     * plain HTTP without being asked.
-     *
-     * @return true for a loopback registry
+     * {@return whether the registry is on this machine (localhost, 127.0.0.0/8 or ::1)}, where Docker
+     * speaks plain HTTP without being asked.
      */
     public boolean isLoopback() {
         return isLoopbackHost(registry);
@@ -231,20 +223,17 @@ public final class Reference {
         return repository;
     }
 
-    /** {@return the tag; empty when the reference names none} */
+    /** {@return the tag, when the reference names one} */
     public Optional<String> tag() {
         return Optional.ofNullable(tag);
     }
 
-    /** {@return the digest, empty when the reference names none; it wins over a tag when both are given} */
+    /** {@return the digest, when the reference names one; it wins over a tag when both are given} */
     public Optional<Digest> digest() {
         return Optional.ofNullable(digest);
     }
 
-    /**
-     * {@return the tag, or {@code latest} when the reference names neither tag nor digest; empty with only a
-     * digest}
-     */
+    /** {@return the tag, or {@code latest} when the reference names neither tag nor digest; empty with only a digest} */
     public Optional<String> tagOrDefault() {
         return tag != null ? Optional.of(tag) : digest == null ? Optional.of(DEFAULT_TAG) : Optional.empty();
     }

@@ -1,7 +1,5 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,47 +24,45 @@ public final class RegistryError {
         this.code = b.code;
         this.message = b.message;
         this.detail = b.detail;
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** {@return a builder with no member set} */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the error code (REQUIRED); a registry that omits it reads as {@code UNKNOWN}} */
+    /** {@return the error code; a registry that omits it reads as {@code UNKNOWN}} REQUIRED in the JSON. */
     public ErrorCode code() {
         return code;
     }
 
-    /** {@return the message for people (OPTIONAL); empty when absent} */
+    /** {@return a message for people} OPTIONAL in the JSON. */
     public Optional<String> message() {
         return Optional.ofNullable(message);
     }
 
-    /**
-     * {@return the unstructured detail (OPTIONAL), as the raw JSON the registry sent ({@code "text"}, {@code
-     * {...}}, ...); empty when absent}
-     */
+    /** {@return unstructured detail, as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...)} OPTIONAL in the JSON. */
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }
 
-    /**
-     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back;
-     * empty when none}
-     */
+    /** {@return members this class does not know, as raw JSON, kept on reading and written back} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** {@return a builder holding this object's values, to derive a changed copy} */
+    /**
+     * A builder holding this error's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.code = code;
         b.message = message;
         b.detail = detail;
-        b.extensions.putAll(extensions);
+        b.extensions(extensions);
         return b;
     }
 
@@ -87,13 +83,13 @@ public final class RegistryError {
     }
 
     /** Builds a {@link RegistryError}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private ErrorCode code;
         private String message;
         private String detail;
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("RegistryError", KEYS);
         }
 
         /**
@@ -131,12 +127,12 @@ public final class RegistryError {
         /**
          * Sets the detail as raw JSON.
          *
-         * @param rawJson one JSON value, such as {@code "\"text\""} or {@code "{\"Tag\":\"v9\"}"}
+         * @param rawJson the detail, one JSON value such as {@code "text"} or {@code {"Tag":"v9"}}
          * @return this builder
          * @throws IllegalArgumentException when {@code rawJson} is not one JSON value
          */
         public Builder detail(String rawJson) {
-            this.detail = Json.checkRaw(Objects.requireNonNull(rawJson, "detail"), "detail");
+            this.detail = raw(Objects.requireNonNull(rawJson, "detail"), "detail");
             return this;
         }
 
@@ -147,58 +143,6 @@ public final class RegistryError {
          */
         public Builder clearDetail() {
             this.detail = null;
-            return this;
-        }
-
-        /**
-         * Replaces the extensions.
-         *
-         * @param extensions member name to raw JSON text
-         * @return this builder
-         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
-         */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON, written after the known ones.
-         *
-         * @param key the member name
-         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not
-         *        one JSON value
-         */
-        public Builder putExtension(String key, String rawJson) {
-            Objects.requireNonNull(key, "key");
-            if (KEYS.contains(key)) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of RegistryError, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /**
-         * Removes one extension; an absent one is ignored.
-         *
-         * @param key the member name
-         * @return this builder
-         */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /**
-         * Removes every extension.
-         *
-         * @return this builder
-         */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

@@ -1,9 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,36 +23,34 @@ public final class TagList {
     private TagList(Builder b) {
         this.name = b.name;
         this.tags = List.copyOf(b.tags);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** {@return a builder with no member set} */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the repository the tags belong to (REQUIRED)} */
+    /** {@return the repository the tags belong to} REQUIRED in the JSON. */
     public String name() {
         return name;
     }
 
-    /**
-     * {@return the tags in the registry's order (REQUIRED); empty when the repository has none (registries send
-     * {@code null} then)}
-     */
+    /** {@return the tags, empty when the repository has none (registries send {@code null} then)} REQUIRED in the JSON. */
     public List<String> tags() {
         return tags;
     }
 
-    /**
-     * {@return the members this class does not know, as raw JSON text by name, kept on reading and written back;
-     * empty when none}
-     */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** {@return a builder holding this object's values, to derive a changed copy} */
+    /**
+     * A builder holding this object's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().name(name).tags(tags).extensions(extensions);
     }
@@ -75,18 +71,18 @@ public final class TagList {
     }
 
     /** Builds a {@link TagList}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private String name;
         private final List<String> tags = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("TagList", KEYS);
         }
 
         /**
          * Sets the REQUIRED repository name.
          *
-         * @param name the repository, such as {@code library/busybox}
+         * @param name the repository name
          * @return this builder
          */
         public Builder name(String name) {
@@ -97,9 +93,8 @@ public final class TagList {
         /**
          * Replaces the tags.
          *
-         * @param tags the tags, in order
+         * @param tags the tags
          * @return this builder
-         * @throws NullPointerException when the collection or one of its elements is null
          */
         public Builder tags(Collection<String> tags) {
             this.tags.clear();
@@ -110,7 +105,7 @@ public final class TagList {
         /**
          * Appends one tag.
          *
-         * @param tag the tag
+         * @param tag a tag
          * @return this builder
          */
         public Builder addTag(String tag) {
@@ -125,57 +120,6 @@ public final class TagList {
          */
         public Builder clearTags() {
             tags.clear();
-            return this;
-        }
-
-        /**
-         * Replaces the extensions.
-         *
-         * @param extensions member name to raw JSON text
-         * @return this builder
-         * @throws IllegalArgumentException when a name is a member this class knows or a value is not one JSON value
-         */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON, written after the known ones.
-         *
-         * @param key the member name
-         * @param rawJson its value as JSON text, such as {@code "\"text\""} or {@code "{\"a\":1}"}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code key} is a member this class knows, or {@code rawJson} is not
-         *        one JSON value
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of TagList, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /**
-         * Removes one extension; an absent one is ignored.
-         *
-         * @param key the member name
-         * @return this builder
-         */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /**
-         * Removes every extension.
-         *
-         * @return this builder
-         */
-        public Builder clearExtensions() {
-            extensions.clear();
             return this;
         }
 

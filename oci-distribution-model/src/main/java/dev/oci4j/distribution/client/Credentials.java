@@ -70,7 +70,7 @@ public final class Credentials {
         return Optional.ofNullable(password);
     }
 
-    /** {@return the identity token; empty unless these are one} */
+    /** {@return the identity token, when these are one} */
     public Optional<String> identityToken() {
         return Optional.ofNullable(identityToken);
     }

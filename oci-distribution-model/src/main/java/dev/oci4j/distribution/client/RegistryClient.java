@@ -75,7 +75,7 @@ public final class RegistryClient {
         this.uploads = new BlobUploads(this);
     }
 
-    /** {@return a builder with the defaults: anonymous, TLS verified, 3 parallel downloads, 4 attempts} */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -294,9 +294,9 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets where credentials come from; anonymous by default.
+         * Where credentials come from; anonymous by default.
          *
-         * @param credentials the provider asked for each registry
+         * @param credentials where credentials come from
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
@@ -324,11 +324,10 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets how many blobs download at once; 3 by default, as Docker does.
+         * How many blobs download at once; 3 by default, as Docker does.
          *
-         * @param n at least 1
+         * @param n how many blobs at once, at least 1
          * @return this builder
-         * @throws IllegalArgumentException when {@code n} is below 1
          */
         public Builder maxConcurrentDownloads(int n) {
             if (n < 1) {
@@ -339,12 +338,10 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets the PATCH chunk size for chunked uploads, raised to a registry's {@code OCI-Chunk-Min-Length};
-         * 16 MiB by default.
+         * The PATCH chunk size for chunked uploads, raised to a registry's {@code OCI-Chunk-Min-Length}; 16 MiB by default.
          *
-         * @param bytes the chunk size, positive
+         * @param bytes the chunk size in bytes, at least 1
          * @return this builder
-         * @throws IllegalArgumentException when {@code bytes} is not positive
          */
         public Builder chunkSize(long bytes) {
             if (bytes < 1) {
@@ -355,11 +352,10 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets the largest blob uploaded in one PUT; larger ones go in chunks. 16 MiB by default.
+         * Blobs up to this size go in one PUT, larger ones in chunks; 16 MiB by default.
          *
-         * @param bytes the limit, 0 to upload every blob in chunks
+         * @param bytes the largest blob sent in one request, in bytes
          * @return this builder
-         * @throws IllegalArgumentException when {@code bytes} is negative
          */
         public Builder monolithicMax(long bytes) {
             if (bytes < 0) {
@@ -370,11 +366,10 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets how often a retryable request is tried in all; 4 by default.
+         * How often a retryable request is tried in all, at least 1; 4 by default.
          *
-         * @param attempts at least 1; 1 turns retries off
+         * @param attempts attempts in all, at least 1
          * @return this builder
-         * @throws IllegalArgumentException when {@code attempts} is below 1
          */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
@@ -385,7 +380,7 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets the first retry's wait, doubled for each further one; 500 ms by default.
+         * The first retry's wait, doubled for each further one; 500 ms by default.
          *
          * @param backoff the first wait
          * @return this builder
@@ -396,9 +391,9 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets the longest {@code Retry-After} honoured; longer waits are cut to it. 60 s by default.
+         * The longest {@code Retry-After} honoured; longer waits are cut to it. 60 s by default.
          *
-         * @param max the longest wait
+         * @param max the longest wait honoured
          * @return this builder
          */
         public Builder maxRetryAfter(Duration max) {
@@ -407,7 +402,7 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets the TCP connect timeout; 30 s by default.
+         * The TCP connect timeout; 30 s by default.
          *
          * @param timeout the timeout
          * @return this builder
@@ -418,9 +413,9 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets what receives per-blob progress; none by default.
+         * Receives per-blob progress; none by default.
          *
-         * @param listener the listener
+         * @param listener the listener, called from transfer threads
          * @return this builder
          */
         public Builder listener(TransferListener listener) {
@@ -429,7 +424,7 @@ public final class RegistryClient {
         }
 
         /**
-         * Sets the {@code User-Agent} header; {@code oci4j} by default.
+         * The {@code User-Agent}; {@code oci4j} by default.
          *
          * @param userAgent the header value
          * @return this builder

@@ -26,10 +26,11 @@ public class RegistryException extends IOException {
     private final int status;
     /** The request method. */
     private final String method;
-    /** What was asked for. */
+    /** The image reference or path asked for. */
     private final String target;
+    /** The body's errors; not serialized (the message names the first). */
     private final transient List<RegistryError> errors;
-    /** The start of a body that was no error document, or "". */
+    /** The start of a body that was no error document. */
     private final String bodyExcerpt;
 
     /**
