@@ -52,6 +52,12 @@ final class Call {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }
 
+    /** Every value of a request header, in order; empty when absent. */
+    java.util.List<String> headers(String name) {
+        java.util.List<String> values = exchange.getRequestHeaders().get(name);
+        return values == null ? java.util.List.of() : values;
+    }
+
     Optional<String> param(String name) {
         return Optional.ofNullable(query.get(name));
     }

@@ -26,6 +26,15 @@ public interface RegistryStorage extends Closeable {
      * so {@code oci:dir/library/busybox:latest} reads what was pushed; uploads in progress live under
      * {@code dir/_uploads} and are removed on start.
      *
+     * <p>Nested names nest directories: {@code a} and {@code a/b} are both layouts, the second inside
+     * the first (OCI tools ignore what a layout does not name). A name component that a layout uses
+     * for itself ({@code blobs}, {@code index.json}, {@code oci-layout}) is stored with a leading
+     * {@code _}: {@code a/blobs} lives in {@code dir/a/_blobs}. No repository component may begin with
+     * {@code _} (distribution-spec's name grammar), so the mapping is one to one and
+     * {@link #repositories()} gives the names back.
+     *
+     * @param dir the storage's directory, created when missing
+     * @return the storage, to be given to {@link RegistryServer.Builder#storage}
      * @throws IOException when {@code dir} cannot be created or written
      */
     static RegistryStorage onDisk(Path dir) throws IOException {

@@ -25,6 +25,8 @@ final class Uploads {
         final String repository;
         final Path file;
         long size;
+        /** Bytes of the last chunk that carried data; -1 before the first. */
+        long lastChunk = -1;
         volatile long lastUsedNanos = System.nanoTime();
 
         Session(String id, String repository, Path file) {
@@ -90,6 +92,9 @@ final class Uploads {
     /** Commits what was appended: the session's size grows by {@code written}. */
     static void accept(Session s, long written) {
         s.size += written;
+        if (written > 0) {
+            s.lastChunk = written;
+        }
     }
 
     /** Discards bytes appended after the session's size (a chunk that was refused after reading). */
