@@ -127,7 +127,7 @@ public final class RegistryBenchmark {
     }
 
     /** An image of {@code layers} gzip layers of random bytes (stored deflate blocks: no time spent compressing). */
-    private static Descriptor image(ImageLayout layout, int layers, long size) throws Exception {
+    static Descriptor image(ImageLayout layout, int layers, long size) throws Exception {
         Random random = new Random(42);
         byte[] chunk = new byte[(int) MIB];
         List<Descriptor> blobs = new ArrayList<>();

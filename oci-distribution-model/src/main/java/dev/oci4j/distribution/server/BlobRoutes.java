@@ -215,8 +215,19 @@ final class BlobRoutes {
             }
             throw e;
         }
-        try (InputStream in = Files.newInputStream(s.file)) {
-            storage.putBlob(name, digest, s.size, in);
+        try {
+            Optional<Digest> received = Uploads.received(s, digest.algorithm());
+            if (received.isPresent()) {
+                if (!received.get().equals(digest)) {
+                    throw new ApiError(400, ErrorCode.DIGEST_INVALID, "content does not match " + digest + ": the "
+                            + s.size + " bytes received are " + received.get() + "; nothing was stored");
+                }
+                storage.adoptBlob(name, digest, s.size, s.file);
+            } else {
+                try (InputStream in = Files.newInputStream(s.file)) {
+                    storage.putBlob(name, digest, s.size, in);
+                }
+            }
         } catch (DigestMismatchException e) {
             throw digestInvalid(digest, e);
         } finally {

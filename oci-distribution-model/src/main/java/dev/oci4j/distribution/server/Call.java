@@ -114,7 +114,7 @@ final class Call {
             status = code;
             exchange.sendResponseHeaders(code, length == 0 ? -1 : length);
             try (OutputStream out = exchange.getResponseBody()) {
-                byte[] buf = new byte[64 * 1024];
+                byte[] buf = new byte[Uploads.BUFFER];
                 long left = length;
                 while (left > 0) {
                     int n = in.read(buf, 0, (int) Math.min(buf.length, left));

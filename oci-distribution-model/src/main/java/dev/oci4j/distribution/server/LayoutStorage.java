@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -208,6 +210,34 @@ final class LayoutStorage implements RegistryStorage {
             writable(repository).writeBlob(content, digest, size);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Moves the upload's file to its content address as the layout itself would commit a blob:
+     * synced first, renamed atomically, the directory synced after; an intact copy already there wins.
+     */
+    @Override
+    public void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
+        ImageLayout layout;
+        try {
+            layout = writable(repository);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Path target = layout.blobPath(digest);
+        if (Files.isRegularFile(target) && Files.size(target) == size) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Not every file system syncs a directory; the rename itself is atomic either way.
         }
     }
 

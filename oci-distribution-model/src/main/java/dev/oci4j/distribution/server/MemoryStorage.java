@@ -74,7 +74,22 @@ final class MemoryStorage implements RegistryStorage {
     public void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException {
         byte[] bytes;
         try (InputStream in = DigestingInputStream.verifying(content, digest, size)) {
-            bytes = in.readAllBytes();
+            // A known size reads into one array of that size rather than a growing buffer.
+            bytes = size >= 0 && size < Integer.MAX_VALUE - 8 ? in.readNBytes((int) size) : in.readAllBytes();
+            if (in.read() >= 0) {
+                throw new IOException("blob " + digest + " is longer than the " + size + " bytes announced");
+            }
+        }
+        blobs.putIfAbsent(digest, bytes);
+        writable(repository).blobs.add(digest);
+    }
+
+    @Override
+    public void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
+        // Verified by the server while it arrived: read once, into an array of the right size.
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length != size) {
+            throw new IOException(file + " holds " + bytes.length + " bytes, expected " + size);
         }
         blobs.putIfAbsent(digest, bytes);
         writable(repository).blobs.add(digest);

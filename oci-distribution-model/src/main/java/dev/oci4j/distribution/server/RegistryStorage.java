@@ -65,6 +65,24 @@ public interface RegistryStorage extends Closeable {
      */
     void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException;
 
+    /**
+     * Stores an upload's file as the blob {@code digest}, taking the file over: the server has already
+     * checked that it holds {@code size} bytes of that digest. The default copies it through
+     * {@link #putBlob}; a storage on the same file system moves it instead. The caller deletes
+     * {@code file} afterwards if it is still there.
+     *
+     * @param repository the repository the blob joins
+     * @param digest     the blob's verified digest
+     * @param size       the blob's length in bytes
+     * @param file       the upload's file, in {@link #uploadDirectory()}
+     * @throws IOException when the blob cannot be stored; nothing is then visible
+     */
+    default void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            putBlob(repository, digest, size, in);
+        }
+    }
+
     /** Removes the blob from {@code repository}; false when it was not there. */
     boolean deleteBlob(String repository, Digest digest) throws IOException;
 
