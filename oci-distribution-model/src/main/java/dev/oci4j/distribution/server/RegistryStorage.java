@@ -16,7 +16,12 @@ import java.util.OptionalLong;
  */
 public interface RegistryStorage extends Closeable {
 
-    /** Storage in this JVM's memory, gone when the server stops. */
+    /**
+     * Storage in this JVM's memory, gone when the server stops; uploads in progress live in a temp directory.
+     *
+     * @return the storage, to be given to {@link RegistryServer.Builder#storage}
+     * @throws IOException when the upload directory cannot be created
+     */
     static RegistryStorage inMemory() throws IOException {
         return new MemoryStorage();
     }
@@ -41,19 +46,42 @@ public interface RegistryStorage extends Closeable {
         return new LayoutStorage(dir);
     }
 
-    /** Whether anything was ever pushed to {@code repository} (and it still holds something). */
+    /**
+     * Whether anything was ever pushed to {@code repository}.
+     *
+     * @param repository a repository name the server has checked
+     * @return true when the repository exists
+     * @throws IOException when the storage cannot be read
+     */
     boolean hasRepository(String repository) throws IOException;
 
-    /** Every repository name, in any order. */
+    /**
+     * Every repository name, in any order.
+     *
+     * @return the names, as clients spell them ({@code library/busybox})
+     * @throws IOException when the storage cannot be read
+     */
     List<String> repositories() throws IOException;
 
-    /** The blob's size, empty when {@code repository} does not hold it. */
+    /**
+     * The blob's size.
+     *
+     * @param repository the repository
+     * @param digest     the blob's digest
+     * @return its length in bytes, empty when {@code repository} does not hold it
+     * @throws IOException when the storage cannot be read
+     */
     OptionalLong blobSize(String repository, Digest digest) throws IOException;
 
     /**
      * Opens a blob at {@code offset}.
      *
+     * @param repository the repository
+     * @param digest     the blob's digest
+     * @param offset     where to start, from 0 to the blob's size
+     * @return the blob's bytes from {@code offset} on; the caller closes it
      * @throws java.nio.file.NoSuchFileException when {@code repository} does not hold it
+     * @throws IOException when the blob cannot be read
      */
     InputStream openBlob(String repository, Digest digest, long offset) throws IOException;
 
@@ -61,7 +89,12 @@ public interface RegistryStorage extends Closeable {
      * Stores {@code content} as the blob {@code digest} of {@code size} bytes (-1: any), verifying both
      * before it becomes visible.
      *
+     * @param repository the repository the blob joins (created when new)
+     * @param digest     the digest the content must have (sha256 or sha512)
+     * @param size       the length the content must have, -1 for any
+     * @param content    the bytes, read to their end; the caller closes it
      * @throws dev.oci4j.image.DigestMismatchException when the content differs; nothing is stored
+     * @throws IOException when the blob cannot be written; nothing is then visible
      */
     void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException;
 
@@ -83,33 +116,98 @@ public interface RegistryStorage extends Closeable {
         }
     }
 
-    /** Removes the blob from {@code repository}; false when it was not there. */
+    /**
+     * Removes the blob from {@code repository}.
+     *
+     * @param repository the repository
+     * @param digest     the blob's digest
+     * @return false when it was not there
+     * @throws IOException when the storage cannot be written
+     */
     boolean deleteBlob(String repository, Digest digest) throws IOException;
 
-    /** The manifest with this digest in {@code repository}. */
+    /**
+     * The manifest with this digest in {@code repository}.
+     *
+     * @param repository the repository
+     * @param digest     the manifest's digest
+     * @return the manifest as pushed, empty when the repository does not hold it
+     * @throws IOException when the storage cannot be read
+     */
     Optional<StoredManifest> manifest(String repository, Digest digest) throws IOException;
 
-    /** Every manifest digest of {@code repository}, tagged or not. */
+    /**
+     * Every manifest digest of {@code repository}, tagged or not.
+     *
+     * @param repository the repository
+     * @return the digests, none when the repository does not exist
+     * @throws IOException when the storage cannot be read
+     */
     List<Digest> manifests(String repository) throws IOException;
 
-    /** Stores a manifest (its bytes unchanged), untagged unless {@link #tag} names it. */
+    /**
+     * Stores a manifest (its bytes unchanged), untagged unless {@link #tag} names it.
+     *
+     * @param repository the repository (created when new)
+     * @param manifest   the manifest, whose blobs the server has checked
+     * @throws IOException when the storage cannot be written
+     */
     void putManifest(String repository, StoredManifest manifest) throws IOException;
 
-    /** Removes the manifest and every tag pointing at it; false when it was not there. */
+    /**
+     * Removes the manifest and every tag pointing at it.
+     *
+     * @param repository the repository
+     * @param digest     the manifest's digest
+     * @return false when it was not there
+     * @throws IOException when the storage cannot be written
+     */
     boolean deleteManifest(String repository, Digest digest) throws IOException;
 
-    /** The digest {@code tag} points at. */
+    /**
+     * The digest {@code tag} points at.
+     *
+     * @param repository the repository
+     * @param tag        a tag the server has checked
+     * @return the manifest's digest, empty when there is no such tag
+     * @throws IOException when the storage cannot be read
+     */
     Optional<Digest> resolveTag(String repository, String tag) throws IOException;
 
-    /** Points {@code tag} at the stored manifest {@code digest}, moving it when it pointed elsewhere. */
+    /**
+     * Points {@code tag} at the stored manifest {@code digest}, moving it when it pointed elsewhere.
+     *
+     * @param repository the repository
+     * @param tag        a tag the server has checked
+     * @param digest     a manifest stored in {@code repository}
+     * @throws IOException when the storage cannot be written
+     */
     void tag(String repository, String tag, Digest digest) throws IOException;
 
-    /** Removes {@code tag}, keeping the manifest; false when there was no such tag. */
+    /**
+     * Removes {@code tag}, keeping the manifest.
+     *
+     * @param repository the repository
+     * @param tag        the tag
+     * @return false when there was no such tag
+     * @throws IOException when the storage cannot be written
+     */
     boolean untag(String repository, String tag) throws IOException;
 
-    /** Every tag of {@code repository}, in any order. */
+    /**
+     * Every tag of {@code repository}, in any order.
+     *
+     * @param repository the repository
+     * @return the tags, none when the repository does not exist
+     * @throws IOException when the storage cannot be read
+     */
     List<String> tags(String repository) throws IOException;
 
-    /** A writable directory for uploads in progress, emptied by the storage when it opens. */
+    /**
+     * A writable directory for uploads in progress, emptied by the storage when it opens. On disk it is
+     * on the same file system as the blobs, so that a finished upload is moved, not copied.
+     *
+     * @return the directory
+     */
     Path uploadDirectory();
 }
