@@ -32,7 +32,12 @@ final class MemoryStorage implements RegistryStorage {
     }
 
     MemoryStorage() throws IOException {
-        this.uploads = Files.createTempDirectory("oci4j-registry-uploads");
+        // Uploads in progress are files (never a whole chunk in the heap); on Linux they go to the RAM-backed
+        // /dev/shm when there is one, so that a storage "in memory" does not wait on a disk either.
+        Path shm = Path.of("/dev/shm");
+        this.uploads = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "oci4j-registry-uploads")
+                : Files.createTempDirectory("oci4j-registry-uploads");
     }
 
     private Optional<Repo> repo(String name) {

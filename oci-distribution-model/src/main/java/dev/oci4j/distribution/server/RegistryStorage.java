@@ -17,7 +17,8 @@ import java.util.OptionalLong;
 public interface RegistryStorage extends Closeable {
 
     /**
-     * Storage in this JVM's memory, gone when the server stops; uploads in progress live in a temp directory.
+     * Storage in this JVM's memory, gone when the server stops; uploads in progress live in a temp
+     * directory ({@code /dev/shm} where it exists, so nothing waits on a disk).
      *
      * @return the storage, to be given to {@link RegistryServer.Builder#storage}
      * @throws IOException when the upload directory cannot be created

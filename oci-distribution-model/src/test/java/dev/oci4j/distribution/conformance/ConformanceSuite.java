@@ -61,7 +61,7 @@ final class ConformanceSuite {
         return results.values().stream().filter(r -> r.outcome() == o).count();
     }
 
-    /** {@code conformance: 74/74 passed (5 of 79 not run by the suite's configuration)}. */
+    /** {@code conformance: 74/74 passed (5 of 79 specs not run by the suite's configuration)}. */
     String summary() {
         long ran = results.size() - count(Outcome.NOT_RUN);
         return "conformance: " + count(Outcome.PASSED) + "/" + ran + " passed (" + count(Outcome.NOT_RUN) + " of "

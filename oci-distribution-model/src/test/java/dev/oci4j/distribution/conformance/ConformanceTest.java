@@ -71,7 +71,18 @@ class ConformanceTest {
     Stream<DynamicTest> oci4jOnMemoryStorage() throws IOException {
         RegistryServer server = RegistryServer.builder().storage(RegistryStorage.inMemory()).chunkMinLength(64).start();
         registry = server;
-        return suite(server.url(), Set.of(), "oci4j, memory storage");
+        return suite(server.url(), new ConformanceSettings(), RUN_BY_DEFAULT, Set.of(), "oci4j, memory storage");
+    }
+
+    /** With {@code OCI_AUTOMATIC_CROSSMOUNT=true}: a mount without {@code from} finds the blob (one more spec). */
+    @TestFactory
+    Stream<DynamicTest> oci4jMountsWithoutFrom() throws IOException {
+        RegistryServer server = RegistryServer.builder().storage(RegistryStorage.inMemory()).chunkMinLength(64).start();
+        registry = server;
+        ConformanceSettings settings = new ConformanceSettings();
+        settings.automaticCrossmountTested = true;
+        settings.automaticCrossmountEnabled = true;
+        return suite(server.url(), settings, RUN_BY_DEFAULT + 1, Set.of(), "oci4j, OCI_AUTOMATIC_CROSSMOUNT=true");
     }
 
     @TestFactory
@@ -79,22 +90,24 @@ class ConformanceTest {
         RegistryServer server = RegistryServer.builder().storage(RegistryStorage.onDisk(tmp.resolve("storage")))
                 .chunkMinLength(64).start();
         registry = server;
-        return suite(server.url(), Set.of(), "oci4j, disk storage");
+        return suite(server.url(), new ConformanceSettings(), RUN_BY_DEFAULT, Set.of(), "oci4j, disk storage");
     }
 
     @TestFactory
     Stream<DynamicTest> dockerRegistry28FailsWhatItLacks() throws Exception {
         LocalRegistry r = LocalRegistry.start(tmp, "");
         registry = r;
-        return suite(URI.create("http://" + r.host()), DOCKER_REGISTRY_2_8_FAILS, "docker-registry 2.8");
+        return suite(URI.create("http://" + r.host()), new ConformanceSettings(), RUN_BY_DEFAULT, DOCKER_REGISTRY_2_8_FAILS,
+                "docker-registry 2.8");
     }
 
     /**
      * Runs the specs lazily, in order, each as it is reached; a spec the configuration does not run
      * yields no test. The last test checks the counts and prints the summary line.
      */
-    private static Stream<DynamicTest> suite(URI base, Set<String> expectedFailures, String against) {
-        ConformanceSuite suite = new ConformanceSuite(base, NAMESPACE, new ConformanceSettings());
+    private static Stream<DynamicTest> suite(URI base, ConformanceSettings settings, int expectedRun,
+            Set<String> expectedFailures, String against) {
+        ConformanceSuite suite = new ConformanceSuite(base, NAMESPACE, settings);
         Iterator<Spec> specs = suite.specs.iterator();
         Iterator<DynamicTest> tests = new Iterator<>() {
             private DynamicTest next;
@@ -113,7 +126,7 @@ class ConformanceTest {
                     next = DynamicTest.dynamicTest("summary against " + against, () -> {
                         System.out.println(suite.summary() + " against " + against);
                         assertThat(suite.results).hasSize(79);
-                        assertThat(suite.results.size() - suite.count(Outcome.NOT_RUN)).isEqualTo(RUN_BY_DEFAULT);
+                        assertThat(suite.results.size() - suite.count(Outcome.NOT_RUN)).isEqualTo(expectedRun);
                         assertThat(suite.count(Outcome.FAILED)).isEqualTo(expectedFailures.size());
                     });
                 }
