@@ -133,8 +133,13 @@ public final class RegistryBenchmark {
     }
 
     /** An image of {@code layers} gzip layers of random bytes (stored deflate blocks: no time spent compressing). */
-    private static Descriptor image(ImageLayout layout, int layers, long size) throws Exception {
-        Random random = new Random(42);
+    static Descriptor image(ImageLayout layout, int layers, long size) throws Exception {
+        return image(layout, layers, size, 42);
+    }
+
+    /** As {@link #image(ImageLayout, int, long)} with other random bytes: the same shape, other digests. */
+    static Descriptor image(ImageLayout layout, int layers, long size, long seed) throws Exception {
+        Random random = new Random(seed);
         byte[] chunk = new byte[(int) MIB];
         List<Descriptor> blobs = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();

@@ -170,6 +170,10 @@ final class BlobRoutes {
                         + " bytes; chunks must come in order without overlap");
             }
         }
+        boolean afterShortChunk = chunkMinLength > 0 && s.lastChunk >= 0 && s.lastChunk < chunkMinLength;
+        if (afterShortChunk && c.header("Content-Length").map(BlobRoutes::parse).orElse(0L) > 0) {
+            throw afterShortChunk(c, s);   // refused before reading a body that would be thrown away
+        }
         long written = Uploads.append(s, c.body());
         long declared = c.header("Content-Length").map(BlobRoutes::parse).orElse(written);
         if (range != null && written != range.length() || declared != written) {
@@ -177,7 +181,20 @@ final class BlobRoutes {
             throw outOfOrder(c, s, "chunk holds " + written + " bytes, its headers announced "
                     + (range != null ? range.length() : declared));
         }
+        if (afterShortChunk && written > 0) {
+            Uploads.rollback(s);
+            throw afterShortChunk(c, s);
+        }
         Uploads.accept(s, written);
+    }
+
+    /**
+     * Only a following chunk shows that a short one was not the last (the one chunk that may be short,
+     * distribution-spec "Pushing a blob in chunks"); the server MAY refuse it with 416 and the current Range.
+     */
+    private ApiError afterShortChunk(Call c, Uploads.Session s) {
+        return outOfOrder(c, s, "the previous chunk of " + s.lastChunk + " bytes is below OCI-Chunk-Min-Length "
+                + chunkMinLength + ", so it had to be the last; close the upload with a PUT without a body");
     }
 
     private ApiError outOfOrder(Call c, Uploads.Session s, String message) {
@@ -193,11 +210,24 @@ final class BlobRoutes {
                     () -> new ApiError(400, ErrorCode.DIGEST_INVALID, "the closing PUT needs ?digest=")));
             appendChunk(c, s);
         } catch (ApiError e) {
-            uploads.close(s);
+            if (e.status != 416) {   // 416 leaves the session open, for the client to resume from its Range
+                uploads.close(s);
+            }
             throw e;
         }
-        try (InputStream in = Files.newInputStream(s.file)) {
-            storage.putBlob(name, digest, s.size, in);
+        try {
+            Optional<Digest> received = Uploads.received(s, digest.algorithm());
+            if (received.isPresent()) {
+                if (!received.get().equals(digest)) {
+                    throw new ApiError(400, ErrorCode.DIGEST_INVALID, "content does not match " + digest + ": the "
+                            + s.size + " bytes received are " + received.get() + "; nothing was stored");
+                }
+                storage.adoptBlob(name, digest, s.size, s.file);
+            } else {
+                try (InputStream in = Files.newInputStream(s.file)) {
+                    storage.putBlob(name, digest, s.size, in);
+                }
+            }
         } catch (DigestMismatchException e) {
             throw digestInvalid(digest, e);
         } finally {

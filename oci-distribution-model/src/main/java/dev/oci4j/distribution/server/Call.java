@@ -52,6 +52,12 @@ final class Call {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }
 
+    /** Every value of a request header, in order; empty when absent. */
+    java.util.List<String> headers(String name) {
+        java.util.List<String> values = exchange.getRequestHeaders().get(name);
+        return values == null ? java.util.List.of() : values;
+    }
+
     Optional<String> param(String name) {
         return Optional.ofNullable(query.get(name));
     }
@@ -108,7 +114,7 @@ final class Call {
             status = code;
             exchange.sendResponseHeaders(code, length == 0 ? -1 : length);
             try (OutputStream out = exchange.getResponseBody()) {
-                byte[] buf = new byte[64 * 1024];
+                byte[] buf = new byte[Uploads.BUFFER];
                 long left = length;
                 while (left > 0) {
                     int n = in.read(buf, 0, (int) Math.min(buf.length, left));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
@@ -17,12 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -37,6 +41,9 @@ final class LayoutStorage implements RegistryStorage {
 
     static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String UPLOADS = "_uploads";
+    /** What a layout holds at its top; a repository component with one of these names is escaped. */
+    static final Set<String> RESERVED = Set.of("blobs", "index.json", "oci-layout");
+    static final String ESCAPE = "_";
 
     private final Path root;
     private final Path uploads;
@@ -65,27 +72,84 @@ final class LayoutStorage implements RegistryStorage {
         }
     }
 
+    /**
+     * The directory of a repository: its name's components as nested directories, except that a
+     * component a layout uses for itself ({@code blobs}, {@code index.json}, {@code oci-layout}) gets a
+     * {@code _} in front. Repository components cannot begin with {@code _} (the spec's grammar), so
+     * the escaped names collide with no other repository, and {@code a/blobs} never lands in the blobs
+     * of {@code a}. Every other name maps to itself, so {@code oci:DIR/a/b:tag} reads repository a/b.
+     */
+    Path dir(String repository) {
+        Path dir = root;
+        for (String component : repository.split("/")) {
+            dir = dir.resolve(RESERVED.contains(component) ? ESCAPE + component : component);
+        }
+        return dir;
+    }
+
+    /** The repository a directory under the root holds, undoing {@link #dir}'s escape. */
+    private String repository(Path dir) {
+        StringBuilder name = new StringBuilder();
+        for (Path component : root.relativize(dir)) {
+            String c = component.toString();
+            name.append(name.length() == 0 ? "" : "/").append(c.startsWith(ESCAPE) ? c.substring(ESCAPE.length()) : c);
+        }
+        return name.toString();
+    }
+
     private Optional<ImageLayout> existing(String repository) throws IOException {
         ImageLayout l = layouts.get(repository);
         if (l != null) {
             return Optional.of(l);
         }
-        Path dir = root.resolve(repository);
+        Path dir = dir(repository);
         if (!Files.isRegularFile(dir.resolve("oci-layout"))) {
             return Optional.empty();
         }
-        return Optional.of(layouts.computeIfAbsent(repository, r -> open(dir, false)));
+        return Optional.of(layouts.computeIfAbsent(repository, r -> open(dir)));
     }
 
     private ImageLayout writable(String repository) {
-        return layouts.computeIfAbsent(repository, r -> open(root.resolve(r), true));
+        return layouts.computeIfAbsent(repository, r -> create(dir(r)));
     }
 
-    private static ImageLayout open(Path dir, boolean create) {
+    private static ImageLayout open(Path dir) {
         try {
-            return create ? ImageLayout.openOrCreate(dir) : ImageLayout.open(dir);
+            return ImageLayout.open(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens or creates the layout in {@code dir}. A directory that already holds the directories of
+     * nested repositories ({@code a} after {@code a/b} was pushed) is no empty directory, which
+     * {@link ImageLayout#create} rightly refuses; there the layout is created in the upload directory
+     * and its entries moved in, {@code oci-layout} last, so that a crash leaves no half layout.
+     */
+    private ImageLayout create(Path dir) {
+        try {
+            if (Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isDirectory(dir) || isEmpty(dir)) {
+                return ImageLayout.openOrCreate(dir);
+            }
+            // Leftovers of a move a crash interrupted: a nested repository is never named so (see dir()).
+            deleteTree(dir.resolve("blobs"));
+            Files.deleteIfExists(dir.resolve("index.json"));
+            Path staging = uploads.resolve("layout-" + java.util.UUID.randomUUID());
+            ImageLayout.create(staging);
+            for (String entry : List.of("blobs", "index.json", "oci-layout")) {
+                Files.move(staging.resolve(entry), dir.resolve(entry), StandardCopyOption.ATOMIC_MOVE);
+            }
+            deleteTree(staging);
+            return ImageLayout.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 
@@ -100,12 +164,17 @@ final class LayoutStorage implements RegistryStorage {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(uploads) || dir.getFileName().toString().equals("blobs")
-                        && Files.isRegularFile(dir.resolveSibling("oci-layout"))) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String file = dir.getFileName().toString();
+                // Uploads, a layout's blobs and temp directories (dot names) hold no repositories.
+                if (dir.equals(uploads) || file.startsWith(".")
+                        || file.equals("blobs") && Files.isRegularFile(dir.resolveSibling("oci-layout"))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (!dir.equals(root) && Files.isRegularFile(dir.resolve("oci-layout"))) {
-                    names.add(root.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), "/"));
+                if (Files.isRegularFile(dir.resolve("oci-layout"))) {
+                    names.add(repository(dir));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -141,6 +210,34 @@ final class LayoutStorage implements RegistryStorage {
             writable(repository).writeBlob(content, digest, size);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Moves the upload's file to its content address as the layout itself would commit a blob:
+     * synced first, renamed atomically, the directory synced after; an intact copy already there wins.
+     */
+    @Override
+    public void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
+        ImageLayout layout;
+        try {
+            layout = writable(repository);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Path target = layout.blobPath(digest);
+        if (Files.isRegularFile(target) && Files.size(target) == size) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Not every file system syncs a directory; the rename itself is atomic either way.
         }
     }
 

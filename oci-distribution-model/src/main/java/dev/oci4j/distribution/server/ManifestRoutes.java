@@ -51,6 +51,12 @@ final class ManifestRoutes {
             throw unknown(name, reference);
         }
         StoredManifest m = found.get();
+        if (!Accept.allows(c.headers("Accept"), m.mediaType().value())) {
+            // The spec leaves content negotiation open; docker-registry's answer, which clients handle,
+            // is a 404 saying why: a registry never converts a manifest, so the client must ask for what is stored.
+            throw new ApiError(404, ErrorCode.MANIFEST_UNKNOWN, "manifest " + Checks.shorten(reference) + " in " + name
+                    + " is a " + m.mediaType().value() + ", which the request's Accept header does not list");
+        }
         c.set("Docker-Content-Digest", m.digest().toString());
         c.bytes(200, m.mediaType().value(), m.bytes());
     }

@@ -32,7 +32,12 @@ final class MemoryStorage implements RegistryStorage {
     }
 
     MemoryStorage() throws IOException {
-        this.uploads = Files.createTempDirectory("oci4j-registry-uploads");
+        // Uploads in progress are files (never a whole chunk in the heap); on Linux they go to the RAM-backed
+        // /dev/shm when there is one, so that a storage "in memory" does not wait on a disk either.
+        Path shm = Path.of("/dev/shm");
+        this.uploads = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "oci4j-registry-uploads")
+                : Files.createTempDirectory("oci4j-registry-uploads");
     }
 
     private Optional<Repo> repo(String name) {
@@ -74,7 +79,22 @@ final class MemoryStorage implements RegistryStorage {
     public void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException {
         byte[] bytes;
         try (InputStream in = DigestingInputStream.verifying(content, digest, size)) {
-            bytes = in.readAllBytes();
+            // A known size reads into one array of that size rather than a growing buffer.
+            bytes = size >= 0 && size < Integer.MAX_VALUE - 8 ? in.readNBytes((int) size) : in.readAllBytes();
+            if (in.read() >= 0) {
+                throw new IOException("blob " + digest + " is longer than the " + size + " bytes announced");
+            }
+        }
+        blobs.putIfAbsent(digest, bytes);
+        writable(repository).blobs.add(digest);
+    }
+
+    @Override
+    public void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
+        // Verified by the server while it arrived: read once, into an array of the right size.
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length != size) {
+            throw new IOException(file + " holds " + bytes.length + " bytes, expected " + size);
         }
         blobs.putIfAbsent(digest, bytes);
         writable(repository).blobs.add(digest);

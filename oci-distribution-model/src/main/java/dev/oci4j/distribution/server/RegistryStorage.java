@@ -17,10 +17,11 @@ import java.util.OptionalLong;
 public interface RegistryStorage extends Closeable {
 
     /**
-     * Storage in this JVM's memory, gone when the server stops.
+     * Storage in this JVM's memory, gone when the server stops; uploads in progress live in a temp
+     * directory ({@code /dev/shm} where it exists, so nothing waits on a disk).
      *
-     * @return an empty storage
-     * @throws IOException when its upload directory cannot be created
+     * @return the storage, to be given to {@link RegistryServer.Builder#storage}
+     * @throws IOException when the upload directory cannot be created
      */
     static RegistryStorage inMemory() throws IOException {
         return new MemoryStorage();
@@ -31,8 +32,15 @@ public interface RegistryStorage extends Closeable {
      * so {@code oci:dir/library/busybox:latest} reads what was pushed; uploads in progress live under
      * {@code dir/_uploads} and are removed on start.
      *
-     * @param dir the storage directory, created when missing; what an earlier storage left there is served
-     * @return the storage
+     * <p>Nested names nest directories: {@code a} and {@code a/b} are both layouts, the second inside
+     * the first (OCI tools ignore what a layout does not name). A name component that a layout uses
+     * for itself ({@code blobs}, {@code index.json}, {@code oci-layout}) is stored with a leading
+     * {@code _}: {@code a/blobs} lives in {@code dir/a/_blobs}. No repository component may begin with
+     * {@code _} (distribution-spec's name grammar), so the mapping is one to one and
+     * {@link #repositories()} gives the names back.
+     *
+     * @param dir the storage's directory, created when missing
+     * @return the storage, to be given to {@link RegistryServer.Builder#storage}
      * @throws IOException when {@code dir} cannot be created or written
      */
     static RegistryStorage onDisk(Path dir) throws IOException {
@@ -40,28 +48,28 @@ public interface RegistryStorage extends Closeable {
     }
 
     /**
-     * Whether anything was ever pushed to a repository.
+     * Whether anything was ever pushed to {@code repository}.
      *
-     * @param repository the repository name
-     * @return true when it was, and it still holds something
+     * @param repository a repository name the server has checked
+     * @return true when the repository exists
      * @throws IOException when the storage cannot be read
      */
     boolean hasRepository(String repository) throws IOException;
 
     /**
-     * Every repository name.
+     * Every repository name, in any order.
      *
-     * @return the names, in any order; empty when none
+     * @return the names, as clients spell them ({@code library/busybox})
      * @throws IOException when the storage cannot be read
      */
     List<String> repositories() throws IOException;
 
     /**
-     * The size of a blob.
+     * The blob's size.
      *
-     * @param repository the repository name
-     * @param digest the blob's digest
-     * @return its size in bytes; empty when {@code repository} does not hold it
+     * @param repository the repository
+     * @param digest     the blob's digest
+     * @return its length in bytes, empty when {@code repository} does not hold it
      * @throws IOException when the storage cannot be read
      */
     OptionalLong blobSize(String repository, Digest digest) throws IOException;
@@ -69,33 +77,51 @@ public interface RegistryStorage extends Closeable {
     /**
      * Opens a blob at {@code offset}.
      *
-     * @param repository the repository name
-     * @param digest the blob's digest
-     * @param offset the first byte to read, 0 for the whole blob
-     * @return a stream of the blob from {@code offset}; the caller closes it
+     * @param repository the repository
+     * @param digest     the blob's digest
+     * @param offset     where to start, from 0 to the blob's size
+     * @return the blob's bytes from {@code offset} on; the caller closes it
      * @throws java.nio.file.NoSuchFileException when {@code repository} does not hold it
-     * @throws IOException when the storage cannot be read
+     * @throws IOException when the blob cannot be read
      */
     InputStream openBlob(String repository, Digest digest, long offset) throws IOException;
 
     /**
-     * Stores {@code content} as the blob {@code digest} of {@code size} bytes, verifying both
+     * Stores {@code content} as the blob {@code digest} of {@code size} bytes (-1: any), verifying both
      * before it becomes visible.
      *
-     * @param repository the repository name
-     * @param digest the digest the content must have
-     * @param size the size the content must have, -1 for any
-     * @param content the blob's bytes, read to the end (not closed)
+     * @param repository the repository the blob joins (created when new)
+     * @param digest     the digest the content must have (sha256 or sha512)
+     * @param size       the length the content must have, -1 for any
+     * @param content    the bytes, read to their end; the caller closes it
      * @throws dev.oci4j.image.DigestMismatchException when the content differs; nothing is stored
-     * @throws IOException when the content cannot be read or the storage written
+     * @throws IOException when the blob cannot be written; nothing is then visible
      */
     void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException;
 
     /**
-     * Removes a blob from {@code repository}.
+     * Stores an upload's file as the blob {@code digest}, taking the file over: the server has already
+     * checked that it holds {@code size} bytes of that digest. The default copies it through
+     * {@link #putBlob}; a storage on the same file system moves it instead. The caller deletes
+     * {@code file} afterwards if it is still there.
      *
-     * @param repository the repository name
-     * @param digest the blob's digest
+     * @param repository the repository the blob joins
+     * @param digest     the blob's verified digest
+     * @param size       the blob's length in bytes
+     * @param file       the upload's file, in {@link #uploadDirectory()}
+     * @throws IOException when the blob cannot be stored; nothing is then visible
+     */
+    default void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            putBlob(repository, digest, size, in);
+        }
+    }
+
+    /**
+     * Removes the blob from {@code repository}.
+     *
+     * @param repository the repository
+     * @param digest     the blob's digest
      * @return false when it was not there
      * @throws IOException when the storage cannot be written
      */
@@ -104,9 +130,9 @@ public interface RegistryStorage extends Closeable {
     /**
      * The manifest with this digest in {@code repository}.
      *
-     * @param repository the repository name
-     * @param digest the manifest's digest
-     * @return the manifest as pushed; empty when {@code repository} does not hold it
+     * @param repository the repository
+     * @param digest     the manifest's digest
+     * @return the manifest as pushed, empty when the repository does not hold it
      * @throws IOException when the storage cannot be read
      */
     Optional<StoredManifest> manifest(String repository, Digest digest) throws IOException;
@@ -114,8 +140,8 @@ public interface RegistryStorage extends Closeable {
     /**
      * Every manifest digest of {@code repository}, tagged or not.
      *
-     * @param repository the repository name
-     * @return the digests, in any order; empty when none
+     * @param repository the repository
+     * @return the digests, none when the repository does not exist
      * @throws IOException when the storage cannot be read
      */
     List<Digest> manifests(String repository) throws IOException;
@@ -123,28 +149,28 @@ public interface RegistryStorage extends Closeable {
     /**
      * Stores a manifest (its bytes unchanged), untagged unless {@link #tag} names it.
      *
-     * @param repository the repository name
-     * @param manifest the manifest
+     * @param repository the repository (created when new)
+     * @param manifest   the manifest, whose blobs the server has checked
      * @throws IOException when the storage cannot be written
      */
     void putManifest(String repository, StoredManifest manifest) throws IOException;
 
     /**
-     * Removes a manifest and every tag pointing at it.
+     * Removes the manifest and every tag pointing at it.
      *
-     * @param repository the repository name
-     * @param digest the manifest's digest
+     * @param repository the repository
+     * @param digest     the manifest's digest
      * @return false when it was not there
      * @throws IOException when the storage cannot be written
      */
     boolean deleteManifest(String repository, Digest digest) throws IOException;
 
     /**
-     * The digest a tag points at.
+     * The digest {@code tag} points at.
      *
-     * @param repository the repository name
-     * @param tag the tag
-     * @return the manifest digest; empty when there is no such tag
+     * @param repository the repository
+     * @param tag        a tag the server has checked
+     * @return the manifest's digest, empty when there is no such tag
      * @throws IOException when the storage cannot be read
      */
     Optional<Digest> resolveTag(String repository, String tag) throws IOException;
@@ -152,32 +178,37 @@ public interface RegistryStorage extends Closeable {
     /**
      * Points {@code tag} at the stored manifest {@code digest}, moving it when it pointed elsewhere.
      *
-     * @param repository the repository name
-     * @param tag the tag
-     * @param digest the digest of a manifest stored in {@code repository}
+     * @param repository the repository
+     * @param tag        a tag the server has checked
+     * @param digest     a manifest stored in {@code repository}
      * @throws IOException when the storage cannot be written
      */
     void tag(String repository, String tag, Digest digest) throws IOException;
 
     /**
-     * Removes a tag, keeping the manifest.
+     * Removes {@code tag}, keeping the manifest.
      *
-     * @param repository the repository name
-     * @param tag the tag
+     * @param repository the repository
+     * @param tag        the tag
      * @return false when there was no such tag
      * @throws IOException when the storage cannot be written
      */
     boolean untag(String repository, String tag) throws IOException;
 
     /**
-     * Every tag of {@code repository}.
+     * Every tag of {@code repository}, in any order.
      *
-     * @param repository the repository name
-     * @return the tags, in any order; empty when none
+     * @param repository the repository
+     * @return the tags, none when the repository does not exist
      * @throws IOException when the storage cannot be read
      */
     List<String> tags(String repository) throws IOException;
 
-    /** {@return a writable directory for uploads in progress, emptied by the storage when it opens} */
+    /**
+     * A writable directory for uploads in progress, emptied by the storage when it opens. On disk it is
+     * on the same file system as the blobs, so that a finished upload is moved, not copied.
+     *
+     * @return the directory
+     */
     Path uploadDirectory();
 }

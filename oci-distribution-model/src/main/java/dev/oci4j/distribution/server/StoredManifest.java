@@ -17,10 +17,9 @@ public record StoredManifest(Digest digest, MediaType mediaType, byte[] bytes) {
     /**
      * Checks that no part is null.
      *
-     * @param digest the digest of {@code bytes}
+     * @param digest    the digest of {@code bytes}
      * @param mediaType the media type given on push
-     * @param bytes the document, unchanged
-     * @throws NullPointerException when a part is null
+     * @param bytes     the document, unchanged
      */
     public StoredManifest {
         Objects.requireNonNull(digest, "digest");

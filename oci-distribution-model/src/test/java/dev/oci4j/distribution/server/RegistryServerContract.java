@@ -423,4 +423,73 @@ abstract class RegistryServerContract {
         assertThat(http.get("/v2/a/nothing/here").statusCode()).isEqualTo(404);
         assertThat(http.send("POST", "/v2/a/manifests/x", null).statusCode()).isEqualTo(405);
     }
+
+    @Test
+    void manifestIsServedOnlyWhenAcceptListsItsTypeOrAWildcard() throws IOException {
+        String json = pushImage("neg", "v1", "");
+        String docker = "application/vnd.docker.distribution.manifest.v2+json";
+        for (String accept : List.of(MANIFEST, docker + ", " + MANIFEST, docker + "," + MANIFEST + ";q=0.5",
+                "*/*", "application/*", "APPLICATION/VND.OCI.IMAGE.MANIFEST.V1+JSON")) {
+            HttpResponse<byte[]> r = http.get("/v2/neg/manifests/v1", "Accept", accept);
+            assertThat(r.statusCode()).as(accept).isEqualTo(200);
+            assertThat(text(r)).isEqualTo(json);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue(MANIFEST);
+        }
+        assertThat(http.get("/v2/neg/manifests/v1").statusCode()).as("no Accept at all").isEqualTo(200);
+        assertThat(http.get("/v2/neg/manifests/v1", "Accept", docker, "Accept", MANIFEST).statusCode())
+                .as("two Accept lines").isEqualTo(200);
+        for (String accept : List.of(docker, INDEX, MANIFEST + ";q=0", "*/*, " + MANIFEST + "; q=0", "text/*")) {
+            HttpResponse<byte[]> r = http.get("/v2/neg/manifests/v1", "Accept", accept);
+            assertThat(r.statusCode()).as(accept).isEqualTo(404);
+            assertThat(code(r)).isEqualTo(ErrorCode.MANIFEST_UNKNOWN);
+            assertThat(text(r)).contains(MANIFEST, "Accept");
+            assertThat(http.send("HEAD", "/v2/neg/manifests/" + sha256(utf8(json)), null, "Accept", accept).statusCode())
+                    .as("HEAD " + accept).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aChunkAfterOneShorterThanTheMinimumIs416AndTheShortOneMayEndTheUpload() throws IOException {
+        String location = http.send("POST", "/v2/c/blobs/uploads/", null).headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> shortChunk = http.send("PATCH", location, utf8("ab"), "Content-Range", "0-1");
+        assertThat(shortChunk.statusCode()).isEqualTo(202);
+        location = shortChunk.headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> next = http.send("PATCH", location, utf8("cdef"), "Content-Range", "2-5");
+        assertThat(next.statusCode()).isEqualTo(416);
+        assertThat(next.headers().firstValue("Range")).hasValue("0-1");
+        assertThat(text(next)).contains("OCI-Chunk-Min-Length 4");
+        HttpResponse<byte[]> putWithChunk = http.send("PUT", location + "?digest=" + sha256(utf8("abcdef")), utf8("cdef"),
+                "Content-Range", "2-5");
+        assertThat(putWithChunk.statusCode()).isEqualTo(416);
+        assertThat(server.openUploads()).as("a 416 leaves the session open").isEqualTo(1);
+        String digest = sha256(utf8("ab"));
+        assertThat(http.send("PUT", location + "?digest=" + digest, null).statusCode()).isEqualTo(201);
+        assertThat(text(http.get("/v2/c/blobs/" + digest))).isEqualTo("ab");
+
+        // Chunks of at least the minimum, then a short last one, then the closing PUT: all accepted.
+        location = http.send("POST", "/v2/c/blobs/uploads/", null).headers().firstValue("Location").orElseThrow();
+        location = http.send("PATCH", location, utf8("abcd"), "Content-Range", "0-3").headers().firstValue("Location").orElseThrow();
+        location = http.send("PATCH", location, utf8("efghi"), "Content-Range", "4-8").headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> last = http.send("PATCH", location, utf8("j"), "Content-Range", "9-9");
+        assertThat(last.statusCode()).isEqualTo(202);
+        assertThat(http.send("PUT", location + "?digest=" + sha256(utf8("abcdefghij")), null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void nestedNamesAndNamesALayoutUsesForItselfAreIndependentRepositories() throws IOException {
+        // Parents before and after their children, and components named as a layout's own files.
+        List<String> repos = List.of("n/a/b", "n/a", "n/a/blobs", "n/a/index.json", "n/a/oci-layout", "n/a/blobs/sha256",
+                "n/x", "n/x/b/c");
+        for (String repo : repos) {
+            pushImage(repo, "t", ",\"annotations\":{\"repo\":\"" + repo + "\"}");
+        }
+        for (String repo : repos) {
+            String json = text(http.get("/v2/" + repo + "/manifests/t", "Accept", MANIFEST));
+            assertThat(json).as(repo).endsWith("{\"repo\":\"" + repo + "\"}}");
+            assertThat(text(http.get("/v2/" + repo + "/tags/list"))).isEqualTo("{\"name\":\"" + repo + "\",\"tags\":[\"t\"]}");
+        }
+        assertThat(DistributionJson.standard().readCatalog(http.get("/v2/_catalog").body()).repositories())
+                .containsExactlyElementsOf(repos.stream().sorted().toList());
+        assertThat(http.get("/v2/n/manifests/t").statusCode()).isEqualTo(404);
+    }
 }
