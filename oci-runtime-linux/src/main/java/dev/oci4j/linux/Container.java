@@ -46,18 +46,40 @@ public interface Container extends AutoCloseable {
     /** Runs {@code args} inside the running container and waits for it, capturing its output. */
     RunResult exec(List<String> args, Duration timeout) throws IOException, InterruptedException, TimeoutException;
 
+    /**
+     * Starts {@code args} inside the running container without waiting for it, with its standard
+     * streams as {@code stdio} says (with {@link Stdio#terminal()}: a terminal of its own,
+     * {@code exec --tty}).
+     *
+     * @param args the command and its arguments, looked up on the container's {@code PATH}
+     * @param stdio where its standard streams go
+     * @return the running process
+     * @throws IOException when the runtime refuses (the container does not run, no such command)
+     */
+    ContainerProcess exec(List<String> args, Stdio stdio) throws IOException;
+
     void pause() throws IOException;
 
     void resume() throws IOException;
 
-    /** The container's standard input, when created with {@link Stdio#pipes()}. */
+    /** The container's standard input, when created with {@link Stdio#pipes()} or {@link Stdio#terminal()} (the terminal's). */
     OutputStream stdin();
 
-    /** The container's standard output, when created with {@link Stdio#pipes()}. */
+    /**
+     * The container's standard output, when created with {@link Stdio#pipes()}, or its terminal's
+     * output (standard output and error merged) with {@link Stdio#terminal()}.
+     */
     InputStream stdout();
 
-    /** The container's standard error, when created with {@link Stdio#pipes()}. */
+    /** The container's standard error, when created with {@link Stdio#pipes()}; empty on a terminal. */
     InputStream stderr();
+
+    /**
+     * The container's terminal.
+     *
+     * @return the terminal when created with {@link Stdio#terminal()}, else empty
+     */
+    Optional<Terminal> terminal();
 
     /** Deletes the container; {@code force} kills it first when it still runs. */
     void delete(boolean force) throws IOException;

@@ -30,12 +30,17 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Where the runtime keeps its container state ({@code --root}). */
     Path root();
 
-    /** Creates a container from {@code bundle}; its process waits for {@link Container#start()}. */
+    /**
+     * Creates a container from {@code bundle}; its process waits for {@link Container#start()}.
+     * With {@link Stdio#terminal()} the bundle's {@code config.json} must set {@code process.terminal},
+     * and without it must not.
+     */
     Container create(String id, Path bundle, Stdio stdio) throws IOException;
 
     /**
      * Creates, starts, waits for and deletes a container, returning its exit status and its
-     * output; on timeout the container is killed and deleted.
+     * output; on timeout the container is killed and deleted. When the bundle asks for a terminal
+     * ({@code process.terminal}), what the terminal showed is the result's standard output.
      */
     RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException;
 
@@ -53,6 +58,20 @@ public interface ContainerRuntime extends AutoCloseable {
 
     RunResult exec(String id, List<String> args, Duration timeout)
             throws IOException, InterruptedException, TimeoutException;
+
+    /**
+     * Starts {@code args} inside running container {@code id} without waiting for it, with its
+     * standard streams as {@code stdio} says; with {@link Stdio#terminal()} it gets a terminal of
+     * its own ({@code exec --tty}).
+     *
+     * @param id the container
+     * @param args the command and its arguments, looked up on the container's {@code PATH}
+     * @param stdio where its standard streams go
+     * @return the running process
+     * @throws IllegalArgumentException when {@code id} is malformed or {@code args} is empty
+     * @throws IOException when the runtime refuses (no such container, not running, no such command)
+     */
+    ContainerProcess exec(String id, List<String> args, Stdio stdio) throws IOException;
 
     void pause(String id) throws IOException;
 

@@ -181,6 +181,132 @@ public abstract class ContainerRuntimeContract {
         }
     }
 
+    /** Reads a terminal on a thread of its own, so a test can wait for text while the process runs. */
+    private static final class Screen {
+        private final java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        private final Thread reader;
+
+        Screen(java.io.InputStream in) {
+            reader = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n; (n = in.read(buf)) >= 0; ) {
+                        synchronized (seen) {
+                            seen.write(buf, 0, n);
+                            seen.notifyAll();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the test fails on what it did not see
+                }
+            }, "screen");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String text() {
+            synchronized (seen) {
+                return seen.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        /** Waits until {@code text} has appeared, failing after the timeout with what was seen. */
+        String await(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            synchronized (seen) {
+                while (!text().contains(text)) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    assertThat(left).as("waiting for \"%s\" on the terminal; it showed: %s", text, text()).isPositive();
+                    seen.wait(left);
+                }
+                return text();
+            }
+        }
+
+        /** Waits for the end of the stream (no process holds the terminal any more). */
+        String end() throws InterruptedException {
+            reader.join(TIMEOUT.toMillis());
+            assertThat(reader.isAlive()).as("the terminal did not end; it showed: %s", text()).isFalse();
+            return text();
+        }
+    }
+
+    @Test
+    void aTerminalSessionAnswersTtyAndSeesResizes() throws Exception {
+        // $((6*7)) prints 42 while the terminal's echo of what was typed shows the expression: what is
+        // asserted is the shell's answer, not the echo.
+        PreparedBundle b = bundle(ContainerOptions.builder().terminal(true)
+                .cmd(List.of("/bin/sh", "-c", "tty; test -t 0 && echo stdin-is-a-tty; test -t 1 && echo stdout-too;"
+                        + " stty size; read line; echo got-$line; stty size; exit 5")).build());
+        try (Container c = runtime.create(id(), b.dir(), Stdio.terminal())) {
+            Terminal t = c.terminal().orElseThrow();
+            assertThat(c.stdout()).isSameAs(t.inputStream());
+            t.resize(100, 30);
+            Screen screen = new Screen(t.inputStream());
+            c.start();
+            screen.await("30 100");
+            t.resize(120, 40);
+            t.outputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+            t.outputStream().flush();
+            assertThat(c.waitFor(TIMEOUT).orElseThrow().exitCode()).hasValue(5);
+            String shown = screen.end();
+            assertThat(shown).containsPattern("/dev/pts/\\d+").contains("stdin-is-a-tty", "stdout-too", "got-hello",
+                    "40 120");
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void runOfABundleWithATerminalCapturesWhatTheTerminalShowed() throws Exception {
+        RunResult r = run(bundle(ContainerOptions.builder().terminal(true)
+                .cmd(List.of("/bin/sh", "-c", "tty; echo to-stderr >&2; exit 3")).build()));
+        assertThat(r.stdout()).containsPattern("/dev/pts/\\d+\r\n").contains("to-stderr\r\n");
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.status().exitCode()).hasValue(3);
+    }
+
+    @Test
+    void execWithATerminalGetsOneOfItsOwn() throws Exception {
+        PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
+        try (Container c = runtime.create(id(), b.dir(), Stdio.discard())) {
+            c.start();
+            try (ContainerProcess p = c.exec(List.of("/bin/sh"), Stdio.terminal())) {
+                Terminal t = p.terminal().orElseThrow();
+                Screen screen = new Screen(p.stdout());
+                t.resize(90, 20);
+                p.stdin().write("tty; test -t 0 && echo $((6*7)); stty size; exit 4\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(p.waitFor(TIMEOUT).orElseThrow().exitCode()).hasValue(4);
+                String shown = screen.end();
+                assertThat(shown).containsPattern("/dev/pts/\\d+").contains("42\r\n", "20 90");
+            }
+            // A plain exec still has pipes, no terminal.
+            try (ContainerProcess p = c.exec(List.of("/bin/sh", "-c", "test -t 0 || echo no-tty"), Stdio.pipes())) {
+                p.stdin().close();
+                assertThat(p.terminal()).isEmpty();
+                assertThat(new String(p.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("no-tty\n");
+                assertThat(p.waitFor(TIMEOUT).orElseThrow().success()).isTrue();
+            }
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void aTerminalMustBeAskedForByTheBundleAndTheCaller() throws Exception {
+        PreparedBundle plain = bundle("true");
+        PreparedBundle tty = bundle(ContainerOptions.builder().terminal(true).cmd(List.of("true")).build());
+        try {
+            assertThatThrownBy(() -> runtime.create(id(), plain.dir(), Stdio.terminal()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("terminal(true)");
+            assertThatThrownBy(() -> runtime.create(id(), tty.dir(), Stdio.pipes()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Stdio.terminal()");
+        } finally {
+            plain.delete();
+            tty.delete();
+        }
+    }
+
     @Test
     void closeStopsAProcessThatIgnoresTermAndDeletesIt() throws Exception {
         PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());

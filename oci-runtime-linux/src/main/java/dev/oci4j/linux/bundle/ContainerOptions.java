@@ -41,6 +41,7 @@ public final class ContainerOptions {
     private final long cpuPeriod;
     private final boolean hostNetwork;
     private final boolean volumesAsMounts;
+    private final boolean terminal;
     private final Map<String, String> annotations;
 
     private ContainerOptions(Builder b) {
@@ -58,6 +59,7 @@ public final class ContainerOptions {
         cpuPeriod = b.cpuPeriod;
         hostNetwork = b.hostNetwork;
         volumesAsMounts = b.volumesAsMounts;
+        terminal = b.terminal;
         annotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.annotations));
     }
 
@@ -81,6 +83,7 @@ public final class ContainerOptions {
         b.cpuPeriod = cpuPeriod;
         b.hostNetwork = hostNetwork;
         b.volumesAsMounts = volumesAsMounts;
+        b.terminal = terminal;
         b.annotations.putAll(annotations);
         return b;
     }
@@ -151,6 +154,16 @@ public final class ContainerOptions {
         return volumesAsMounts;
     }
 
+    /**
+     * Whether the process gets a terminal ({@code process.terminal}): the bundle is then created
+     * with {@code dev.oci4j.linux.Stdio.terminal()} ({@code docker run -t}).
+     *
+     * @return true when the bundle asks for a terminal
+     */
+    public boolean terminal() {
+        return terminal;
+    }
+
     /** Annotations set last, over those converted from the image. */
     public Map<String, String> annotations() {
         return annotations;
@@ -172,6 +185,7 @@ public final class ContainerOptions {
         private long cpuPeriod = -1;
         private boolean hostNetwork;
         private boolean volumesAsMounts;
+        private boolean terminal;
         private final Map<String, String> annotations = new LinkedHashMap<>();
 
         private Builder() {
@@ -300,6 +314,17 @@ public final class ContainerOptions {
 
         public Builder volumesAsMounts(boolean volumesAsMounts) {
             this.volumesAsMounts = volumesAsMounts;
+            return this;
+        }
+
+        /**
+         * Gives the process a terminal ({@code process.terminal}); off by default.
+         *
+         * @param terminal whether the process runs on a terminal
+         * @return this builder
+         */
+        public Builder terminal(boolean terminal) {
+            this.terminal = terminal;
             return this;
         }
 

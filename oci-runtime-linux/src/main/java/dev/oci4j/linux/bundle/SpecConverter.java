@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * Turns an image configuration into a runtime configuration (image-spec v1.1 conversion.md),
- * starting from {@link Specs#defaultLinux()} without a terminal, then applies the caller's
- * {@link ContainerOptions}.
+ * starting from {@link Specs#defaultLinux()} without a terminal (unless
+ * {@link ContainerOptions#terminal()}), then applies the caller's {@link ContainerOptions}.
  *
  * <ul>
  * <li>args = Entrypoint + Cmd; an overridden Cmd keeps the Entrypoint, an overridden Entrypoint
@@ -75,7 +75,7 @@ public final class SpecConverter {
         Objects.requireNonNull(options, "options");
         ExecutionConfig config = image.config();
         SpecEditor spec = SpecEditor.of(Specs.defaultLinux().toBuilder().ociVersion(OCI_VERSION).build())
-                .terminal(false)
+                .terminal(options.terminal())
                 .args(args(config, options))
                 .process(p -> p.toBuilder().env(env(config, options)).build())
                 .cwd(options.workingDir().or(config::workingDir).orElse("/"))

@@ -1,14 +1,19 @@
 package dev.oci4j.linux.internal.cli;
 
 import dev.oci4j.linux.Container;
+import dev.oci4j.linux.ContainerProcess;
 import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.ContainerRuntimeException;
 import dev.oci4j.linux.ExitStatus;
 import dev.oci4j.linux.RunResult;
 import dev.oci4j.linux.RuntimeOptions;
 import dev.oci4j.linux.Stdio;
+import dev.oci4j.linux.internal.jna.ConsoleSocket;
+import dev.oci4j.linux.internal.jna.PtyMaster;
 import dev.oci4j.runtime.Features;
+import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.RuntimeJson;
+import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.State;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,6 +55,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
+    private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
     private final Path binary;
@@ -128,16 +134,20 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public Container create(String id, Path bundle, Stdio stdio) throws IOException {
         Path dir = checkBundle(id, bundle);
-        return launch("create", id, dir, stdio, pid -> List.of("create", "--bundle", dir.toString(), "--pid-file", pid.toString(), id));
+        return launch("create", id, dir, stdio, l -> args(List.of("create", "--bundle", dir.toString(), "--pid-file",
+                l.pidFile().toString()), l.console(), List.of(id)));
     }
 
     @Override
     public RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         Path dir = checkBundle(id, bundle);
-        CliContainer c = launch("run", id, dir, Stdio.pipes(), pid -> List.of("run", "--detach", "--bundle", dir.toString(),
-                "--pid-file", pid.toString(), id));
+        BundleFacts facts = BundleFacts.read(dir);
+        Stdio stdio = facts.terminal() ? Stdio.terminal() : Stdio.pipes();
+        CliContainer c = launch("run", id, dir, stdio, facts, l -> args(List.of("run", "--detach", "--bundle",
+                dir.toString(), "--pid-file", l.pidFile().toString()), l.console(), List.of(id)));
         try {
-            return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close, () -> c.stdin().close());
+            return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close,
+                    facts.terminal() ? () -> { } : c::closeStdin);
         } finally {
             c.close();
         }
@@ -146,17 +156,38 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public RunResult exec(String id, List<String> args, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
+        Shim shim = startExec(id, args, Stdio.pipes());
+        return collect(id, shim.process().getInputStream(), shim.process().getErrorStream(), shim.exit(), timeout,
+                () -> kill(id, "KILL"), shim::closeStdin);
+    }
+
+    @Override
+    public ContainerProcess exec(String id, List<String> args, Stdio stdio) throws IOException {
+        return new CliProcess(startExec(id, args, stdio));
+    }
+
+    private Shim startExec(String id, List<String> args, Stdio stdio) throws IOException {
         checkId(id);
         if (args.isEmpty()) {
             throw new IllegalArgumentException("exec into " + id + ": no command given");
         }
-        Shim shim = startShim("exec", id, Stdio.pipes(), pid -> {
-            List<String> a = new ArrayList<>(List.of("exec", "--detach", "--pid-file", pid.toString(), id));
-            a.addAll(args);
-            return a;
+        return startShim("exec", id, stdio, l -> {
+            List<String> flags = new ArrayList<>(List.of("exec", "--detach", "--pid-file", l.pidFile().toString()));
+            if (!l.console().isEmpty()) {
+                flags.add("--tty");
+            }
+            return args(flags, l.console(), concat(List.of(id), args));
         });
-        return collect(id, shim.process().getInputStream(), shim.process().getErrorStream(), shim.exit(), timeout,
-                () -> kill(id, "KILL"), shim::closeStreams);
+    }
+
+    private static List<String> args(List<String> head, List<String> console, List<String> tail) {
+        return concat(concat(head, console), tail);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private interface IoAction {
@@ -194,29 +225,55 @@ public final class CliContainerRuntime implements ContainerRuntime {
         return f;
     }
 
-    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, Function<Path, List<String>> args)
+    /** What the runtime needs to know from a bundle's config.json before starting it. */
+    record BundleFacts(String stopSignal, boolean terminal) {
+        static BundleFacts read(Path bundle) {
+            try {
+                Spec spec = RuntimeJson.readSpec(bundle.resolve("config.json"));
+                return new BundleFacts(spec.annotations().getOrDefault(STOP_SIGNAL, "TERM"),
+                        spec.process().map(ProcessConfig::terminal).orElse(false));
+            } catch (IOException | RuntimeException e) {
+                // the runtime will say what is wrong with config.json
+                return new BundleFacts("TERM", false);
+            }
+        }
+    }
+
+    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, Function<Launch, List<String>> args)
             throws IOException {
-        String stopSignal = "TERM";
-        try {
-            stopSignal = RuntimeJson.readSpec(bundle.resolve("config.json")).annotations().getOrDefault(STOP_SIGNAL, "TERM");
-        } catch (RuntimeException e) {
-            // the runtime will say what is wrong with config.json
+        return launch(op, id, bundle, stdio, BundleFacts.read(bundle), args);
+    }
+
+    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, BundleFacts facts,
+            Function<Launch, List<String>> args) throws IOException {
+        if (facts.terminal() != stdio.isTerminal()) {
+            throw new IllegalArgumentException(facts.terminal()
+                    ? "bundle " + bundle + " asks for a terminal (process.terminal in config.json): create it with"
+                            + " Stdio.terminal(), or write the bundle without one"
+                    : "Stdio.terminal() for bundle " + bundle + ", whose config.json has no terminal: set"
+                            + " process.terminal (ContainerOptions.Builder.terminal(true))");
         }
         Shim shim = startShim(op, id, stdio, args);
-        CliContainer c = new CliContainer(this, id, bundle, shim, stopSignal);
+        CliContainer c = new CliContainer(this, id, bundle, shim, facts.stopSignal());
         open.add(c);
         return c;
     }
 
-    private Shim startShim(String op, String id, Stdio stdio, Function<Path, List<String>> args) throws IOException {
+    /** What the runtime command is built from: the pid file, and the console socket flags (empty without a terminal). */
+    record Launch(Path pidFile, List<String> console) {
+    }
+
+    private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args) throws IOException {
         long n = counter.incrementAndGet();
         Path socket = work.resolve(n + ".sock");
         Path pidFile = work.resolve(n + ".pid");
         Path log = work.resolve(n + ".log");
+        ConsoleSocket console = stdio.isTerminal() ? ConsoleSocket.listen(work.resolve(n + ".tty")) : null;
         List<String> cmd = new ArrayList<>(List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
                 Integer.toString(ShimScript.setsidNumber().orElseThrow()),
                 socket.toString(), pidFile.toString()));
-        cmd.addAll(command(Optional.of(log), args.apply(pidFile)));
+        cmd.addAll(command(Optional.of(log), args.apply(new Launch(pidFile, console == null ? List.of()
+                : List.of("--console-socket", console.path().toString())))));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Process process = factory.start(new ProcessBuilder(cmd)
@@ -241,11 +298,33 @@ public final class CliContainerRuntime implements ContainerRuntime {
                 String why = RuntimeLog.read(log);
                 throw new ContainerRuntimeException(op, id, code, why.isEmpty() ? String.valueOf(line) : why);
             }
-            return Shim.started(process, Long.parseLong(line.substring(8).trim()), control, channel);
+            long pid = Long.parseLong(line.substring(8).trim());
+            Optional<PtyMaster> terminal = Optional.empty();
+            if (console != null) {
+                try {
+                    // The runtime sent the terminal before its command returned: it is waiting in the socket.
+                    terminal = Optional.of(console.receive(CONSOLE_TIMEOUT));
+                } catch (IOException e) {
+                    channel.close();
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    if (!op.equals("exec")) {
+                        try {
+                            delete(id, true);
+                        } catch (IOException again) {
+                            e.addSuppressed(again);
+                        }
+                    }
+                    throw new ContainerRuntimeException(op, id, -1, e.getMessage());
+                }
+            }
+            return Shim.started(process, pid, terminal, control, channel);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(op + " " + id + ": interrupted", e);
         } finally {
+            if (console != null) {
+                console.close();
+            }
             Files.deleteIfExists(socket);
             Files.deleteIfExists(pidFile);
             Files.deleteIfExists(log);

@@ -1,6 +1,7 @@
 package dev.oci4j.linux.internal.cli;
 
 import dev.oci4j.linux.ExitStatus;
+import dev.oci4j.linux.internal.jna.PtyMaster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,15 +23,18 @@ final class Shim {
 
     private final Process process;
     private final long pid;
+    private final Optional<PtyMaster> terminal;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
 
-    private Shim(Process process, long pid) {
+    private Shim(Process process, long pid, Optional<PtyMaster> terminal) {
         this.process = process;
         this.pid = pid;
+        this.terminal = terminal;
     }
 
-    static Shim started(Process process, long pid, BufferedReader control, SocketChannel channel) {
-        Shim shim = new Shim(process, pid);
+    static Shim started(Process process, long pid, Optional<PtyMaster> terminal, BufferedReader control,
+            SocketChannel channel) {
+        Shim shim = new Shim(process, pid, terminal);
         Optional<Path> memory = memoryCgroup(pid);
         Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
         t.setDaemon(true);
@@ -69,11 +73,29 @@ final class Shim {
         return exit;
     }
 
-    void closeStreams() {
+    /** The pseudo-terminal master the runtime sent, when the process has a terminal. */
+    Optional<PtyMaster> terminal() {
+        return terminal;
+    }
+
+    /** Closes the process's standard input (its end of file), not its terminal. */
+    void closeStdin() {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
             // already closed
+        }
+    }
+
+    /** Closes standard input and the terminal: a process still on it gets SIGHUP. */
+    void closeStreams() {
+        closeStdin();
+        if (terminal.isPresent()) {
+            try {
+                terminal.get().close();
+            } catch (IOException e) {
+                // closing a descriptor being dropped: nothing to do
+            }
         }
     }
 
