@@ -308,6 +308,46 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void aUserNamespaceMapsTheContainersRootToAnUnprivilegedHostId() throws Exception {
+        long base = 100000 + 65536L * (IDS.incrementAndGet() % 8);
+        PreparedBundle b = bundle(ContainerOptions.builder().userNamespace(base, base, 65536)
+                .cmd(List.of("/bin/sh", "-c", "id -u; id -g; cat /proc/self/uid_map; touch /made-by-root"))
+                .build());
+        try {
+            // runc mounts the rootfs as the mapped root, which must be able to reach it.
+            assertThat(b.warnings()).anyMatch(w -> w.contains("cannot be searched by the container's root"));
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            // The layers were copied with their ownership shifted: root's files are now base's.
+            assertThat(b.rootfsMethod()).isEqualTo(RootfsMethod.COPY);
+            assertThat(Files.getAttribute(b.rootfs().resolve("bin"), "unix:uid")).isEqualTo((int) base);
+            assertThat(Files.getAttribute(b.rootfs().resolve("home/alice"), "unix:uid")).isEqualTo((int) base);
+            RunResult r = runtime.run(id(), b.dir(), TIMEOUT);
+            assertThat(r.status().success()).as(r.stderr()).isTrue();
+            String[] lines = r.stdout().split("\n");
+            assertThat(lines[0]).isEqualTo("0");
+            assertThat(lines[1]).isEqualTo("0");
+            assertThat(lines[2].trim().split("\\s+")).containsExactly("0", Long.toString(base), "65536");
+            // What root in the container made belongs on the host to the mapped, unprivileged id.
+            assertThat(Files.getAttribute(b.rootfs().resolve("made-by-root"), "unix:uid")).isEqualTo((int) base);
+            assertThat(Files.getAttribute(b.rootfs().resolve("made-by-root"), "unix:gid")).isEqualTo((int) base);
+        } finally {
+            b.delete();
+        }
+        // alice (1000) runs as base + 1000 on the host: she can write a bind-mounted directory that id owns.
+        Path out = Files.createDirectories(tmp.resolve("userns-out-" + IDS.incrementAndGet()));
+        Files.setAttribute(out, "unix:uid", (int) base + 1000);
+        PreparedBundle alice = bundle(ContainerOptions.builder().userNamespace(base, base, 65536).user("alice")
+                .addBind(out, "/out", false).cmd(List.of("/bin/sh", "-c", "id -u; touch /out/mine")).build());
+        try {
+            RunResult r = runtime.run(id(), alice.dir(), TIMEOUT);
+            assertThat(r.stdout()).as(r.stderr()).isEqualTo("1000\n");
+            assertThat(Files.getAttribute(out.resolve("mine"), "unix:uid")).isEqualTo((int) base + 1000);
+        } finally {
+            alice.delete();
+        }
+    }
+
+    @Test
     void closeStopsAProcessThatIgnoresTermAndDeletesIt() throws Exception {
         PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
         String id = id();

@@ -30,6 +30,8 @@ import java.util.Objects;
  * <li>annotations {@code org.opencontainers.image.}{os, architecture, variant, os.version,
  *     os.features, author, created, stopSignal, exposedPorts}, then every Label (Labels win).</li>
  * <li>Volumes become tmpfs mounts only with {@link ContainerOptions#volumesAsMounts()}.</li>
+ * <li>With {@link ContainerOptions#userNamespace()}: a user namespace with the mappings, and
+ *     {@code /sys} bound from the host when the container shares the host's network.</li>
  * </ul>
  *
  * <pre>{@code
@@ -100,7 +102,22 @@ public final class SpecConverter {
         if (options.hostNetwork()) {
             spec.removeNamespace(LinuxNamespaceType.NETWORK);
         }
-        return spec.build();
+        if (options.userNamespace()) {
+            spec.addNamespace(LinuxNamespaceType.USER).linux(l -> l.toBuilder()
+                    .uidMappings(options.uidMappings()).gidMappings(options.gidMappings()).build());
+        }
+        Spec built = spec.build();
+        if (options.userNamespace() && options.hostNetwork()) {
+            // sysfs can be mounted only by the user namespace owning the network namespace: with the
+            // host's network, bind the host's /sys instead (as runc spec --rootless does), in place, since
+            // /sys/fs/cgroup is mounted on it.
+            Mount sys = Mount.builder().destination("/sys").type("none").source("/sys")
+                    .options(List.of("rbind", "nosuid", "noexec", "nodev", "ro")).build();
+            built = built.toBuilder().mounts(built.mounts().stream()
+                    .map(m -> m.destination().equals("/sys") && m.type().orElse("").equals("sysfs") ? sys : m)
+                    .toList()).build();
+        }
+        return built;
     }
 
     static List<String> args(ExecutionConfig config, ContainerOptions options) {
