@@ -426,38 +426,45 @@ public abstract class ContainerRuntimeContract {
 
     @Test
     void fiftySequentialAndTenConcurrentLifeCyclesLeaveNothingBehind() throws Exception {
-        String mountsBefore = mountinfo();
+        // Other tests and programs mount and run containers on this machine at the same time: only
+        // this test's own mounts, processes, cgroups and state are looked at.
+        List<String> mountsBefore = mountsUnder(tmp);
         PreparedBundle b = bundle("echo $$");
-        assertThat(b.rootfsMethod()).isEqualTo(RootfsMethod.OVERLAY);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String id = id();
-            ids.add(id);
-            assertThat(runtime.run(id, b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
-            List<Future<RunResult>> runs = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
+            assertThat(b.rootfsMethod()).isEqualTo(RootfsMethod.OVERLAY);
+            assertThat(mountsUnder(tmp)).anyMatch(m -> m.contains(b.dir().toString()));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
                 String id = id();
                 ids.add(id);
-                Callable<RunResult> call = () -> runtime.run(id, b.dir(), TIMEOUT);
-                runs.add(pool.submit(call));
+                assertThat(runtime.run(id, b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
             }
-            for (Future<RunResult> f : runs) {
-                assertThat(f.get().status().success()).isTrue();
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            try {
+                List<Future<RunResult>> runs = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    String id = id();
+                    ids.add(id);
+                    Callable<RunResult> call = () -> runtime.run(id, b.dir(), TIMEOUT);
+                    runs.add(pool.submit(call));
+                }
+                for (Future<RunResult> f : runs) {
+                    assertThat(f.get().status().success()).isTrue();
+                }
+            } finally {
+                pool.shutdown();
             }
+            // The runtime's root is this test class's own directory.
+            assertThat(runtime.list()).isEmpty();
+            try (Stream<Path> state = Files.list(runtime.root())) {
+                assertThat(state).isEmpty();
+            }
+            assertThat(processesMentioning(b.dir().toString())).isEmpty();
+            assertThat(cgroupDirectoriesNamed(ids)).isEmpty();
         } finally {
-            pool.shutdown();
+            b.delete();
         }
-        assertThat(runtime.list()).isEmpty();
-        try (Stream<Path> state = Files.list(runtime.root())) {
-            assertThat(state).isEmpty();
-        }
-        assertThat(processesMentioning(b.dir().toString())).isEmpty();
-        assertThat(cgroupDirectoriesNamed(ids)).isEmpty();
-        b.delete();
-        assertThat(mountinfo()).isEqualTo(mountsBefore).doesNotContain(b.dir().toString());
+        assertThat(mountsUnder(tmp)).isEqualTo(mountsBefore).noneMatch(m -> m.contains(b.dir().toString()));
         assertThat(b.dir()).doesNotExist();
     }
 
@@ -487,8 +494,17 @@ public abstract class ContainerRuntimeContract {
         return found;
     }
 
-    private static String mountinfo() throws IOException {
-        return Files.readString(Path.of("/proc/self/mountinfo"));
+    /** The mount points in /proc/self/mountinfo at or below {@code dir}, without the mount ids (which are reused). */
+    public static List<String> mountsUnder(Path dir) throws IOException {
+        String prefix = dir.toAbsolutePath().toString();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            if (f.length > 4 && (f[4].equals(prefix) || f[4].startsWith(prefix + "/"))) {
+                out.add(f[4] + " " + line.substring(line.indexOf(" - ") + 3));
+            }
+        }
+        return out;
     }
 
     private static List<Long> processesMentioning(String text) throws IOException {

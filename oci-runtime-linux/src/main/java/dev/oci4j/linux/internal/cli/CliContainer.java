@@ -161,8 +161,28 @@ final class CliContainer implements Container {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            delete(true);
+            if (shim.hasAfterExit() && !shim.exit().isDone()) {
+                // The process was just stopped: the shim's delete is under way; a second one would fail.
+                awaitQuietly(Duration.ofSeconds(30));
+            }
+            if (shim.exit().isDone() && shim.afterExitDone()) {
+                // run: the shim deleted it as soon as it had ended
+                deleted = true;
+                runtime.forget(this);
+            } else {
+                delete(true);
+            }
             shim.closeStreams();
+        }
+    }
+
+    private void awaitQuietly(Duration timeout) {
+        try {
+            waitFor(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // the shim failed: the delete below reports what is left
         }
     }
 

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -69,6 +71,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Path work;
     private final AtomicLong counter = new AtomicLong();
     private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<CompletableFuture<Spawned>> warm = new AtomicReference<>();
+    private volatile boolean closed;
     private final Thread shutdownHook;
 
     /**
@@ -143,7 +147,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
         Path dir = checkBundle(id, bundle);
         BundleFacts facts = BundleFacts.read(dir);
         Stdio stdio = facts.terminal() ? Stdio.terminal() : Stdio.pipes();
-        CliContainer c = launch("run", id, dir, stdio, facts, l -> args(List.of("run", "--detach", "--bundle",
+        CliContainer c = launch("run", id, dir, stdio, facts, true, l -> args(List.of("run", "--detach", "--bundle",
                 dir.toString(), "--pid-file", l.pidFile().toString()), l.console(), List.of(id)));
         try {
             return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close,
@@ -241,11 +245,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     private CliContainer launch(String op, String id, Path bundle, Stdio stdio, Function<Launch, List<String>> args)
             throws IOException {
-        return launch(op, id, bundle, stdio, BundleFacts.read(bundle), args);
+        return launch(op, id, bundle, stdio, BundleFacts.read(bundle), false, args);
     }
 
     private CliContainer launch(String op, String id, Path bundle, Stdio stdio, BundleFacts facts,
-            Function<Launch, List<String>> args) throws IOException {
+            boolean deleteAfterExit, Function<Launch, List<String>> args) throws IOException {
         if (facts.terminal() != stdio.isTerminal()) {
             throw new IllegalArgumentException(facts.terminal()
                     ? "bundle " + bundle + " asks for a terminal (process.terminal in config.json): create it with"
@@ -253,7 +257,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
                     : "Stdio.terminal() for bundle " + bundle + ", whose config.json has no terminal: set"
                             + " process.terminal (ContainerOptions.Builder.terminal(true))");
         }
-        Shim shim = startShim(op, id, stdio, args);
+        Shim shim = startShim(op, id, stdio, args, deleteAfterExit);
         CliContainer c = new CliContainer(this, id, bundle, shim, facts.stopSignal());
         open.add(c);
         return c;
@@ -264,48 +268,49 @@ public final class CliContainerRuntime implements ContainerRuntime {
     }
 
     private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args) throws IOException {
+        return startShim(op, id, stdio, args, false);
+    }
+
+    /**
+     * Starts the runtime command under a shim (a warm one for pipes) and waits for its report.
+     *
+     * @param deleteAfterExit whether the shim deletes the container once it has ended (run)
+     */
+    private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args,
+            boolean deleteAfterExit) throws IOException {
         long n = counter.incrementAndGet();
-        Path socket = work.resolve(n + ".sock");
         Path pidFile = work.resolve(n + ".pid");
         Path log = work.resolve(n + ".log");
-        ConsoleSocket console = stdio.isTerminal() ? ConsoleSocket.listen(work.resolve(n + ".tty")) : null;
-        List<String> cmd = new ArrayList<>(List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
-                Integer.toString(ShimScript.setsidNumber().orElseThrow()),
-                socket.toString(), pidFile.toString()));
-        cmd.addAll(command(Optional.of(log), args.apply(new Launch(pidFile, console == null ? List.of()
-                : List.of("--console-socket", console.path().toString())))));
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Process process = factory.start(new ProcessBuilder(cmd)
-                    .redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err()));
-            // A shim that dies before connecting (no perl, say) must not leave accept() blocked.
-            process.onExit().thenRun(() -> closeQuietly(server));
-            SocketChannel channel;
-            try {
-                channel = server.accept();
-            } catch (ClosedChannelException e) {
-                throw failure(op, id, process, log);
-            }
-            BufferedReader control = Shim.reader(channel);
-            String line = control.readLine();
-            if (line == null || !line.startsWith("created ")) {
-                channel.close();
+        ConsoleSocket console = null;
+        Spawned shim = null;
+        try {
+            console = stdio.isTerminal() ? ConsoleSocket.listen(work.resolve(n + ".tty")) : null;
+            List<String> line = new ArrayList<>(List.of(pidFile.toString()));
+            line.addAll(command(Optional.of(log), args.apply(new Launch(pidFile, console == null ? List.of()
+                    : List.of("--console-socket", console.path().toString())))));
+            shim = isPipes(stdio) ? takeWarm() : spawn(stdio);
+            shim.channel().write(ByteBuffer.wrap(ShimScript.line(line).getBytes(StandardCharsets.UTF_8)));
+            String report = shim.control().readLine();
+            Process process = shim.process();
+            if (report == null || !report.startsWith("created ")) {
+                shim.channel().close();
                 int code = -1;
-                if (line != null && line.matches("failed \\d+")) {
-                    code = (Integer.parseInt(line.substring(7)) >> 8) & 0xff;
+                if (report != null && report.matches("failed \\d+")) {
+                    code = (Integer.parseInt(report.substring(7)) >> 8) & 0xff;
                 }
                 process.waitFor(10, TimeUnit.SECONDS);
                 String why = RuntimeLog.read(log);
-                throw new ContainerRuntimeException(op, id, code, why.isEmpty() ? String.valueOf(line) : why);
+                throw new ContainerRuntimeException(op, id, code, why.isEmpty()
+                        ? (report == null ? "the shim (perl) ended before reporting" : report) : why);
             }
-            long pid = Long.parseLong(line.substring(8).trim());
+            long pid = Long.parseLong(report.substring(8).trim());
             Optional<PtyMaster> terminal = Optional.empty();
             if (console != null) {
                 try {
                     // The runtime sent the terminal before its command returned: it is waiting in the socket.
                     terminal = Optional.of(console.receive(CONSOLE_TIMEOUT));
                 } catch (IOException e) {
-                    channel.close();
+                    shim.channel().close();
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                     if (!op.equals("exec")) {
                         try {
@@ -317,21 +322,121 @@ public final class CliContainerRuntime implements ContainerRuntime {
                     throw new ContainerRuntimeException(op, id, -1, e.getMessage());
                 }
             }
-            return Shim.started(process, pid, terminal, control, channel);
+            Optional<Shim.AfterExit> after = deleteAfterExit
+                    ? Optional.of(new Shim.AfterExit(command(Optional.empty(), List.of("delete", "--force", id)),
+                            work.resolve(n + ".delete")))
+                    : Optional.empty();
+            Shim started = Shim.started(process, pid, terminal, after, shim.control(), shim.channel());
+            shim = null;
+            return started;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(op + " " + id + ": interrupted", e);
         } finally {
+            if (shim != null) {
+                shim.discard();
+            }
             if (console != null) {
                 console.close();
             }
-            Files.deleteIfExists(socket);
             Files.deleteIfExists(pidFile);
             Files.deleteIfExists(log);
         }
     }
 
-    private ContainerRuntimeException failure(String op, String id, Process shim, Path log) {
+    private static boolean isPipes(Stdio stdio) {
+        return !stdio.isTerminal() && stdio.in() == Redirect.PIPE && stdio.out() == Redirect.PIPE
+                && stdio.err() == Redirect.PIPE;
+    }
+
+    /** A shim started and connected, waiting for its command. */
+    record Spawned(Process process, SocketChannel channel, BufferedReader control) {
+        /** Ends a shim that will not be used: it reads the end of its socket and exits. */
+        void discard() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing: nothing to do
+            }
+        }
+    }
+
+    /** Starts a shim and waits until it has connected back. */
+    private Spawned spawn(Stdio stdio) throws IOException {
+        Path socket = work.resolve(counter.incrementAndGet() + ".sock");
+        List<String> cmd = List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
+                Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString());
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Process process = factory.start(new ProcessBuilder(cmd)
+                    .redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err()));
+            // A shim that dies before connecting (no perl, say) must not leave accept() blocked.
+            process.onExit().thenRun(() -> closeQuietly(server));
+            try {
+                SocketChannel channel = server.accept();
+                return new Spawned(process, channel, Shim.reader(channel));
+            } catch (ClosedChannelException e) {
+                throw failure(process);
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    /**
+     * A shim with pipes for stdio, started ahead (a Perl start, the largest cost after the runtime's
+     * own, then lies off the container's critical path); the next one starts in the background.
+     */
+    private Spawned takeWarm() throws IOException {
+        CompletableFuture<Spawned> ready = warm.getAndSet(null);
+        Spawned s = null;
+        if (ready != null) {
+            try {
+                s = ready.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                s = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a shim", e);
+            }
+            if (s != null && !s.process().isAlive()) {
+                s = null;
+            }
+        }
+        if (s == null) {
+            s = spawn(Stdio.pipes());
+        }
+        warmNext();
+        return s;
+    }
+
+    private void warmNext() {
+        CompletableFuture<Spawned> next = new CompletableFuture<>();
+        if (closed || !warm.compareAndSet(null, next)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                next.complete(spawn(Stdio.pipes()));
+            } catch (IOException | RuntimeException e) {
+                next.completeExceptionally(e);
+            }
+            if (closed) {
+                discardWarm();
+            }
+        }, "oci4j-" + name + "-shim-warmer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void discardWarm() {
+        CompletableFuture<Spawned> w = warm.getAndSet(null);
+        if (w != null) {
+            w.thenAccept(Spawned::discard);
+        }
+    }
+
+    private ContainerRuntimeException failure(Process shim) {
         int code = -1;
         try {
             shim.waitFor(10, TimeUnit.SECONDS);
@@ -339,9 +444,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String why = RuntimeLog.read(log);
-        return new ContainerRuntimeException(op, id, code, why.isEmpty()
-                ? "the shim (perl) ended before reporting; its message went to the container's stderr" : why);
+        return new ContainerRuntimeException("start shim", "", code,
+                "the shim (perl) ended before connecting; its message went to the container's stderr");
     }
 
     private static void closeQuietly(ServerSocketChannel server) {
@@ -438,6 +542,17 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public void close() throws IOException {
+        closed = true;
+        CompletableFuture<Spawned> w = warm.getAndSet(null);
+        if (w != null) {
+            try {
+                w.get(10, TimeUnit.SECONDS).discard();
+            } catch (ExecutionException | TimeoutException e) {
+                // it did not start: nothing to end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         IOException first = null;
         for (CliContainer c : List.copyOf(open)) {
             try {
