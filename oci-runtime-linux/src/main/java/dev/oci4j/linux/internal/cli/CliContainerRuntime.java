@@ -49,8 +49,8 @@ import java.util.regex.Pattern;
  * {@code --root}, {@code --log}, {@code --systemd-cgroup} and extra global flags before every
  * subcommand. Containers and exec'd processes are started under a {@link ShimScript shim} that
  * reaps them, so an exit code and a killing signal reach the caller even for detached ones. When
- * crun meets a hybrid cgroup host, each of its commands runs in a private mount namespace with the
- * cgroup2 mount detached ({@code unshare}, util-linux).
+ * crun meets a hybrid cgroup host, each of its commands that sets up cgroups runs in a private mount
+ * namespace with the cgroup2 mount detached ({@code unshare}, util-linux).
  */
 public final class CliContainerRuntime implements ContainerRuntime {
 
@@ -58,6 +58,13 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The commands that make or change cgroups, where crun checks the cgroup layout and refuses a
+     * hybrid one: only they go through the unshare wrapper. The others (start, state, kill, delete,
+     * list, features) work unwrapped, and three process starts fewer (unshare, sh, umount) matter
+     * most to delete, which follows every run.
+     */
+    private static final Set<String> SETS_UP_CGROUPS = Set.of("create", "run", "exec", "pause", "resume", "update");
 
     private final String name;
     private final Path binary;
@@ -76,7 +83,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Thread shutdownHook;
 
     /**
-     * @param detachMount a cgroup2 mount point to detach before every command (crun on a hybrid host)
+     * @param detachMount a cgroup2 mount point to detach before the commands that set up cgroups (crun on a hybrid host)
      */
     public CliContainerRuntime(String name, Path binary, RuntimeOptions options, Optional<String> detachMount,
             ProcessFactory factory) throws IOException {
@@ -120,8 +127,10 @@ public final class CliContainerRuntime implements ContainerRuntime {
     /** The command line for {@code args}: the runtime with its global flags, wrapped when crun needs it. */
     List<String> command(Optional<Path> log, List<String> args) {
         List<String> c = new ArrayList<>();
-        detachMount.ifPresent(m -> c.addAll(List.of("unshare", "--mount", "--propagation", "private",
-                "sh", "-c", "umount -l \"$0\" && exec \"$@\"", m)));
+        if (detachMount.isPresent() && !args.isEmpty() && SETS_UP_CGROUPS.contains(args.get(0))) {
+            c.addAll(List.of("unshare", "--mount", "--propagation", "private",
+                    "sh", "-c", "umount -l \"$0\" && exec \"$@\"", detachMount.get()));
+        }
         c.add(binary.toString());
         c.add("--root=" + root);
         log.ifPresent(l -> c.add("--log=" + l));
