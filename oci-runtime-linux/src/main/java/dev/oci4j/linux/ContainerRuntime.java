@@ -34,6 +34,14 @@ public interface ContainerRuntime extends AutoCloseable {
      * Creates a container from {@code bundle}; its process waits for {@link Container#start()}.
      * With {@link Stdio#terminal()} the bundle's {@code config.json} must set {@code process.terminal},
      * and without it must not.
+     *
+     * @param id the new container's id: 1 to 128 letters, digits, '_', '.' or '-'
+     * @param bundle the bundle directory, holding {@code config.json}
+     * @param stdio where the container's standard streams go
+     * @return the created container, to start, wait for and close
+     * @throws IllegalArgumentException when the id is malformed, the bundle has no {@code config.json},
+     *     or the bundle's terminal setting and {@code stdio} disagree
+     * @throws IOException when the runtime refuses (its message is in the exception)
      */
     Container create(String id, Path bundle, Stdio stdio) throws IOException;
 
@@ -41,6 +49,14 @@ public interface ContainerRuntime extends AutoCloseable {
      * Creates, starts, waits for and deletes a container, returning its exit status and its
      * output; on timeout the container is killed and deleted. When the bundle asks for a terminal
      * ({@code process.terminal}), what the terminal showed is the result's standard output.
+     *
+     * @param id the container's id while it runs
+     * @param bundle the bundle directory, holding {@code config.json}
+     * @param timeout how long the container may run
+     * @return its exit status and what it wrote
+     * @throws IOException when the runtime refuses (its message is in the exception)
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     * @throws TimeoutException when it ran longer than {@code timeout} (it is then killed and deleted)
      */
     RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException;
 
