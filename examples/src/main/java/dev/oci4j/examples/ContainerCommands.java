@@ -1,7 +1,9 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.linux.ContainerProcess;
 import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.RunResult;
+import dev.oci4j.linux.Stdio;
 import dev.oci4j.linux.bundle.PreparedBundle;
 import dev.oci4j.runtime.State;
 import java.io.IOException;
@@ -68,6 +70,9 @@ final class ContainerCommands {
         @Spec
         CommandSpec spec;
 
+        @Option(names = {"-t", "--tty"}, description = "give the command a terminal and attach this one to it")
+        boolean tty;
+
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -77,6 +82,13 @@ final class ContainerCommands {
         @Override
         public Integer call() {
             try (ContainerRuntime rt = runtimeOf(name)) {
+                if (tty) {
+                    try (ContainerProcess p = rt.exec(name, args, Stdio.terminal());
+                            TerminalSession session = TerminalSession.open(p.terminal().orElseThrow())) {
+                        session.copy(p.terminal().orElseThrow(), System.in, System.out);
+                        return p.waitFor().shellCode();
+                    }
+                }
                 RunResult r = rt.exec(name, args, Duration.ofDays(1));
                 System.out.write(r.stdoutBytes());
                 System.out.flush();

@@ -4,6 +4,7 @@ import dev.oci4j.linux.Container;
 import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.ExitStatus;
 import dev.oci4j.linux.Stdio;
+import dev.oci4j.linux.Terminal;
 import dev.oci4j.linux.bundle.ContainerOptions;
 import dev.oci4j.linux.bundle.LayerCache;
 import dev.oci4j.linux.bundle.PreparedBundle;
@@ -63,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--hostname", paramLabel = "NAME", description = "the container's hostname")
     String hostname;
 
+    @Option(names = {"-t", "--tty"}, description = "give the container a terminal and attach this one to it (raw mode when stdin is a terminal)")
+    boolean tty;
+
     @Option(names = {"-d", "--detach"}, description = "start it and leave it running; see oci ps, exec, kill, rm")
     boolean detach;
 
@@ -90,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
             }
             Path dir = detach ? ContainerCli.bundles().resolve(id) : tempDir.resolve("bundle");
             bundle = ContainerCli.prepare(image, dir, options, LayerCache.defaultCache());
+            if (detach && tty) {
+                throw new IllegalArgumentException("-t and -d together: a detached container has no one at its terminal");
+            }
             if (detach) {
                 Container c = rt.create(id, bundle.dir(), Stdio.discard());
                 c.detach();
@@ -99,9 +106,19 @@ final class RunCommand implements Callable<Integer> {
                 bundle = null;
                 return 0;
             }
-            try (Container c = rt.create(id, bundle.dir(), Stdio.inherit())) {
-                c.start();
-                ExitStatus status = c.waitFor();
+            try (Container c = rt.create(id, bundle.dir(), tty ? Stdio.terminal() : Stdio.inherit())) {
+                ExitStatus status;
+                if (tty) {
+                    Terminal t = c.terminal().orElseThrow();
+                    try (TerminalSession session = TerminalSession.open(t)) {
+                        c.start();
+                        session.copy(t, System.in, System.out);
+                        status = c.waitFor();
+                    }
+                } else {
+                    c.start();
+                    status = c.waitFor();
+                }
                 if (status.oomKilled()) {
                     spec.commandLine().getErr().println("oci run: " + id + " was killed for exceeding its memory limit");
                     spec.commandLine().getErr().flush();
@@ -165,6 +182,7 @@ final class RunCommand implements Callable<Integer> {
         if (hostname != null) {
             o.hostname(hostname);
         }
+        o.terminal(tty);
         return o.build();
     }
 }

@@ -50,6 +50,30 @@ class RunCommandTest {
     }
 
     @Test
+    void runAndExecWithATerminalThroughBothRuntimes() {
+        for (String runtime : new String[] {"runc", "crun"}) {
+            TestEnvironment.requireTool(runtime);
+            CommandRun run = CommandRun.of("run", "-t", "--runtime", runtime, image, "--", "/bin/sh", "-c",
+                    "/bin/busybox tty; /bin/busybox test -t 0 && echo in-a-tty; exit 6");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(6);
+            assertThat(run.out()).containsPattern("/dev/pts/\\d+\r\n").contains("in-a-tty\r\n");
+
+            String name = "oci4j-tty-test-" + runtime + "-" + ProcessHandle.current().pid();
+            CommandRun detached = CommandRun.of("run", "-d", "--runtime", runtime, "--name", name, image, "--",
+                    "/bin/busybox", "sleep", "60");
+            assertThat(detached.exitCode()).as(detached.err()).isZero();
+            try {
+                CommandRun exec = CommandRun.of("exec", "-t", name, "--", "/bin/sh", "-c",
+                        "/bin/busybox tty; exit 7");
+                assertThat(exec.exitCode()).as(exec.err()).isEqualTo(7);
+                assertThat(exec.out()).containsPattern("/dev/pts/\\d+\r\n");
+            } finally {
+                assertThat(CommandRun.of("rm", "-f", name).exitCode()).isZero();
+            }
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExit125() {
         CommandRun user = CommandRun.of("run", "--runtime", "runc", "-u", "nobody", image);
         assertThat(user.exitCode()).isEqualTo(125);

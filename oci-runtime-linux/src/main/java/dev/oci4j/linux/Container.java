@@ -87,6 +87,18 @@ public interface Container extends AutoCloseable {
     RunResult exec(List<String> args, Duration timeout) throws IOException, InterruptedException, TimeoutException;
 
     /**
+     * Starts {@code args} inside the running container without waiting for it, with its standard
+     * streams as {@code stdio} says (with {@link Stdio#terminal()}: a terminal of its own,
+     * {@code exec --tty}).
+     *
+     * @param args the command and its arguments, looked up on the container's {@code PATH}
+     * @param stdio where its standard streams go
+     * @return the running process
+     * @throws IOException when the runtime refuses (the container does not run, no such command)
+     */
+    ContainerProcess exec(List<String> args, Stdio stdio) throws IOException;
+
+    /**
      * Freezes every process of the container (its cgroup freezer).
      *
      * @throws IOException when the runtime refuses, as when the container does not run, or cannot be run
@@ -101,25 +113,34 @@ public interface Container extends AutoCloseable {
     void resume() throws IOException;
 
     /**
-     * The container's standard input, when created with {@link Stdio#pipes()}.
+     * The container's standard input, when created with {@link Stdio#pipes()}, or its terminal's
+     * input with {@link Stdio#terminal()}.
      *
      * @return the stream to write; closing it gives the process end of file
      */
     OutputStream stdin();
 
     /**
-     * The container's standard output, when created with {@link Stdio#pipes()}.
+     * The container's standard output, when created with {@link Stdio#pipes()}, or its terminal's
+     * output (standard output and error merged) with {@link Stdio#terminal()}.
      *
      * @return the stream to read
      */
     InputStream stdout();
 
     /**
-     * The container's standard error, when created with {@link Stdio#pipes()}.
+     * The container's standard error, when created with {@link Stdio#pipes()}; empty on a terminal.
      *
      * @return the stream to read
      */
     InputStream stderr();
+
+    /**
+     * The container's terminal.
+     *
+     * @return the terminal when created with {@link Stdio#terminal()}, else empty
+     */
+    Optional<Terminal> terminal();
 
     /**
      * Deletes the container (runtime-spec runtime.md "delete").

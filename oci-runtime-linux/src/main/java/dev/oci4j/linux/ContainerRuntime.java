@@ -32,14 +32,16 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /**
      * Creates a container from {@code bundle} (runtime-spec runtime.md "create"); its process waits
-     * for {@link Container#start()}.
+     * for {@link Container#start()}. With {@link Stdio#terminal()} the bundle's {@code config.json}
+     * must set {@code process.terminal}, and without it must not.
      *
      * @param id the container id: 1 to 128 letters, digits, {@code _}, {@code .} or {@code -}, starting
      *        with a letter or digit
      * @param bundle the bundle directory, holding {@code config.json}
      * @param stdio where the container's standard streams go
      * @return the created container; close it to stop and delete it
-     * @throws IllegalArgumentException when the id is malformed or the bundle has no {@code config.json}
+     * @throws IllegalArgumentException when the id is malformed, the bundle has no {@code config.json},
+     *     or the bundle's terminal setting and {@code stdio} disagree
      * @throws ContainerRuntimeException when the runtime refuses, with its exit code and message
      * @throws IOException when the runtime cannot be run
      */
@@ -47,7 +49,8 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /**
      * Creates, starts, waits for and deletes a container, returning its exit status and its
-     * output; on timeout the container is killed and deleted.
+     * output; on timeout the container is killed and deleted. When the bundle asks for a terminal
+     * ({@code process.terminal}), what the terminal showed is the result's standard output.
      *
      * @param id the container id, as for {@link #create(String, Path, Stdio)}
      * @param bundle the bundle directory, holding {@code config.json}
@@ -125,6 +128,20 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     RunResult exec(String id, List<String> args, Duration timeout)
             throws IOException, InterruptedException, TimeoutException;
+
+    /**
+     * Starts {@code args} inside running container {@code id} without waiting for it, with its
+     * standard streams as {@code stdio} says; with {@link Stdio#terminal()} it gets a terminal of
+     * its own ({@code exec --tty}).
+     *
+     * @param id the container
+     * @param args the command and its arguments, looked up on the container's {@code PATH}
+     * @param stdio where its standard streams go
+     * @return the running process
+     * @throws IllegalArgumentException when {@code id} is malformed or {@code args} is empty
+     * @throws IOException when the runtime refuses (no such container, not running, no such command)
+     */
+    ContainerProcess exec(String id, List<String> args, Stdio stdio) throws IOException;
 
     /**
      * Freezes every process of a container (its cgroup freezer).

@@ -6,18 +6,24 @@ import java.util.Objects;
 
 /**
  * Where a container's standard input, output and error go: pipes read and written through the
- * {@link Container}'s streams, this JVM's own stdio, files, or nowhere.
+ * {@link Container}'s streams, this JVM's own stdio, files, nowhere, or a {@link Terminal}.
  */
 public final class Stdio {
 
     private final Redirect in;
     private final Redirect out;
     private final Redirect err;
+    private final boolean terminal;
 
     private Stdio(Redirect in, Redirect out, Redirect err) {
+        this(in, out, err, false);
+    }
+
+    private Stdio(Redirect in, Redirect out, Redirect err, boolean terminal) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     /**
@@ -49,6 +55,30 @@ public final class Stdio {
     /** {@return input from {@code /dev/null}, output and error discarded} */
     public static Stdio discard() {
         return new Stdio(Redirect.from(Path.of("/dev/null").toFile()), Redirect.DISCARD, Redirect.DISCARD);
+    }
+
+    /**
+     * A pseudo-terminal made by the runtime ({@code --console-socket}): the process's standard
+     * input, output and error are its slave side, and the {@link Terminal} reached through
+     * {@link Container#terminal()} or {@link ContainerProcess#terminal()} is its master side. A
+     * container's {@code config.json} must ask for a terminal ({@code process.terminal: true},
+     * {@code ContainerOptions.Builder.terminal(true)}); an exec'd process gets one with
+     * {@code --tty}.
+     *
+     * @return terminal stdio; {@link #in()}, {@link #out()} and {@link #err()} are then
+     *     {@code /dev/null} and discarded, since nothing but the terminal reaches the process
+     */
+    public static Stdio terminal() {
+        return new Stdio(Redirect.from(Path.of("/dev/null").toFile()), Redirect.DISCARD, Redirect.DISCARD, true);
+    }
+
+    /**
+     * Whether this is {@link #terminal()}.
+     *
+     * @return true for a terminal, false for redirects
+     */
+    public boolean isTerminal() {
+        return terminal;
     }
 
     /**

@@ -14,7 +14,7 @@ public final class BusyboxImage {
 
     public static final Path BUSYBOX = Path.of("/bin/busybox");
     private static final String[] APPLETS = {"sh", "echo", "cat", "id", "hostname", "true", "false", "sleep",
-        "touch", "ls", "pwd", "env", "kill", "dd", "head", "tail", "yes", "wc", "mkdir", "rm", "printf", "test"};
+        "touch", "ls", "pwd", "env", "kill", "dd", "head", "tail", "yes", "wc", "mkdir", "rm", "printf", "test", "tty", "stty"};
 
     public final ImageLayout layout;
     public final Descriptor entry;

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * work directory in the bundle ({@link RootfsMethod#OVERLAY}), falling back to the copy where the
  * kernel or the privileges refuse the mount (the reason is in {@link PreparedBundle#warnings()}).
  * An overlay is mounted until {@link PreparedBundle#delete()} (or {@code close()}): delete the
- * bundle with its container.
+ * bundle with its container. With a user namespace ({@link ContainerOptions#userNamespace()}) the
+ * rootfs is always a copy, its ownership shifted through the mappings so that the container's root
+ * owns what the image's root owned.
  *
  * <pre>{@code
  * try (PreparedBundle b = BundlePreparer.prepare(layout, layout.resolve("demo").orElseThrow(),
@@ -96,8 +98,18 @@ public final class BundlePreparer {
         try {
             Path rootfs = dir.resolve("rootfs");
             List<String> warnings = new ArrayList<>();
-            RootfsMethod method = makeRootfs(layout, manifestDescriptor, manifest, config, platform, dir, cache,
+            LayerCache layers = cache;
+            if (cache != null && options.userNamespace()) {
+                warnings.add("overlay not used with a user namespace: the cached layers keep the image's own ids,"
+                        + " so the layers are copied and their ownership shifted");
+                layers = null;
+            }
+            RootfsMethod method = makeRootfs(layout, manifestDescriptor, manifest, config, platform, dir, layers,
                     warnings);
+            if (options.userNamespace()) {
+                OwnershipShift.shift(rootfs, options.uidMappings(), options.gidMappings(), warnings);
+                OwnershipShift.checkSearchable(dir, options.uidMappings(), options.gidMappings(), warnings);
+            }
             Spec spec = SpecConverter.convert(config, rootfs, options);
             Files.write(dir.resolve("config.json"), RuntimeJson.writeIndented(spec));
             return new PreparedBundle(dir, spec, manifestDescriptor.digest(), method, warnings);

@@ -1,5 +1,6 @@
 package dev.oci4j.linux.bundle;
 
+import dev.oci4j.runtime.LinuxIdMapping;
 import dev.oci4j.runtime.Mount;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ public final class ContainerOptions {
     private final long cpuPeriod;
     private final boolean hostNetwork;
     private final boolean volumesAsMounts;
+    private final boolean terminal;
+    private final List<LinuxIdMapping> uidMappings;
+    private final List<LinuxIdMapping> gidMappings;
     private final Map<String, String> annotations;
 
     private ContainerOptions(Builder b) {
@@ -58,6 +62,9 @@ public final class ContainerOptions {
         cpuPeriod = b.cpuPeriod;
         hostNetwork = b.hostNetwork;
         volumesAsMounts = b.volumesAsMounts;
+        terminal = b.terminal;
+        uidMappings = List.copyOf(b.uidMappings);
+        gidMappings = List.copyOf(b.gidMappings);
         annotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.annotations));
     }
 
@@ -83,6 +90,9 @@ public final class ContainerOptions {
         b.cpuPeriod = cpuPeriod;
         b.hostNetwork = hostNetwork;
         b.volumesAsMounts = volumesAsMounts;
+        b.terminal = terminal;
+        b.uidMappings = uidMappings;
+        b.gidMappings = gidMappings;
         b.annotations.putAll(annotations);
         return b;
     }
@@ -166,6 +176,45 @@ public final class ContainerOptions {
         return volumesAsMounts;
     }
 
+    /**
+     * Whether the process gets a terminal ({@code process.terminal}): the bundle is then created
+     * with {@code dev.oci4j.linux.Stdio.terminal()} ({@code docker run -t}).
+     *
+     * @return true when the bundle asks for a terminal
+     */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /**
+     * The user namespace's uid mappings ({@code linux.uidMappings}); empty when the container
+     * shares the host's user namespace.
+     *
+     * @return the mappings, empty without a user namespace
+     */
+    public List<LinuxIdMapping> uidMappings() {
+        return uidMappings;
+    }
+
+    /**
+     * The user namespace's gid mappings ({@code linux.gidMappings}); empty when the container
+     * shares the host's user namespace.
+     *
+     * @return the mappings, empty without a user namespace
+     */
+    public List<LinuxIdMapping> gidMappings() {
+        return gidMappings;
+    }
+
+    /**
+     * Whether the container gets a user namespace of its own.
+     *
+     * @return true when {@link #uidMappings()} is set
+     */
+    public boolean userNamespace() {
+        return !uidMappings.isEmpty();
+    }
+
     /** {@return annotations set last, over those converted from the image; empty when none} */
     public Map<String, String> annotations() {
         return annotations;
@@ -187,6 +236,9 @@ public final class ContainerOptions {
         private long cpuPeriod = -1;
         private boolean hostNetwork;
         private boolean volumesAsMounts;
+        private boolean terminal;
+        private List<LinuxIdMapping> uidMappings = List.of();
+        private List<LinuxIdMapping> gidMappings = List.of();
         private final Map<String, String> annotations = new LinkedHashMap<>();
 
         private Builder() {
@@ -435,6 +487,86 @@ public final class ContainerOptions {
         public Builder volumesAsMounts(boolean volumesAsMounts) {
             this.volumesAsMounts = volumesAsMounts;
             return this;
+        }
+
+        /**
+         * Gives the process a terminal ({@code process.terminal}); off by default.
+         *
+         * @param terminal whether the process runs on a terminal
+         * @return this builder
+         */
+        public Builder terminal(boolean terminal) {
+            this.terminal = terminal;
+            return this;
+        }
+
+        /**
+         * Runs the container in a user namespace of its own with these mappings, so that root in
+         * the container is an unprivileged id on the host (as {@code docker --userns-remap} or
+         * {@code podman --uidmap}). The bundle's rootfs is then a copy whose ownership is shifted
+         * through the mappings: the cached layers keep the image's own ids, and an overlay over
+         * them would show them as unmapped ({@code nobody}).
+         *
+         * @param uidMappings container uid ranges and the host uids they map to, at least one
+         * @param gidMappings container gid ranges and the host gids they map to, at least one
+         * @return this builder
+         * @throws IllegalArgumentException when a list is empty, a mapping has size 0, or two
+         *     container ranges overlap
+         */
+        public Builder userNamespace(List<LinuxIdMapping> uidMappings, List<LinuxIdMapping> gidMappings) {
+            this.uidMappings = checkMappings("uid", uidMappings);
+            this.gidMappings = checkMappings("gid", gidMappings);
+            return this;
+        }
+
+        /**
+         * Maps container ids {@code 0} to {@code size - 1} to host uids from {@code hostUid} and host
+         * gids from {@code hostGid} (a range from {@code /etc/subuid} and {@code /etc/subgid}, say).
+         *
+         * @param hostUid the host uid of container uid 0
+         * @param hostGid the host gid of container gid 0
+         * @param size how many ids are mapped, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when an id is negative or the size is below 1
+         */
+        public Builder userNamespace(long hostUid, long hostGid, long size) {
+            if (hostUid < 0 || hostGid < 0 || size < 1) {
+                throw new IllegalArgumentException("user namespace " + hostUid + ":" + hostGid + " size " + size
+                        + ": expected host ids of at least 0 and a size of at least 1");
+            }
+            return userNamespace(List.of(LinuxIdMapping.builder().containerID(0).hostID(hostUid).size(size).build()),
+                    List.of(LinuxIdMapping.builder().containerID(0).hostID(hostGid).size(size).build()));
+        }
+
+        /**
+         * Leaves the container in the host's user namespace (the default).
+         *
+         * @return this builder
+         */
+        public Builder clearUserNamespace() {
+            uidMappings = List.of();
+            gidMappings = List.of();
+            return this;
+        }
+
+        private static List<LinuxIdMapping> checkMappings(String kind, List<LinuxIdMapping> mappings) {
+            if (mappings.isEmpty()) {
+                throw new IllegalArgumentException("user namespace: no " + kind + " mappings; expected at least one");
+            }
+            List<LinuxIdMapping> sorted = new ArrayList<>(mappings);
+            sorted.sort(java.util.Comparator.comparingLong(LinuxIdMapping::containerID));
+            for (int i = 0; i < sorted.size(); i++) {
+                LinuxIdMapping m = sorted.get(i);
+                if (m.size() < 1) {
+                    throw new IllegalArgumentException("user namespace: " + kind + " mapping " + m.containerID() + " -> "
+                            + m.hostID() + " has size " + m.size() + "; expected at least 1");
+                }
+                if (i > 0 && sorted.get(i - 1).containerID() + sorted.get(i - 1).size() > m.containerID()) {
+                    throw new IllegalArgumentException("user namespace: " + kind + " mappings overlap at container id "
+                            + m.containerID());
+                }
+            }
+            return List.copyOf(mappings);
         }
 
         /**

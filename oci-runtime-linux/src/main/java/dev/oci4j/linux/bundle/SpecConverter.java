@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * Turns an image configuration into a runtime configuration (image-spec v1.1 conversion.md),
- * starting from {@link Specs#defaultLinux()} without a terminal, then applies the caller's
- * {@link ContainerOptions}.
+ * starting from {@link Specs#defaultLinux()} without a terminal (unless
+ * {@link ContainerOptions#terminal()}), then applies the caller's {@link ContainerOptions}.
  *
  * <ul>
  * <li>args = Entrypoint + Cmd; an overridden Cmd keeps the Entrypoint, an overridden Entrypoint
@@ -30,6 +30,8 @@ import java.util.Objects;
  * <li>annotations {@code org.opencontainers.image.}{os, architecture, variant, os.version,
  *     os.features, author, created, stopSignal, exposedPorts}, then every Label (Labels win).</li>
  * <li>Volumes become tmpfs mounts only with {@link ContainerOptions#volumesAsMounts()}.</li>
+ * <li>With {@link ContainerOptions#userNamespace()}: a user namespace with the mappings, and
+ *     {@code /sys} bound from the host when the container shares the host's network.</li>
  * </ul>
  *
  * <pre>{@code
@@ -88,7 +90,7 @@ public final class SpecConverter {
         Objects.requireNonNull(options, "options");
         ExecutionConfig config = image.config();
         SpecEditor spec = SpecEditor.of(Specs.defaultLinux().toBuilder().ociVersion(OCI_VERSION).build())
-                .terminal(false)
+                .terminal(options.terminal())
                 .args(args(config, options))
                 .process(p -> p.toBuilder().env(env(config, options)).build())
                 .cwd(options.workingDir().or(config::workingDir).orElse("/"))
@@ -113,7 +115,22 @@ public final class SpecConverter {
         if (options.hostNetwork()) {
             spec.removeNamespace(LinuxNamespaceType.NETWORK);
         }
-        return spec.build();
+        if (options.userNamespace()) {
+            spec.addNamespace(LinuxNamespaceType.USER).linux(l -> l.toBuilder()
+                    .uidMappings(options.uidMappings()).gidMappings(options.gidMappings()).build());
+        }
+        Spec built = spec.build();
+        if (options.userNamespace() && options.hostNetwork()) {
+            // sysfs can be mounted only by the user namespace owning the network namespace: with the
+            // host's network, bind the host's /sys instead (as runc spec --rootless does), in place, since
+            // /sys/fs/cgroup is mounted on it.
+            Mount sys = Mount.builder().destination("/sys").type("none").source("/sys")
+                    .options(List.of("rbind", "nosuid", "noexec", "nodev", "ro")).build();
+            built = built.toBuilder().mounts(built.mounts().stream()
+                    .map(m -> m.destination().equals("/sys") && m.type().orElse("").equals("sysfs") ? sys : m)
+                    .toList()).build();
+        }
+        return built;
     }
 
     static List<String> args(ExecutionConfig config, ContainerOptions options) {

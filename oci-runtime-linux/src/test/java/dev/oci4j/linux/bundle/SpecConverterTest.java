@@ -317,4 +317,67 @@ class SpecConverterTest {
         assertThatThrownBy(() -> ContainerOptions.builder().addEnv("NOEQUALS")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ContainerOptions.builder().workingDir("rel")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    // --- Terminal and user namespace
+
+    @Test
+    void aTerminalIsOffUnlessAskedFor() throws IOException {
+        assertThat(convert(config().build()).process().orElseThrow().terminal()).isFalse();
+        assertThat(convert(config().build(), ContainerOptions.builder().terminal(true).build())
+                .process().orElseThrow().terminal()).isTrue();
+    }
+
+    @Test
+    void aUserNamespaceAddsTheNamespaceAndTheMappings() throws IOException {
+        Spec spec = convert(config().build(), ContainerOptions.builder().userNamespace(100000, 200000, 65536).build());
+        var linux = spec.linux().orElseThrow();
+        assertThat(linux.namespaces()).extracting(n -> n.type()).contains(LinuxNamespaceType.USER,
+                LinuxNamespaceType.NETWORK);
+        assertThat(linux.uidMappings()).singleElement().satisfies(m -> {
+            assertThat(m.containerID()).isZero();
+            assertThat(m.hostID()).isEqualTo(100000);
+            assertThat(m.size()).isEqualTo(65536);
+        });
+        assertThat(linux.gidMappings()).singleElement().extracting(m -> m.hostID()).isEqualTo(200000L);
+        // A network namespace of its own: sysfs can be mounted.
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/sys")).singleElement()
+                .extracting(m -> m.type().orElseThrow()).isEqualTo("sysfs");
+        assertThat(convert(config().build()).linux().orElseThrow().namespaces()).extracting(n -> n.type())
+                .doesNotContain(LinuxNamespaceType.USER);
+    }
+
+    @Test
+    void aUserNamespaceWithTheHostsNetworkBindsSysInPlace() throws IOException {
+        Spec spec = convert(config().build(), ContainerOptions.builder().userNamespace(100000, 100000, 65536)
+                .hostNetwork(true).build());
+        List<String> destinations = spec.mounts().stream().map(Mount::destination).toList();
+        assertThat(destinations.indexOf("/sys")).isLessThan(destinations.indexOf("/sys/fs/cgroup"));
+        Mount sys = spec.mounts().get(destinations.indexOf("/sys"));
+        assertThat(sys.type()).hasValue("none");
+        assertThat(sys.options()).contains("rbind", "ro");
+    }
+
+    @Test
+    void userNamespaceMappingsAreChecked() {
+        assertThatThrownBy(() -> ContainerOptions.builder().userNamespace(List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no uid mappings");
+        var a = dev.oci4j.runtime.LinuxIdMapping.builder().containerID(0).hostID(100000).size(10).build();
+        var b = dev.oci4j.runtime.LinuxIdMapping.builder().containerID(5).hostID(200000).size(10).build();
+        assertThatThrownBy(() -> ContainerOptions.builder().userNamespace(List.of(a, b), List.of(a)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap at container id 5");
+        assertThatThrownBy(() -> ContainerOptions.builder().userNamespace(1, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ContainerOptions.builder().userNamespace(1, 1, 1).clearUserNamespace().build().userNamespace())
+                .isFalse();
+    }
+
+    @Test
+    void idsOutsideEveryMappingHaveNoHostId() {
+        var m = List.of(dev.oci4j.runtime.LinuxIdMapping.builder().containerID(0).hostID(100000).size(1000).build(),
+                dev.oci4j.runtime.LinuxIdMapping.builder().containerID(65534).hostID(300000).size(1).build());
+        assertThat(OwnershipShift.toHost(0, m)).isEqualTo(100000);
+        assertThat(OwnershipShift.toHost(999, m)).isEqualTo(100999);
+        assertThat(OwnershipShift.toHost(1000, m)).isEqualTo(-1);
+        assertThat(OwnershipShift.toHost(65534, m)).isEqualTo(300000);
+    }
 }

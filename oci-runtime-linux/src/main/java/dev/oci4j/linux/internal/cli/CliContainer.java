@@ -1,8 +1,11 @@
 package dev.oci4j.linux.internal.cli;
 
 import dev.oci4j.linux.Container;
+import dev.oci4j.linux.ContainerProcess;
 import dev.oci4j.linux.ExitStatus;
 import dev.oci4j.linux.RunResult;
+import dev.oci4j.linux.Stdio;
+import dev.oci4j.linux.Terminal;
 import dev.oci4j.runtime.ContainerStatus;
 import dev.oci4j.runtime.State;
 import java.io.IOException;
@@ -96,6 +99,11 @@ final class CliContainer implements Container {
     }
 
     @Override
+    public ContainerProcess exec(List<String> args, Stdio stdio) throws IOException {
+        return runtime.exec(id, args, stdio);
+    }
+
+    @Override
     public void pause() throws IOException {
         runtime.pause(id);
     }
@@ -107,17 +115,26 @@ final class CliContainer implements Container {
 
     @Override
     public OutputStream stdin() {
-        return shim.process().getOutputStream();
+        return shim.terminal().<OutputStream>map(Terminal::outputStream).orElseGet(() -> shim.process().getOutputStream());
     }
 
     @Override
     public InputStream stdout() {
-        return shim.process().getInputStream();
+        return shim.terminal().map(Terminal::inputStream).orElseGet(() -> shim.process().getInputStream());
     }
 
     @Override
     public InputStream stderr() {
-        return shim.process().getErrorStream();
+        return shim.terminal().isPresent() ? InputStream.nullInputStream() : shim.process().getErrorStream();
+    }
+
+    @Override
+    public Optional<Terminal> terminal() {
+        return shim.terminal().map(Terminal.class::cast);
+    }
+
+    void closeStdin() {
+        shim.closeStdin();
     }
 
     @Override
@@ -144,8 +161,28 @@ final class CliContainer implements Container {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            delete(true);
+            if (shim.hasAfterExit() && !shim.exit().isDone()) {
+                // The process was just stopped: the shim's delete is under way; a second one would fail.
+                awaitQuietly(Duration.ofSeconds(30));
+            }
+            if (shim.exit().isDone() && shim.afterExitDone()) {
+                // run: the shim deleted it as soon as it had ended
+                deleted = true;
+                runtime.forget(this);
+            } else {
+                delete(true);
+            }
             shim.closeStreams();
+        }
+    }
+
+    private void awaitQuietly(Duration timeout) {
+        try {
+            waitFor(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // the shim failed: the delete below reports what is left
         }
     }
 

@@ -1,14 +1,19 @@
 package dev.oci4j.linux.internal.cli;
 
 import dev.oci4j.linux.Container;
+import dev.oci4j.linux.ContainerProcess;
 import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.ContainerRuntimeException;
 import dev.oci4j.linux.ExitStatus;
 import dev.oci4j.linux.RunResult;
 import dev.oci4j.linux.RuntimeOptions;
 import dev.oci4j.linux.Stdio;
+import dev.oci4j.linux.internal.jna.ConsoleSocket;
+import dev.oci4j.linux.internal.jna.PtyMaster;
 import dev.oci4j.runtime.Features;
+import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.RuntimeJson;
+import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.State;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -34,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -42,14 +49,22 @@ import java.util.regex.Pattern;
  * {@code --root}, {@code --log}, {@code --systemd-cgroup} and extra global flags before every
  * subcommand. Containers and exec'd processes are started under a {@link ShimScript shim} that
  * reaps them, so an exit code and a killing signal reach the caller even for detached ones. When
- * crun meets a hybrid cgroup host, each of its commands runs in a private mount namespace with the
- * cgroup2 mount detached ({@code unshare}, util-linux).
+ * crun meets a hybrid cgroup host, each of its commands that sets up cgroups runs in a private mount
+ * namespace with the cgroup2 mount detached ({@code unshare}, util-linux).
  */
 public final class CliContainerRuntime implements ContainerRuntime {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
+    private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The commands that make or change cgroups, where crun checks the cgroup layout and refuses a
+     * hybrid one: only they go through the unshare wrapper. The others (start, state, kill, delete,
+     * list, features) work unwrapped, and three process starts fewer (unshare, sh, umount) matter
+     * most to delete, which follows every run.
+     */
+    private static final Set<String> SETS_UP_CGROUPS = Set.of("create", "run", "exec", "pause", "resume", "update");
 
     private final String name;
     private final Path binary;
@@ -63,10 +78,12 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Path work;
     private final AtomicLong counter = new AtomicLong();
     private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<CompletableFuture<Spawned>> warm = new AtomicReference<>();
+    private volatile boolean closed;
     private final Thread shutdownHook;
 
     /**
-     * @param detachMount a cgroup2 mount point to detach before every command (crun on a hybrid host)
+     * @param detachMount a cgroup2 mount point to detach before the commands that set up cgroups (crun on a hybrid host)
      */
     public CliContainerRuntime(String name, Path binary, RuntimeOptions options, Optional<String> detachMount,
             ProcessFactory factory) throws IOException {
@@ -110,8 +127,10 @@ public final class CliContainerRuntime implements ContainerRuntime {
     /** The command line for {@code args}: the runtime with its global flags, wrapped when crun needs it. */
     List<String> command(Optional<Path> log, List<String> args) {
         List<String> c = new ArrayList<>();
-        detachMount.ifPresent(m -> c.addAll(List.of("unshare", "--mount", "--propagation", "private",
-                "sh", "-c", "umount -l \"$0\" && exec \"$@\"", m)));
+        if (detachMount.isPresent() && !args.isEmpty() && SETS_UP_CGROUPS.contains(args.get(0))) {
+            c.addAll(List.of("unshare", "--mount", "--propagation", "private",
+                    "sh", "-c", "umount -l \"$0\" && exec \"$@\"", detachMount.get()));
+        }
         c.add(binary.toString());
         c.add("--root=" + root);
         log.ifPresent(l -> c.add("--log=" + l));
@@ -128,16 +147,20 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public Container create(String id, Path bundle, Stdio stdio) throws IOException {
         Path dir = checkBundle(id, bundle);
-        return launch("create", id, dir, stdio, pid -> List.of("create", "--bundle", dir.toString(), "--pid-file", pid.toString(), id));
+        return launch("create", id, dir, stdio, l -> args(List.of("create", "--bundle", dir.toString(), "--pid-file",
+                l.pidFile().toString()), l.console(), List.of(id)));
     }
 
     @Override
     public RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         Path dir = checkBundle(id, bundle);
-        CliContainer c = launch("run", id, dir, Stdio.pipes(), pid -> List.of("run", "--detach", "--bundle", dir.toString(),
-                "--pid-file", pid.toString(), id));
+        BundleFacts facts = BundleFacts.read(dir);
+        Stdio stdio = facts.terminal() ? Stdio.terminal() : Stdio.pipes();
+        CliContainer c = launch("run", id, dir, stdio, facts, true, l -> args(List.of("run", "--detach", "--bundle",
+                dir.toString(), "--pid-file", l.pidFile().toString()), l.console(), List.of(id)));
         try {
-            return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close, () -> c.stdin().close());
+            return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close,
+                    facts.terminal() ? () -> { } : c::closeStdin);
         } finally {
             c.close();
         }
@@ -146,17 +169,38 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public RunResult exec(String id, List<String> args, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
+        Shim shim = startExec(id, args, Stdio.pipes());
+        return collect(id, shim.process().getInputStream(), shim.process().getErrorStream(), shim.exit(), timeout,
+                () -> kill(id, "KILL"), shim::closeStdin);
+    }
+
+    @Override
+    public ContainerProcess exec(String id, List<String> args, Stdio stdio) throws IOException {
+        return new CliProcess(startExec(id, args, stdio));
+    }
+
+    private Shim startExec(String id, List<String> args, Stdio stdio) throws IOException {
         checkId(id);
         if (args.isEmpty()) {
             throw new IllegalArgumentException("exec into " + id + ": no command given");
         }
-        Shim shim = startShim("exec", id, Stdio.pipes(), pid -> {
-            List<String> a = new ArrayList<>(List.of("exec", "--detach", "--pid-file", pid.toString(), id));
-            a.addAll(args);
-            return a;
+        return startShim("exec", id, stdio, l -> {
+            List<String> flags = new ArrayList<>(List.of("exec", "--detach", "--pid-file", l.pidFile().toString()));
+            if (!l.console().isEmpty()) {
+                flags.add("--tty");
+            }
+            return args(flags, l.console(), concat(List.of(id), args));
         });
-        return collect(id, shim.process().getInputStream(), shim.process().getErrorStream(), shim.exit(), timeout,
-                () -> kill(id, "KILL"), shim::closeStreams);
+    }
+
+    private static List<String> args(List<String> head, List<String> console, List<String> tail) {
+        return concat(concat(head, console), tail);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private interface IoAction {
@@ -194,65 +238,214 @@ public final class CliContainerRuntime implements ContainerRuntime {
         return f;
     }
 
-    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, Function<Path, List<String>> args)
-            throws IOException {
-        String stopSignal = "TERM";
-        try {
-            stopSignal = RuntimeJson.readSpec(bundle.resolve("config.json")).annotations().getOrDefault(STOP_SIGNAL, "TERM");
-        } catch (RuntimeException e) {
-            // the runtime will say what is wrong with config.json
+    /** What the runtime needs to know from a bundle's config.json before starting it. */
+    record BundleFacts(String stopSignal, boolean terminal) {
+        static BundleFacts read(Path bundle) {
+            try {
+                Spec spec = RuntimeJson.readSpec(bundle.resolve("config.json"));
+                return new BundleFacts(spec.annotations().getOrDefault(STOP_SIGNAL, "TERM"),
+                        spec.process().map(ProcessConfig::terminal).orElse(false));
+            } catch (IOException | RuntimeException e) {
+                // the runtime will say what is wrong with config.json
+                return new BundleFacts("TERM", false);
+            }
         }
-        Shim shim = startShim(op, id, stdio, args);
-        CliContainer c = new CliContainer(this, id, bundle, shim, stopSignal);
+    }
+
+    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, Function<Launch, List<String>> args)
+            throws IOException {
+        return launch(op, id, bundle, stdio, BundleFacts.read(bundle), false, args);
+    }
+
+    private CliContainer launch(String op, String id, Path bundle, Stdio stdio, BundleFacts facts,
+            boolean deleteAfterExit, Function<Launch, List<String>> args) throws IOException {
+        if (facts.terminal() != stdio.isTerminal()) {
+            throw new IllegalArgumentException(facts.terminal()
+                    ? "bundle " + bundle + " asks for a terminal (process.terminal in config.json): create it with"
+                            + " Stdio.terminal(), or write the bundle without one"
+                    : "Stdio.terminal() for bundle " + bundle + ", whose config.json has no terminal: set"
+                            + " process.terminal (ContainerOptions.Builder.terminal(true))");
+        }
+        Shim shim = startShim(op, id, stdio, args, deleteAfterExit);
+        CliContainer c = new CliContainer(this, id, bundle, shim, facts.stopSignal());
         open.add(c);
         return c;
     }
 
-    private Shim startShim(String op, String id, Stdio stdio, Function<Path, List<String>> args) throws IOException {
+    /** What the runtime command is built from: the pid file, and the console socket flags (empty without a terminal). */
+    record Launch(Path pidFile, List<String> console) {
+    }
+
+    private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args) throws IOException {
+        return startShim(op, id, stdio, args, false);
+    }
+
+    /**
+     * Starts the runtime command under a shim (a warm one for pipes) and waits for its report.
+     *
+     * @param deleteAfterExit whether the shim deletes the container once it has ended (run)
+     */
+    private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args,
+            boolean deleteAfterExit) throws IOException {
         long n = counter.incrementAndGet();
-        Path socket = work.resolve(n + ".sock");
         Path pidFile = work.resolve(n + ".pid");
         Path log = work.resolve(n + ".log");
-        List<String> cmd = new ArrayList<>(List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
-                Integer.toString(ShimScript.setsidNumber().orElseThrow()),
-                socket.toString(), pidFile.toString()));
-        cmd.addAll(command(Optional.of(log), args.apply(pidFile)));
+        ConsoleSocket console = null;
+        Spawned shim = null;
+        try {
+            console = stdio.isTerminal() ? ConsoleSocket.listen(work.resolve(n + ".tty")) : null;
+            List<String> line = new ArrayList<>(List.of(pidFile.toString()));
+            line.addAll(command(Optional.of(log), args.apply(new Launch(pidFile, console == null ? List.of()
+                    : List.of("--console-socket", console.path().toString())))));
+            shim = isPipes(stdio) ? takeWarm() : spawn(stdio);
+            shim.channel().write(ByteBuffer.wrap(ShimScript.line(line).getBytes(StandardCharsets.UTF_8)));
+            String report = shim.control().readLine();
+            Process process = shim.process();
+            if (report == null || !report.startsWith("created ")) {
+                shim.channel().close();
+                int code = -1;
+                if (report != null && report.matches("failed \\d+")) {
+                    code = (Integer.parseInt(report.substring(7)) >> 8) & 0xff;
+                }
+                process.waitFor(10, TimeUnit.SECONDS);
+                String why = RuntimeLog.read(log);
+                throw new ContainerRuntimeException(op, id, code, why.isEmpty()
+                        ? (report == null ? "the shim (perl) ended before reporting" : report) : why);
+            }
+            long pid = Long.parseLong(report.substring(8).trim());
+            Optional<PtyMaster> terminal = Optional.empty();
+            if (console != null) {
+                try {
+                    // The runtime sent the terminal before its command returned: it is waiting in the socket.
+                    terminal = Optional.of(console.receive(CONSOLE_TIMEOUT));
+                } catch (IOException e) {
+                    shim.channel().close();
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    if (!op.equals("exec")) {
+                        try {
+                            delete(id, true);
+                        } catch (IOException again) {
+                            e.addSuppressed(again);
+                        }
+                    }
+                    throw new ContainerRuntimeException(op, id, -1, e.getMessage());
+                }
+            }
+            Optional<Shim.AfterExit> after = deleteAfterExit
+                    ? Optional.of(new Shim.AfterExit(command(Optional.empty(), List.of("delete", "--force", id)),
+                            work.resolve(n + ".delete")))
+                    : Optional.empty();
+            Shim started = Shim.started(process, pid, terminal, after, shim.control(), shim.channel());
+            shim = null;
+            return started;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(op + " " + id + ": interrupted", e);
+        } finally {
+            if (shim != null) {
+                shim.discard();
+            }
+            if (console != null) {
+                console.close();
+            }
+            Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static boolean isPipes(Stdio stdio) {
+        return !stdio.isTerminal() && stdio.in() == Redirect.PIPE && stdio.out() == Redirect.PIPE
+                && stdio.err() == Redirect.PIPE;
+    }
+
+    /** A shim started and connected, waiting for its command. */
+    record Spawned(Process process, SocketChannel channel, BufferedReader control) {
+        /** Ends a shim that will not be used: it reads the end of its socket and exits. */
+        void discard() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing: nothing to do
+            }
+        }
+    }
+
+    /** Starts a shim and waits until it has connected back. */
+    private Spawned spawn(Stdio stdio) throws IOException {
+        Path socket = work.resolve(counter.incrementAndGet() + ".sock");
+        List<String> cmd = List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
+                Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString());
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Process process = factory.start(new ProcessBuilder(cmd)
                     .redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err()));
             // A shim that dies before connecting (no perl, say) must not leave accept() blocked.
             process.onExit().thenRun(() -> closeQuietly(server));
-            SocketChannel channel;
             try {
-                channel = server.accept();
+                SocketChannel channel = server.accept();
+                return new Spawned(process, channel, Shim.reader(channel));
             } catch (ClosedChannelException e) {
-                throw failure(op, id, process, log);
+                throw failure(process);
             }
-            BufferedReader control = Shim.reader(channel);
-            String line = control.readLine();
-            if (line == null || !line.startsWith("created ")) {
-                channel.close();
-                int code = -1;
-                if (line != null && line.matches("failed \\d+")) {
-                    code = (Integer.parseInt(line.substring(7)) >> 8) & 0xff;
-                }
-                process.waitFor(10, TimeUnit.SECONDS);
-                String why = RuntimeLog.read(log);
-                throw new ContainerRuntimeException(op, id, code, why.isEmpty() ? String.valueOf(line) : why);
-            }
-            return Shim.started(process, Long.parseLong(line.substring(8).trim()), control, channel);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(op + " " + id + ": interrupted", e);
         } finally {
             Files.deleteIfExists(socket);
-            Files.deleteIfExists(pidFile);
-            Files.deleteIfExists(log);
         }
     }
 
-    private ContainerRuntimeException failure(String op, String id, Process shim, Path log) {
+    /**
+     * A shim with pipes for stdio, started ahead (a Perl start, the largest cost after the runtime's
+     * own, then lies off the container's critical path); the next one starts in the background.
+     */
+    private Spawned takeWarm() throws IOException {
+        CompletableFuture<Spawned> ready = warm.getAndSet(null);
+        Spawned s = null;
+        if (ready != null) {
+            try {
+                s = ready.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                s = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a shim", e);
+            }
+            if (s != null && !s.process().isAlive()) {
+                s = null;
+            }
+        }
+        if (s == null) {
+            s = spawn(Stdio.pipes());
+        }
+        warmNext();
+        return s;
+    }
+
+    private void warmNext() {
+        CompletableFuture<Spawned> next = new CompletableFuture<>();
+        if (closed || !warm.compareAndSet(null, next)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                next.complete(spawn(Stdio.pipes()));
+            } catch (IOException | RuntimeException e) {
+                next.completeExceptionally(e);
+            }
+            if (closed) {
+                discardWarm();
+            }
+        }, "oci4j-" + name + "-shim-warmer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void discardWarm() {
+        CompletableFuture<Spawned> w = warm.getAndSet(null);
+        if (w != null) {
+            w.thenAccept(Spawned::discard);
+        }
+    }
+
+    private ContainerRuntimeException failure(Process shim) {
         int code = -1;
         try {
             shim.waitFor(10, TimeUnit.SECONDS);
@@ -260,9 +453,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String why = RuntimeLog.read(log);
-        return new ContainerRuntimeException(op, id, code, why.isEmpty()
-                ? "the shim (perl) ended before reporting; its message went to the container's stderr" : why);
+        return new ContainerRuntimeException("start shim", "", code,
+                "the shim (perl) ended before connecting; its message went to the container's stderr");
     }
 
     private static void closeQuietly(ServerSocketChannel server) {
@@ -359,6 +551,17 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public void close() throws IOException {
+        closed = true;
+        CompletableFuture<Spawned> w = warm.getAndSet(null);
+        if (w != null) {
+            try {
+                w.get(10, TimeUnit.SECONDS).discard();
+            } catch (ExecutionException | TimeoutException e) {
+                // it did not start: nothing to end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         IOException first = null;
         for (CliContainer c : List.copyOf(open)) {
             try {

@@ -1,14 +1,17 @@
 package dev.oci4j.linux.internal.cli;
 
 import dev.oci4j.linux.ExitStatus;
+import dev.oci4j.linux.internal.jna.PtyMaster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,15 +25,28 @@ final class Shim {
 
     private final Process process;
     private final long pid;
+    private final Optional<PtyMaster> terminal;
+    private final Optional<AfterExit> afterExit;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    private volatile boolean afterExitDone;
 
-    private Shim(Process process, long pid) {
-        this.process = process;
-        this.pid = pid;
+    /**
+     * A command the shim runs once the container's process has ended and its status is read (the
+     * runtime's delete, for {@code run}), writing its output to {@code output}.
+     */
+    record AfterExit(List<String> command, Path output) {
     }
 
-    static Shim started(Process process, long pid, BufferedReader control, SocketChannel channel) {
-        Shim shim = new Shim(process, pid);
+    private Shim(Process process, long pid, Optional<PtyMaster> terminal, Optional<AfterExit> afterExit) {
+        this.process = process;
+        this.pid = pid;
+        this.terminal = terminal;
+        this.afterExit = afterExit;
+    }
+
+    static Shim started(Process process, long pid, Optional<PtyMaster> terminal, Optional<AfterExit> afterExit,
+            BufferedReader control, SocketChannel channel) {
+        Shim shim = new Shim(process, pid, terminal, afterExit);
         Optional<Path> memory = memoryCgroup(pid);
         Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
         t.setDaemon(true);
@@ -46,8 +62,22 @@ final class Shim {
         try (channel) {
             String line = control.readLine();
             if (line != null && line.startsWith("exit ")) {
-                ExitStatus status = ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()));
-                exit.complete(status.withOomKilled(oomKills(memory) > 0));
+                ExitStatus status = ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()))
+                        .withOomKilled(oomKills(memory) > 0);
+                // Only now, with the OOM count read from the cgroup, may the delete remove it.
+                if (afterExit.isPresent()) {
+                    try {
+                        List<String> words = new java.util.ArrayList<>(List.of(afterExit.get().output().toString()));
+                        words.addAll(afterExit.get().command());
+                        channel.write(ByteBuffer.wrap(ShimScript.line(words).getBytes(StandardCharsets.UTF_8)));
+                        String done = control.readLine();
+                        afterExitDone = done != null && done.equals("done 0");
+                        Files.deleteIfExists(afterExit.get().output());
+                    } catch (IOException e) {
+                        // the status is known; the caller deletes the container itself
+                    }
+                }
+                exit.complete(status);
             } else {
                 exit.completeExceptionally(new IOException("the shim of process " + pid
                         + " ended without its exit status (" + (line == null ? "no report" : line) + ")"));
@@ -69,11 +99,39 @@ final class Shim {
         return exit;
     }
 
-    void closeStreams() {
+    /** Whether the shim runs a command after the exit (the runtime's delete, for run). */
+    boolean hasAfterExit() {
+        return afterExit.isPresent();
+    }
+
+    /** Whether the command run after the exit (the runtime's delete) succeeded; true only once the exit is known. */
+    boolean afterExitDone() {
+        return afterExitDone;
+    }
+
+    /** The pseudo-terminal master the runtime sent, when the process has a terminal. */
+    Optional<PtyMaster> terminal() {
+        return terminal;
+    }
+
+    /** Closes the process's standard input (its end of file), not its terminal. */
+    void closeStdin() {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
             // already closed
+        }
+    }
+
+    /** Closes standard input and the terminal: a process still on it gets SIGHUP. */
+    void closeStreams() {
+        closeStdin();
+        if (terminal.isPresent()) {
+            try {
+                terminal.get().close();
+            } catch (IOException e) {
+                // closing a descriptor being dropped: nothing to do
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.oci4j.linux.internal.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,10 +13,13 @@ import java.util.Optional;
  * <p>It is a few lines of Perl run by {@code perl-base}, an Essential package on Debian and Ubuntu
  * (always installed): it makes itself a child subreaper ({@code prctl(PR_SET_CHILD_SUBREAPER)}),
  * starts its own session (a Ctrl-C for the JVM does not reach the container), connects back to
- * the JVM on a Unix socket, runs the runtime command, reports {@code created PID} (from the
+ * the JVM on a Unix socket, reads the runtime command from it (so a shim can be started before it
+ * is needed, off the container's critical path), runs it, reports {@code created PID} (from the
  * runtime's {@code --pid-file}) and, when the orphaned container process ends, {@code exit STATUS}
- * with the raw wait status: an exit code and a killing signal stay distinct. The container's stdio
- * is the shim's own, so pipes and files given to the shim reach the container unchanged.
+ * with the raw wait status: an exit code and a killing signal stay distinct. Then it runs one more
+ * command if the JVM sends one (the runtime's {@code delete} after {@code run}, once the JVM has read
+ * the cgroup's OOM count) and reports {@code done STATUS}. The container's stdio is the shim's own,
+ * so pipes and files given to the shim reach the container unchanged.
  *
  * <p>Why not the JVM as subreaper: every orphan of every child of the JVM (a build tool's) would
  * become the JVM's zombie. Why not {@code runc run} in the foreground: it folds a signal death
@@ -33,12 +39,18 @@ final class ShimScript {
             // (about 40 ms a container on a busy machine). AF_UNIX and SOCK_STREAM are 1 on every
             // architecture in the tables; a sockaddr_un is a native unsigned short and the path.
             "use strict;",
-            "my ($nr, $setsid, $sock, $pidfile, @cmd) = @ARGV;",
+            "my ($nr, $setsid, $sock) = @ARGV;",
             "syscall($setsid + 0) >= 0 or die \"oci4j shim: setsid: $!\\n\";",
             "syscall($nr, 36, 1, 0, 0, 0) == 0 or die \"oci4j shim: prctl(PR_SET_CHILD_SUBREAPER): $!\\n\";",
             "socket(my $c, 1, 1, 0) or die \"oci4j shim: socket: $!\\n\";",
             "connect($c, pack('S Z*', 1, $sock)) or die \"oci4j shim: connect $sock: $!\\n\";",
             "my $old = select($c); $| = 1; select($old);",
+            // Started ahead of need, the shim waits here for its command: pid file, then argv, each in
+            // hex (an argument may hold a newline), separated by spaces.
+            "my $line = <$c>;",
+            "defined $line or exit 0;",
+            "chomp $line;",
+            "my ($pidfile, @cmd) = map { pack('H*', $_) } split / /, $line;",
             "my $child = fork() // die \"oci4j shim: fork: $!\\n\";",
             "if ($child == 0) { exec { $cmd[0] } @cmd; print STDERR \"oci4j shim: exec $cmd[0]: $!\\n\"; exit 127; }",
             "waitpid($child, 0);",
@@ -48,12 +60,35 @@ final class ShimScript {
             "print $c \"created $pid\\n\";",
             "while (1) {",
             "  my $w = waitpid(-1, 0);",
-            "  if ($w == -1) { print $c \"lost\\n\"; last; }",
+            "  if ($w == -1) { print $c \"lost\\n\"; exit 0; }",
             "  if ($w == $pid) { print $c \"exit $?\\n\"; last; }",
             "}",
+            // After the exit, the JVM may ask for one more command (the runtime's delete, for run):
+            // output file, then argv. One process fewer for the JVM to start.
+            "my $next = <$c>;",
+            "defined $next && $next ne \"\\n\" or exit 0;",
+            "chomp $next;",
+            "my ($out, @after) = map { pack('H*', $_) } split / /, $next;",
+            "my $d = fork() // die \"oci4j shim: fork: $!\\n\";",
+            // O_WRONLY|O_CREAT|O_EXCL (1|0100|0200, the generic values): never truncate a file that exists.
+            "if ($d == 0) { open(STDIN, '<', '/dev/null'); sysopen(my $o, $out, 1 | 0100 | 0200, 0600) or exit 126;"
+                    + " open(STDOUT, '>&', $o); open(STDERR, '>&', $o); exec { $after[0] } @after; exit 127; }",
+            "while (1) { my $w = waitpid(-1, 0); if ($w == -1 || $w == $d) { print $c \"done $?\\n\"; last; } }",
             "");
 
     private ShimScript() {
+    }
+
+    /** One line of the shim's protocol: each word in hex, separated by spaces. */
+    static String line(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(HexFormat.of().formatHex(w.getBytes(StandardCharsets.UTF_8)));
+        }
+        return b.append('\n').toString();
     }
 
     /** The setsid syscall number on this machine, empty on an architecture the table lacks. */
