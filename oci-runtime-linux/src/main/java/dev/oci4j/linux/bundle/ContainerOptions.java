@@ -40,6 +40,7 @@ public final class ContainerOptions {
     private final long cpuQuota;
     private final long cpuPeriod;
     private final boolean hostNetwork;
+    private final Path networkNamespace;
     private final boolean volumesAsMounts;
     private final Map<String, String> annotations;
 
@@ -57,6 +58,7 @@ public final class ContainerOptions {
         cpuQuota = b.cpuQuota;
         cpuPeriod = b.cpuPeriod;
         hostNetwork = b.hostNetwork;
+        networkNamespace = b.networkNamespace;
         volumesAsMounts = b.volumesAsMounts;
         annotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.annotations));
     }
@@ -80,6 +82,7 @@ public final class ContainerOptions {
         b.cpuQuota = cpuQuota;
         b.cpuPeriod = cpuPeriod;
         b.hostNetwork = hostNetwork;
+        b.networkNamespace = networkNamespace;
         b.volumesAsMounts = volumesAsMounts;
         b.annotations.putAll(annotations);
         return b;
@@ -146,6 +149,16 @@ public final class ContainerOptions {
         return hostNetwork;
     }
 
+    /**
+     * A network namespace the container joins instead of getting a new one, such as a
+     * {@code dev.oci4j.linux.network.NetworkAttachment}'s; ignored with {@link #hostNetwork()}.
+     *
+     * @return the namespace file, empty for a new namespace
+     */
+    public Optional<Path> networkNamespace() {
+        return Optional.ofNullable(networkNamespace);
+    }
+
     /** Whether the image's Volumes become (tmpfs) mounts. */
     public boolean volumesAsMounts() {
         return volumesAsMounts;
@@ -171,6 +184,7 @@ public final class ContainerOptions {
         private long cpuQuota = -1;
         private long cpuPeriod = -1;
         private boolean hostNetwork;
+        private Path networkNamespace;
         private boolean volumesAsMounts;
         private final Map<String, String> annotations = new LinkedHashMap<>();
 
@@ -295,6 +309,32 @@ public final class ContainerOptions {
 
         public Builder hostNetwork(boolean hostNetwork) {
             this.hostNetwork = hostNetwork;
+            return this;
+        }
+
+        /**
+         * Joins the network namespace pinned at {@code file} (a bind-mounted nsfs file, as
+         * {@code ip netns add} or a CNI attachment makes) instead of a new one.
+         *
+         * @param file the namespace file, absolute
+         * @return this builder
+         * @throws IllegalArgumentException when the path is relative
+         */
+        public Builder networkNamespace(Path file) {
+            if (!file.isAbsolute()) {
+                throw new IllegalArgumentException("network namespace \"" + file + "\": expected an absolute path");
+            }
+            networkNamespace = file;
+            return this;
+        }
+
+        /**
+         * Leaves the network namespace out: a new, empty one (unless {@link #hostNetwork(boolean)}).
+         *
+         * @return this builder
+         */
+        public Builder clearNetworkNamespace() {
+            networkNamespace = null;
             return this;
         }
 

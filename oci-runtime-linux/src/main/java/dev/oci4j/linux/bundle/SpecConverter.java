@@ -99,6 +99,8 @@ public final class SpecConverter {
         }
         if (options.hostNetwork()) {
             spec.removeNamespace(LinuxNamespaceType.NETWORK);
+        } else if (options.networkNamespace().isPresent()) {
+            spec.joinNamespace(LinuxNamespaceType.NETWORK, options.networkNamespace().get().toString());
         }
         return spec.build();
     }
