@@ -68,7 +68,7 @@ final class Session implements ExtensionContext.Store.CloseableResource, AutoClo
     static Session open() throws IOException {
         Path base = Files.createDirectories(base());
         sweep(base);
-        String id = HexFormat.of().toHexString(ThreadLocalRandom.current().nextLong()).substring(0, 8);
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         Path dir = Files.createDirectory(base.resolve(id));
         ProcessHandle self = ProcessHandle.current();
         Files.writeString(dir.resolve("owner"), self.pid() + " " + startTime(self.pid()).orElse("?") + "\n");
