@@ -108,8 +108,13 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
         }
     }
 
+    /** This context's own resources: stores inherit their parents' values, so the key names the context. */
     private static Started started(ExtensionContext context) {
-        return context.getStore(NS).getOrComputeIfAbsent(Started.class, k -> new Started(), Started.class);
+        return context.getStore(NS).getOrComputeIfAbsent(key(context), k -> new Started(), Started.class);
+    }
+
+    private static String key(ExtensionContext context) {
+        return "started " + context.getUniqueId();
     }
 
     @Override
@@ -202,7 +207,7 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
     private static Throwable withLogs(ExtensionContext context, Throwable throwable) {
         List<OciContainer> containers = new ArrayList<>();
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-            Started s = c.get().getStore(NS).get(Started.class, Started.class);
+            Started s = c.get().getStore(NS).get(key(c.get()), Started.class);
             if (s != null) {
                 containers.addAll(s.containers);
             }

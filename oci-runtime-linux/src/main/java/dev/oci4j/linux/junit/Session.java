@@ -284,6 +284,60 @@ final class Session implements ExtensionContext.Store.CloseableResource, AutoClo
     }
 
     /**
+     * Kills the processes of, and removes, the cgroups named for the session's containers: what is
+     * left when the runtime's state went before its containers (a state directory deleted by hand).
+     * Both layouts: {@code /sys/fs/cgroup/ID} (v2) and {@code /sys/fs/cgroup/CONTROLLER/ID} (v1).
+     */
+    static void removeCgroups(String idPrefix) throws IOException {
+        Path root = Path.of("/sys/fs/cgroup");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<Path> found = new java.util.ArrayList<>();
+        try (Stream<Path> top = Files.list(root)) {
+            for (Path p : top.toList()) {
+                if (p.getFileName().toString().startsWith(idPrefix)) {
+                    found.add(p);
+                } else if (Files.isDirectory(p) && !Files.isSymbolicLink(p)) {
+                    try (Stream<Path> sub = Files.list(p)) {
+                        sub.filter(c -> c.getFileName().toString().startsWith(idPrefix) && Files.isDirectory(c))
+                                .forEach(found::add);
+                    } catch (IOException e) {
+                        // a controller we cannot list holds none of ours
+                    }
+                }
+            }
+        }
+        IOException failure = null;
+        for (Path cg : found) {
+            Path procs = cg.resolve("cgroup.procs");
+            for (int attempt = 0; attempt < 50 && Files.exists(cg); attempt++) {
+                try {
+                    for (String pid : Files.readAllLines(procs)) {
+                        if (!pid.isBlank()) {
+                            ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
+                        }
+                    }
+                    Files.deleteIfExists(cg);   // rmdir: succeeds once the cgroup is empty
+                } catch (IOException e) {
+                    if (attempt == 49) {
+                        failure = add(failure, e);
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException i) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while emptying " + cg, i);
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
      * Removes a session directory and what it stands for: containers still known to a runtime
      * (force-deleted, which kills them and removes their cgroups), overlay bundles (unmounted), the
      * bridge network (CNI DEL, namespaces unmounted, bridge deleted, subnet released).
@@ -309,6 +363,11 @@ final class Session implements ExtensionContext.Store.CloseableResource, AutoClo
                     }
                 }
             }
+        }
+        try {
+            removeCgroups(PREFIX + "-" + session.getFileName() + "-");
+        } catch (IOException e) {
+            failure = add(failure, e);
         }
         Path bundles = session.resolve("bundles");
         if (Files.isDirectory(bundles)) {

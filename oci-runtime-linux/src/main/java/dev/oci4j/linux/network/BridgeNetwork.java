@@ -199,6 +199,15 @@ public final class BridgeNetwork implements AutoCloseable {
         Path d = dir.toAbsolutePath().normalize();
         Path conflistFile = d.resolve(CONFLIST);
         if (!Files.exists(conflistFile)) {
+            // Nothing was attached before the configuration was written; but if it was deleted by
+            // hand, the namespaces may still be mounted: unmount them rather than refuse.
+            if (Files.isDirectory(d.resolve(ATTACHMENTS))) {
+                try (Stream<Path> s = Files.list(d.resolve(ATTACHMENTS))) {
+                    for (Path a : s.toList()) {
+                        Netns.remove(a.resolve("netns"));
+                    }
+                }
+            }
             deleteTree(d);
             return;
         }

@@ -54,6 +54,15 @@ class KilledJvmTest {
         }
         String session = id.split("-")[1];
         Path sessionDir = base.resolve(session);
+        try {
+            checkLeftoversAndSweep(base, id, hostPort, session, sessionDir);
+        } finally {
+            Session.sweep(base);   // a failed assertion must not leave the killed run's mounts to the next test
+        }
+    }
+
+    private static void checkLeftoversAndSweep(Path base, String id, int hostPort, String session, Path sessionDir)
+            throws Exception {
 
         // What the killed run left: the container still serves, its mounts and rules are there.
         String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -104,7 +113,7 @@ class KilledJvmTest {
     private static List<String> natRulesNaming(String id) {
         List<String> rules = new ArrayList<>();
         for (String table : new String[] {"nat", "filter"}) {
-            Commands.runOk("iptables", "-t", table, "-S").stdout().lines().filter(l -> l.contains("\"" + id + "\""))
+            Commands.runOk("iptables", "-t", table, "-S").stdout().lines().filter(l -> l.contains(id))
                     .forEach(rules::add);
         }
         return rules;
