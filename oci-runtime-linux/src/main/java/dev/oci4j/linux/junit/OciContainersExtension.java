@@ -79,12 +79,12 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
     }
 
     /** What a class or test started, closed with its extension context, in reverse order. */
-    private static final class Started implements ExtensionContext.Store.CloseableResource {
+    private static final class Started implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final List<OciContainer> containers = new ArrayList<>();
         final List<RegistryServer> registries = new ArrayList<>();
 
         @Override
-        public void close() throws IOException {
+        public synchronized void close() throws IOException {
             IOException failure = null;
             for (int i = containers.size() - 1; i >= 0; i--) {
                 try {

@@ -146,8 +146,11 @@ class KilledJvmTest {
     /** The child JVM: runs {@link Sleeper} through the launcher, as a build tool would. */
     public static final class Child {
         public static void main(String[] args) {
+            org.junit.platform.launcher.listeners.SummaryGeneratingListener summary =
+                    new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(Sleeper.class)).build());
+                    .selectors(selectClass(Sleeper.class)).build(), summary);
+            summary.getSummary().printFailuresTo(new java.io.PrintWriter(System.out, true), 30);
         }
     }
 
