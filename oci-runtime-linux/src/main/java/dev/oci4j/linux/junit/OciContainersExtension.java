@@ -62,15 +62,30 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
         return Session.base();
     }
 
+    /** The launcher run's session, closed with the root context (after the last class). */
     private static Session session(ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(Session.class, k -> {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(SessionResource.class, k -> {
             try {
-                return Session.open();
+                return new SessionResource(Session.open());
             } catch (IOException e) {
                 throw new ExtensionConfigurationException("oci4j: cannot open a test session under " + Session.base()
                         + ": " + e.getMessage(), e);
             }
-        }, Session.class);
+        }, SessionResource.class).session;
+    }
+
+    /** Closes the session with the store; both interfaces, for JUnit 5 releases before and after 5.13. */
+    private static final class SessionResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        final Session session;
+
+        SessionResource(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void close() throws IOException {
+            session.close();
+        }
     }
 
     private static String backend(ExtensionContext context) {

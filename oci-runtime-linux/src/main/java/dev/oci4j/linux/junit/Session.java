@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What one test run (a launcher run, or a JVM for containers started without the extension) owns,
@@ -32,9 +31,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * pulled images and the bridge network. Every name it gives out (container ids, the bridge) starts
  * with {@link #PREFIX} and the session id, so a later run finds and removes what a killed run left:
  * an {@code owner} file names the process (pid and start time) and a session whose owner is gone
- * is swept when the next session opens.
+ * is swept when the next session opens. It references no JUnit type, so {@link OciContainer#start()}
+ * works without JUnit on the class path.
  */
-final class Session implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+final class Session implements AutoCloseable {
 
     static final String PREFIX = "oci4jt";
     static final String BASE_PROPERTY = "oci4j.junit.dir";
