@@ -410,8 +410,8 @@ public final class OciContainer implements AutoCloseable {
     }
 
     /**
-     * Stops the container (its stop signal, then SIGKILL after a grace period) and removes it, its
-     * bundle and its network namespace. Its logs stay readable until the test run ends. Closing a
+     * Kills the container (SIGKILL at once, as Testcontainers does: a test's container needs no
+     * graceful stop) and removes it, its bundle and its network namespace. Its logs stay readable until the test run ends. Closing a
      * container that is not running does nothing.
      *
      * @throws IOException when something could not be removed (the rest still is)
@@ -420,6 +420,18 @@ public final class OciContainer implements AutoCloseable {
     public synchronized void close() throws IOException {
         IOException failure = null;
         if (container != null) {
+            try {
+                // A test is over: no graceful stop, as Testcontainers' stop() kills too. SIGKILL
+                // also spares a PID 1 without a TERM handler (busybox httpd) the grace period.
+                if (container.waitFor(Duration.ZERO).isEmpty()) {
+                    container.kill("KILL");
+                    container.waitFor(Duration.ofSeconds(10));
+                }
+            } catch (IOException e) {
+                // It ended meanwhile; close() reports whatever is really wrong.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 container.close();
             } catch (IOException e) {
