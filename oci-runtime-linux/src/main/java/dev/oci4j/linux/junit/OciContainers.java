@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(OciContainersExtension.class)
+@SuppressWarnings("exports")   // JUnit is a static requirement: whoever uses this annotation has JUnit
 public @interface OciContainers {
 
     /**

@@ -31,6 +31,8 @@ import org.junit.platform.commons.support.ModifierSupport;
  * suppressed {@link ContainerLogs} on the exception and as a report entry
  * {@code oci4j.logs.NAME}.
  */
+// "exports": JUnit is a static (optional) requirement on purpose; whoever uses this class has JUnit.
+@SuppressWarnings("exports")
 public final class OciContainersExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, ParameterResolver {
 
@@ -75,6 +77,7 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
     }
 
     /** Closes the session with the store; both interfaces, for JUnit 5 releases before and after 5.13. */
+    @SuppressWarnings("deprecation")
     private static final class SessionResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Session session;
 
@@ -94,6 +97,7 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
     }
 
     /** What a class or test started, closed with its extension context, in reverse order. */
+    @SuppressWarnings("deprecation")   // CloseableResource: still what JUnit 5 before 5.13 closes
     private static final class Started implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final List<OciContainer> containers = new ArrayList<>();
         final List<RegistryServer> registries = new ArrayList<>();

@@ -111,8 +111,6 @@ abstract class ExtensionContract {
                 .network(OciContainer.Network.HOST).command("sleep", "60").start()) {
             assertThat(c.ipAddress()).isEmpty();
             assertThat(c.hostPort(8080)).isEqualTo(8080);
-        } catch (RuntimeException e) {
-            throw e;
         }
     }
 }
