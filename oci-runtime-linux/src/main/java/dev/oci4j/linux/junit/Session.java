@@ -210,7 +210,9 @@ final class Session implements AutoCloseable {
             }
         }
         try {
-            remove(dir);
+            // Its runtimes have deleted its containers; asking a runtime again would open one, which
+            // registers a shutdown hook: impossible when this runs in one (the standalone session).
+            remove(dir, false);
         } catch (IOException e) {
             failure = add(failure, e);
         }
@@ -346,9 +348,13 @@ final class Session implements AutoCloseable {
      * bridge network (CNI DEL, namespaces unmounted, bridge deleted, subnet released).
      */
     static void remove(Path session) throws IOException {
+        remove(session, true);
+    }
+
+    private static void remove(Path session, boolean askRuntimes) throws IOException {
         IOException failure = null;
         Path state = session.resolve("state");
-        if (Files.isDirectory(state)) {
+        if (askRuntimes && Files.isDirectory(state)) {
             try (Stream<Path> s = Files.list(state)) {
                 for (Path backendRoot : s.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
                     try (ContainerRuntime r = ContainerRuntimes.open(RuntimeOptions.builder()
