@@ -71,43 +71,72 @@ public final class RegistryServer implements AutoCloseable {
         return t;
     }
 
-    /** Starts a registry with in-memory storage on a free port of 127.0.0.1. */
+    /**
+     * Starts a registry with in-memory storage on a free port of 127.0.0.1, without authentication or TLS.
+     *
+     * @return the running server
+     * @throws IOException when no port can be had
+     */
     public static RegistryServer start() throws IOException {
         return builder().start();
     }
 
-    /** A builder: 127.0.0.1, a free port, in-memory storage, 16 workers. */
+    /**
+     * A builder: 127.0.0.1, a free port, in-memory storage, 16 workers, no authentication, no TLS.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The address the server listens on ({@code 127.0.0.1}, {@code ::1}). */
+    /**
+     * The address the server listens on.
+     *
+     * @return the address, such as {@code 127.0.0.1} or {@code ::1}
+     */
     public String host() {
         return http.getAddress().getAddress().getHostAddress();
     }
 
-    /** The port the server listens on. */
+    /**
+     * The port the server listens on.
+     *
+     * @return the port, the one picked when the builder asked for port 0
+     */
     public int port() {
         return http.getAddress().getPort();
     }
 
-    /** {@code host:port}, an image reference's registry part ({@code 127.0.0.1:40123}, {@code [::1]:40123}). */
+    /**
+     * The registry part of an image reference.
+     *
+     * @return {@code host:port}, such as {@code 127.0.0.1:40123} or {@code [::1]:40123}
+     */
     public String hostPort() {
         String h = host();
         return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port();
     }
 
-    /** The base URL, {@code http://127.0.0.1:40123}. */
+    /** {@return the base URL, {@code http://127.0.0.1:40123}} */
     public URI url() {
         return URI.create("http://" + hostPort());
     }
 
-    /** The storage this server serves. */
+    /**
+     * The storage this server serves.
+     *
+     * @return the storage, closed with the server
+     */
     public RegistryStorage storage() {
         return storage;
     }
 
-    /** How many upload sessions are open. */
+    /**
+     * How many upload sessions are open.
+     *
+     * @return the count of uploads started and neither finished, cancelled nor swept
+     */
     public int openUploads() {
         return uploads.size();
     }
@@ -154,19 +183,35 @@ public final class RegistryServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where to listen; port 0 picks a free one. */
+        /**
+         * Where to listen; port 0 picks a free one. Default: a free port of 127.0.0.1.
+         *
+         * @param address the address and port
+         * @return this builder
+         */
         public Builder listen(InetSocketAddress address) {
             this.listen = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** The storage; in memory when not set. The server closes it on {@link RegistryServer#close()}. */
+        /**
+         * The storage; in memory when not set. The server closes it on {@link RegistryServer#close()}.
+         *
+         * @param storage the storage
+         * @return this builder
+         */
         public Builder storage(RegistryStorage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
             return this;
         }
 
-        /** How many requests are served at once (default 16). */
+        /**
+         * How many requests are served at once (default 16).
+         *
+         * @param workers at least 1
+         * @return this builder
+         * @throws IllegalArgumentException below 1
+         */
         public Builder workers(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1, found " + workers);
@@ -175,7 +220,13 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** The {@code OCI-Chunk-Min-Length} advertised to clients; 0 (default) sends none. */
+        /**
+         * The {@code OCI-Chunk-Min-Length} advertised to clients; 0 (default) sends none.
+         *
+         * @param bytes the minimum chunk length, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder chunkMinLength(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("chunkMinLength must not be negative, found " + bytes);
@@ -184,7 +235,13 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** How long an upload session may sit idle before it is swept (default 15 minutes). */
+        /**
+         * How long an upload session may sit idle before it is swept (default 15 minutes).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
         public Builder uploadTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("uploadTimeout must be positive, found " + timeout);
@@ -193,7 +250,12 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link RegistryServer#close()} waits for requests in flight (default 1 second). */
+        /**
+         * How long {@link RegistryServer#close()} waits for requests in flight (default 1 second).
+         *
+         * @param grace the wait
+         * @return this builder
+         */
         public Builder stopGrace(Duration grace) {
             this.stopGrace = Objects.requireNonNull(grace, "grace");
             return this;
@@ -202,6 +264,11 @@ public final class RegistryServer implements AutoCloseable {
         /**
          * Requires HTTP Basic authentication as this user for every request (see {@link #anonymousPull}).
          * Send it only over TLS or loopback: Basic credentials travel in clear text.
+         *
+         * @param name the user name, not empty and without {@code :}
+         * @param password the password
+         * @return this builder
+         * @throws IllegalArgumentException when the name is empty or holds {@code :}
          */
         public Builder addUser(String name, String password) {
             Objects.requireNonNull(name, "name");
@@ -213,13 +280,25 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** With users, lets GET and HEAD through without credentials (default: false). */
+        /**
+         * With authentication, lets anyone pull every repository (GET and HEAD, and the catalog) without
+         * credentials; pushing still needs a user (default: false).
+         *
+         * @param allowed whether anonymous pull is allowed
+         * @return this builder
+         */
         public Builder anonymousPull(boolean allowed) {
             this.anonymousPull = allowed;
             return this;
         }
 
-        /** Receives one line per request: method, path, status, bytes sent, milliseconds. */
+        /**
+         * Receives one line per request: method, path, status, bytes sent, milliseconds
+         * ({@code GET /v2/ 200 2 0ms}). Called on the worker threads, so concurrently.
+         *
+         * @param log the receiver
+         * @return this builder
+         */
         public Builder requestLog(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
             return this;
@@ -228,6 +307,7 @@ public final class RegistryServer implements AutoCloseable {
         /**
          * Starts the server.
          *
+         * @return the running server; close it to stop it
          * @throws IOException naming the address when it cannot listen there (a port in use)
          */
         public RegistryServer start() throws IOException {
