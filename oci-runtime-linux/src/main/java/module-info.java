@@ -2,6 +2,9 @@
 module dev.oci4j.linux {
     requires transitive dev.oci4j.image;
     requires transitive dev.oci4j.runtime;
+    requires transitive dev.oci4j.distribution;
+    requires static org.junit.jupiter.api;
+    requires com.fasterxml.jackson.databind;
     requires com.sun.jna;
     requires com.sun.jna.platform;
     requires org.apache.commons.compress;
@@ -9,6 +12,8 @@ module dev.oci4j.linux {
     exports dev.oci4j.linux;
     exports dev.oci4j.linux.bundle;
     exports dev.oci4j.linux.spi;
+    exports dev.oci4j.linux.network;
+    exports dev.oci4j.linux.junit;
 
     uses dev.oci4j.linux.spi.ContainerRuntimeProvider;
 

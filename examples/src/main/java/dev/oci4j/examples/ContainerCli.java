@@ -34,6 +34,11 @@ final class ContainerCli {
         return Path.of("/run/oci4j", backend);
     }
 
+    /** Where {@code oci run} keeps a container's bridge network, one directory per container name. */
+    static Path networks() {
+        return Path.of("/run/oci4j/networks");
+    }
+
     /** Where {@code oci run -d} keeps bundles, one directory per container name. */
     static Path bundles() {
         return Path.of("/run/oci4j/bundles");

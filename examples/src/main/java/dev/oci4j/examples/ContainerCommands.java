@@ -5,6 +5,7 @@ import dev.oci4j.linux.ContainerRuntime;
 import dev.oci4j.linux.RunResult;
 import dev.oci4j.linux.Stdio;
 import dev.oci4j.linux.bundle.PreparedBundle;
+import dev.oci4j.linux.network.BridgeNetwork;
 import dev.oci4j.runtime.State;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,6 +146,11 @@ final class ContainerCommands {
                 if (bundle != null && bundle.startsWith(ContainerCli.bundles())) {
                     // Unmounts the overlay rootfs first: deleting through it would only hide files.
                     PreparedBundle.remove(bundle);
+                }
+                Path net = ContainerCli.networks().resolve(name);
+                if (Files.exists(net)) {
+                    // CNI DEL (veth, address, iptables rules), namespace unmounted, bridge deleted.
+                    BridgeNetwork.remove(net);
                 }
                 return 0;
             } catch (IOException | RuntimeException e) {

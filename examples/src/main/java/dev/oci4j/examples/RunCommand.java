@@ -8,6 +8,9 @@ import dev.oci4j.linux.Terminal;
 import dev.oci4j.linux.bundle.ContainerOptions;
 import dev.oci4j.linux.bundle.LayerCache;
 import dev.oci4j.linux.bundle.PreparedBundle;
+import dev.oci4j.linux.network.BridgeNetwork;
+import dev.oci4j.linux.network.NetworkAttachment;
+import dev.oci4j.linux.network.PortMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +61,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--pids-limit", paramLabel = "N", description = "maximum number of processes")
     Long pidsLimit;
 
-    @Option(names = "--network", paramLabel = "none|host", description = "a private network namespace (none, the default) or the host's")
-    String network = "none";
+    @Option(names = "--network", paramLabel = "none|host|bridge", description = "a private network namespace with"
+            + " loopback only (none, the default unless -p), the host's, or a CNI bridge with an address (bridge)")
+    String network;
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "HOST:CONTAINER[/udp]", description = "publish a container port"
+            + " on every host address, 127.0.0.1 included (CNI bridge and portmap); HOST 0 or left out: any free port")
+    List<String> publish = new ArrayList<>();
 
     @Option(names = "--hostname", paramLabel = "NAME", description = "the container's hostname")
     String hostname;
@@ -84,10 +92,27 @@ final class RunCommand implements Callable<Integer> {
         String id = name != null ? name : "oci4j-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         PreparedBundle bundle = null;
         Path tempDir = null;
+        BridgeNetwork net = null;
         try (ContainerRuntime rt = ContainerCli.open(runtime)) {
             ContainerOptions options = options();
             if (rt.state(id).isPresent()) {
                 throw new IllegalArgumentException("a container named " + id + " exists; remove it with oci rm -f " + id);
+            }
+            if (bridged()) {
+                List<PortMapping> ports = publish.stream().map(PortMapping::parse).toList();
+                Path netDir = ContainerCli.networks().resolve(id);
+                if (Files.exists(netDir)) {
+                    BridgeNetwork.remove(netDir);   // left by a container of this name that is gone
+                }
+                net = BridgeNetwork.create("oci4jr" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
+                        netDir);
+                NetworkAttachment a = net.attach(id, ports);
+                for (PortMapping m : a.ports()) {
+                    spec.commandLine().getErr().println("oci run: " + id + " (" + a.ipAddress() + "): port "
+                            + m.containerPort() + "/" + m.protocol() + " published on host port " + m.hostPort());
+                }
+                spec.commandLine().getErr().flush();
+                options = options.toBuilder().networkNamespace(a.netns()).build();
             }
             if (!detach) {
                 tempDir = Files.createTempDirectory("oci4j-run-");
@@ -104,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(id);
                 spec.commandLine().getOut().flush();
                 bundle = null;
+                net = null;   // oci rm removes it with the container
                 return 0;
             }
             try (Container c = rt.create(id, bundle.dir(), tty ? Stdio.terminal() : Stdio.inherit())) {
@@ -135,6 +161,9 @@ final class RunCommand implements Callable<Integer> {
                 if (bundle != null) {
                     bundle.delete();
                 }
+                if (net != null) {
+                    net.close();
+                }
                 if (tempDir != null) {
                     Files.deleteIfExists(tempDir);
                 }
@@ -142,6 +171,10 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("oci run: could not remove " + tempDir + ": " + e.getMessage());
             }
         }
+    }
+
+    private boolean bridged() {
+        return "bridge".equals(network) || (network == null && !publish.isEmpty());
     }
 
     private ContainerOptions options() {
@@ -174,11 +207,16 @@ final class RunCommand implements Callable<Integer> {
         if (pidsLimit != null) {
             o.pidsLimit(pidsLimit);
         }
-        switch (network) {
-            case "none" -> o.hostNetwork(false);
+        String n = network != null ? network : publish.isEmpty() ? "none" : "bridge";
+        switch (n) {
+            case "none", "bridge" -> o.hostNetwork(false);
             case "host" -> o.hostNetwork(true);
-            default -> throw new IllegalArgumentException("network \"" + network + "\": expected none or host");
+            default -> throw new IllegalArgumentException("network \"" + network + "\": expected none, host or bridge");
         }
+        if (!publish.isEmpty() && !n.equals("bridge")) {
+            throw new IllegalArgumentException("-p publishes ports on the bridge network, not with --network " + n);
+        }
+        publish.forEach(PortMapping::parse);
         if (hostname != null) {
             o.hostname(hostname);
         }

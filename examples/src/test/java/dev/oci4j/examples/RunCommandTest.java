@@ -85,6 +85,45 @@ class RunCommandTest {
     }
 
     @Test
+    void publishedPortAnswersOn127001UntilRm() throws Exception {
+        for (String plugin : new String[] {"bridge", "host-local", "portmap"}) {
+            TestEnvironment.requireCniPlugin(plugin);
+        }
+        TestEnvironment.requireTool("iptables");
+        TestEnvironment.requireTool("ip");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String name = "oci4j-p-" + port;
+        CommandRun started = CommandRun.of("run", "--runtime", "runc", "-d", "--name", name, "-p", port + ":80", image,
+                "--", "/bin/busybox", "sh", "-c", "/bin/busybox mkdir /www && echo published > /www/index.html"
+                        + " && exec /bin/busybox httpd -f -p 80 -h /www");
+        try {
+            assertThat(started.exitCode()).as(started.err()).isZero();
+            assertThat(started.err()).contains("port 80/tcp published on host port " + port);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/")).timeout(java.time.Duration.ofSeconds(5)).build();
+            String body = null;
+            for (int i = 0; i < 100 && body == null; i++) {
+                try {
+                    body = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(body).isEqualTo("published\n");
+        } finally {
+            assertThat(CommandRun.of("rm", "-f", name).exitCode()).isZero();
+        }
+        assertThat(Path.of("/run/oci4j/networks", name)).doesNotExist();
+        assertThat(dev.oci4j.testing.Commands.runOk("iptables", "-t", "nat", "-S").stdout()).doesNotContain(name);
+        assertThat(CommandRun.of("run", "--runtime", "runc", "--network", "host", "-p", "80", image).err())
+                .contains("-p publishes ports on the bridge network");
+    }
+
+    @Test
     void bundleWritesRootfsAndConfigAndRefusesADirectoryInUse() throws IOException {
         Path dir = tmp.resolve("bundle");
         assertThat(CommandRun.of("bundle", image, dir.toString()).exitCode()).isZero();

@@ -48,6 +48,12 @@ public final class TestEnvironment {
     public static final DebianPackage RUNTIME_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-specs-dev", false);
     static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS);
 
+    /** The CNI plugins tests use, found in {@link #CNI_PLUGIN_DIR} rather than on PATH. */
+    static final String[] CNI_PLUGINS = {"bridge", "host-local", "portmap"};
+
+    /** Where Debian's containernetworking-plugins installs the plugins. */
+    public static final Path CNI_PLUGIN_DIR = Path.of("/usr/lib/cni");
+
     static {
         Map<String, DebianPackage> m = new TreeMap<>();
         DebianPackage coreutils = new DebianPackage("coreutils", true);
@@ -69,6 +75,14 @@ public final class TestEnvironment {
         m.put("runc", new DebianPackage("runc", false));
         m.put("crun", new DebianPackage("crun", false));
         m.put("docker-registry", new DebianPackage("docker-registry", false));
+        // CNI networking (oci-runtime-linux's dev.oci4j.linux.network): the plugins live in /usr/lib/cni,
+        // not on PATH (requireCniPlugin); portmap and bridge run iptables; the bridge is deleted with ip.
+        DebianPackage cni = new DebianPackage("containernetworking-plugins", false);
+        for (String plugin : CNI_PLUGINS) {
+            m.put(plugin, cni);
+        }
+        m.put("iptables", new DebianPackage("iptables", false));
+        m.put("ip", new DebianPackage("iproute2", false));
         COMMANDS = java.util.Collections.unmodifiableMap(m);
     }
 
@@ -93,6 +107,22 @@ public final class TestEnvironment {
                     + pkg.name(), required);
         }
         return found.orElseThrow();
+    }
+
+    /**
+     * The CNI plugin {@code name} in {@link #CNI_PLUGIN_DIR}; skips (or fails) the test, naming its
+     * package, when absent.
+     *
+     * @param name a plugin listed in COMMANDS, such as {@code bridge}
+     * @return the plugin's executable
+     */
+    public static Path requireCniPlugin(String name) {
+        DebianPackage pkg = packageOf(name);
+        Path p = CNI_PLUGIN_DIR.resolve(name);
+        if (!Files.isExecutable(p)) {
+            unavailable("CNI plugin " + p + " is missing; it comes with the Debian package " + pkg.name(), toolsRequired());
+        }
+        return p;
     }
 
     /** {@code file}, which {@code pkg} installs; skips (or fails) the test when it is absent. */

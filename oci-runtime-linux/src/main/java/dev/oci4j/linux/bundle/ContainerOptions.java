@@ -41,6 +41,7 @@ public final class ContainerOptions {
     private final long cpuQuota;
     private final long cpuPeriod;
     private final boolean hostNetwork;
+    private final Path networkNamespace;
     private final boolean volumesAsMounts;
     private final boolean terminal;
     private final List<LinuxIdMapping> uidMappings;
@@ -61,6 +62,7 @@ public final class ContainerOptions {
         cpuQuota = b.cpuQuota;
         cpuPeriod = b.cpuPeriod;
         hostNetwork = b.hostNetwork;
+        networkNamespace = b.networkNamespace;
         volumesAsMounts = b.volumesAsMounts;
         terminal = b.terminal;
         uidMappings = List.copyOf(b.uidMappings);
@@ -89,6 +91,7 @@ public final class ContainerOptions {
         b.cpuQuota = cpuQuota;
         b.cpuPeriod = cpuPeriod;
         b.hostNetwork = hostNetwork;
+        b.networkNamespace = networkNamespace;
         b.volumesAsMounts = volumesAsMounts;
         b.terminal = terminal;
         b.uidMappings = uidMappings;
@@ -171,6 +174,16 @@ public final class ContainerOptions {
         return hostNetwork;
     }
 
+    /**
+     * A network namespace the container joins instead of getting a new one, such as a
+     * {@code dev.oci4j.linux.network.NetworkAttachment}'s; ignored with {@link #hostNetwork()}.
+     *
+     * @return the namespace file, empty for a new namespace
+     */
+    public Optional<Path> networkNamespace() {
+        return Optional.ofNullable(networkNamespace);
+    }
+
     /** {@return whether the image's Volumes become tmpfs mounts; false by default} */
     public boolean volumesAsMounts() {
         return volumesAsMounts;
@@ -235,6 +248,7 @@ public final class ContainerOptions {
         private long cpuQuota = -1;
         private long cpuPeriod = -1;
         private boolean hostNetwork;
+        private Path networkNamespace;
         private boolean volumesAsMounts;
         private boolean terminal;
         private List<LinuxIdMapping> uidMappings = List.of();
@@ -475,6 +489,32 @@ public final class ContainerOptions {
          */
         public Builder hostNetwork(boolean hostNetwork) {
             this.hostNetwork = hostNetwork;
+            return this;
+        }
+
+        /**
+         * Joins the network namespace pinned at {@code file} (a bind-mounted nsfs file, as
+         * {@code ip netns add} or a CNI attachment makes) instead of a new one.
+         *
+         * @param file the namespace file, absolute
+         * @return this builder
+         * @throws IllegalArgumentException when the path is relative
+         */
+        public Builder networkNamespace(Path file) {
+            if (!file.isAbsolute()) {
+                throw new IllegalArgumentException("network namespace \"" + file + "\": expected an absolute path");
+            }
+            networkNamespace = file;
+            return this;
+        }
+
+        /**
+         * Leaves the network namespace out: a new, empty one (unless {@link #hostNetwork(boolean)}).
+         *
+         * @return this builder
+         */
+        public Builder clearNetworkNamespace() {
+            networkNamespace = null;
             return this;
         }
 

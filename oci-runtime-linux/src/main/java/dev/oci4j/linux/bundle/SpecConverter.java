@@ -114,6 +114,8 @@ public final class SpecConverter {
         }
         if (options.hostNetwork()) {
             spec.removeNamespace(LinuxNamespaceType.NETWORK);
+        } else if (options.networkNamespace().isPresent()) {
+            spec.joinNamespace(LinuxNamespaceType.NETWORK, options.networkNamespace().get().toString());
         }
         if (options.userNamespace()) {
             spec.addNamespace(LinuxNamespaceType.USER).linux(l -> l.toBuilder()
