@@ -33,7 +33,7 @@ class ImageCommandsTest {
     static Run oci(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Oci());
+        CommandLine cl = Oci.commandLine(args);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
