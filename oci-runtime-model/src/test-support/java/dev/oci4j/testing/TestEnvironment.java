@@ -46,7 +46,9 @@ public final class TestEnvironment {
     public static final DebianPackage BUSYBOX_STATIC = new DebianPackage("busybox-static", false);
     public static final DebianPackage IMAGE_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-image-spec-dev", false);
     public static final DebianPackage RUNTIME_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-specs-dev", false);
-    static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS);
+    /** libisal.so.2, which the optional ISA-L gzip engine loads through JNA. */
+    public static final DebianPackage LIBISAL = new DebianPackage("libisal2", false);
+    static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS, LIBISAL);
 
     static {
         Map<String, DebianPackage> m = new TreeMap<>();

@@ -79,6 +79,31 @@ public enum Compression {
     }
 
     /**
+     * As {@link #compress(OutputStream, int, int)} with gzip written by {@code engine}; for {@link #NONE}
+     * and {@link #ZSTD} the engine is ignored. With {@link GzipEngine#ISAL} the level is ISA-L's (0-3) and
+     * the bytes differ from zlib's: the engine is part of the settings that fix the output.
+     *
+     * @param out receives the compressed stream; closed when the returned stream is closed
+     * @param level the level, in {@code engine}'s range for gzip
+     * @param threads worker threads, at least 1
+     * @param engine the deflate implementation for gzip
+     * @return the compressing stream
+     * @throws IOException when the stream cannot be set up
+     * @throws UnsupportedOperationException when {@code engine} is ISA-L and libisal.so.2 cannot be loaded
+     */
+    public OutputStream compress(OutputStream out, int level, int threads, GzipEngine engine) throws IOException {
+        Objects.requireNonNull(engine, "engine");
+        if (this != GZIP || engine == GzipEngine.ZLIB) {
+            return compress(out, level, threads);
+        }
+        Objects.requireNonNull(out, "out");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return ParallelGzipOutputStream.isal(out, level, threads);
+    }
+
+    /**
      * Wraps {@code in} so that bytes read are decompressed. gzip streams may hold several members;
      * anything after the last member other than zero padding is a {@link java.util.zip.ZipException}.
      * With more than one processor, decompression runs on a background daemon thread a few hundred KiB
