@@ -57,6 +57,7 @@ public final class TestEnvironment {
             m.put(c, coreutils);
         }
         m.put("sh", new DebianPackage("dash", true));
+        m.put("bash", new DebianPackage("bash", true)); // the examples' target/oci launcher script
         m.put("tar", new DebianPackage("tar", true));
         m.put("gzip", new DebianPackage("gzip", true));
         m.put("unshare", new DebianPackage("util-linux", true));
