@@ -53,7 +53,13 @@ public enum Compression {
     /**
      * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors,
      * at most {@value #MAX_DEFAULT_THREADS}; closing it finishes the stream and closes {@code out}. The bytes
-     * depend only on the input and the level, never on the processor count.
+     * depend only on the input and the level, never on the processor count. gzip is written by zlib
+     * ({@link GzipEngine#ZLIB}); see {@link #compress(OutputStream, int, int, GzipEngine)} for ISA-L.
+     *
+     * @param out receives the compressed stream; closed when the returned stream is closed
+     * @param level the level (gzip 0-9, zstd 1-22; ignored for {@link #NONE})
+     * @return the compressing stream ({@code out} itself for {@link #NONE})
+     * @throws IOException when the stream cannot be set up
      */
     public OutputStream compress(OutputStream out, int level) throws IOException {
         return compress(out, level, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
@@ -65,6 +71,12 @@ public enum Compression {
      * each); zstd output is identical for every count too (zstd's multi-threaded jobs are sized by
      * the level, not the worker count); {@code threads == 1} still
      * uses one zstd worker, off the caller's thread.
+     *
+     * @param out receives the compressed stream; closed when the returned stream is closed
+     * @param level the level (gzip 0-9, zstd 1-22; ignored for {@link #NONE})
+     * @param threads worker threads, at least 1
+     * @return the compressing stream ({@code out} itself for {@link #NONE})
+     * @throws IOException when the stream cannot be set up
      */
     public OutputStream compress(OutputStream out, int level, int threads) throws IOException {
         Objects.requireNonNull(out, "out");
