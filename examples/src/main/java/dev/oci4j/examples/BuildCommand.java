@@ -87,7 +87,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--gzip-engine", paramLabel = "zlib|isal", defaultValue = "zlib",
             description = "deflate implementation for gzip layers (default: ${DEFAULT-VALUE}); isal is Intel's ISA-L"
-                    + " (libisal.so.2), several times faster, with other bytes: the engine is part of the settings"
+                    + " (libisal.so.2), faster, with other bytes: the engine is part of the settings"
                     + " that fix a layer's digest")
     String gzipEngine;
 
