@@ -8,6 +8,8 @@ module dev.oci4j.image {
     requires org.hibernate.validator;
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
+    // The optional ISA-L gzip engine (GzipEngine.ISAL) binds libisal.so.2 through JNA, and only when chosen.
+    requires com.sun.jna;
 
     exports dev.oci4j.image;
     exports dev.oci4j.image.layer;

@@ -5,6 +5,7 @@ import dev.oci4j.image.Platform;
 import dev.oci4j.image.builder.BuiltImage;
 import dev.oci4j.image.builder.ImageBuilder;
 import dev.oci4j.image.layer.Compression;
+import dev.oci4j.image.layer.GzipEngine;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,6 +85,12 @@ final class BuildCommand implements Callable<Integer> {
             description = "layer compression (default: ${DEFAULT-VALUE})")
     String compression;
 
+    @Option(names = "--gzip-engine", paramLabel = "zlib|isal", defaultValue = "zlib",
+            description = "deflate implementation for gzip layers (default: ${DEFAULT-VALUE}); isal is Intel's ISA-L"
+                    + " (libisal.so.2), faster, with other bytes: the engine is part of the settings"
+                    + " that fix a layer's digest")
+    String gzipEngine;
+
     @Option(names = "--preserve-ownership", description = "keep files' uid and gid instead of writing 0 (root)")
     boolean preserveOwnership;
 
@@ -146,6 +153,11 @@ final class BuildCommand implements Callable<Integer> {
             case "zstd" -> Compression.ZSTD;
             case "none" -> Compression.NONE;
             default -> throw usage("--compression must be gzip, zstd or none, found \"" + compression + "\"");
+        });
+        b.gzipEngine(switch (gzipEngine.toLowerCase(Locale.ROOT)) {
+            case "zlib" -> GzipEngine.ZLIB;
+            case "isal" -> GzipEngine.ISAL;
+            default -> throw usage("--gzip-engine must be zlib or isal, found \"" + gzipEngine + "\"");
         });
         Long epoch = sourceDateEpoch != null ? sourceDateEpoch : envEpoch();
         if (epoch != null) {

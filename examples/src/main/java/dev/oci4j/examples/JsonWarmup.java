@@ -19,6 +19,21 @@ final class JsonWarmup {
     private JsonWarmup() {
     }
 
+    /**
+     * Whether {@code verb} reads or writes image JSON only after other work the warm-up can overlap with
+     * (a layout to open, a tree to scan). {@code validate} and {@code spec} need JSON at once, and
+     * {@code --version} and help none: for them a second thread only competes for the cores.
+     */
+    static boolean helps(String verb) {
+        switch (verb) {
+            case "build": case "unpack": case "inspect": case "layout": case "bundle": case "run":
+            case "pull": case "push": case "copy":
+                return true;
+            default:
+                return false;
+        }
+    }
+
     static void start() {
         Thread t = new Thread(JsonWarmup::run, "oci4j-json-warmup");
         t.setDaemon(true);

@@ -1,34 +1,38 @@
 package dev.oci4j.examples;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
-/** The {@code oci} command: each subcommand is one workflow of the library. */
+/**
+ * The {@code oci} command: each subcommand is one workflow of the library.
+ *
+ * <p>Subcommands are registered by name, not listed in the annotation: picocli builds a command's model by
+ * reflecting over its fields and annotations, and doing that for every subcommand cost most of a second
+ * of each cold start. A run builds the model of the one subcommand it names; only the top-level help
+ * lists all of them, from each one's {@code @Command} annotation.
+ */
 // INHERIT gives every subcommand, nested ones included, --help and --version.
 @Command(name = "oci",
         scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
-        version = "oci4j 0.1.0-SNAPSHOT",
-        description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.",
-        subcommands = {CommandLine.HelpCommand.class,
-                BuildCommand.class,
-                InspectCommand.class,
-                UnpackCommand.class,
-                ValidateCommand.class,
-                SpecCommand.class,
-                LayoutCommand.class,
-                BundleCommand.class,
-                RunCommand.class,
-                ContainerCommands.Ps.class,
-                ContainerCommands.Exec.class,
-                ContainerCommands.Kill.class,
-                ContainerCommands.Rm.class,
-                PullCommand.class, PushCommand.class, CopyCommand.class, TagsCommand.class,
-                ReferrersCommand.class, LoginCommand.class, LogoutCommand.class,
-                RegistryCommand.class})
+        version = Oci.VERSION,
+        description = "Build, inspect, validate and run OCI (Open Container Initiative) images and bundles.")
 public final class Oci {
+
+    /** What {@code oci --version} prints. */
+    static final String VERSION = "oci4j 0.1.0-SNAPSHOT";
+
+    /** Every subcommand's name, in the order of the help; {@link #subcommand} maps each to its class. */
+    static final List<String> SUBCOMMANDS = List.of("help", "build", "inspect", "unpack", "validate", "spec",
+            "layout", "bundle", "run", "ps", "exec", "kill", "rm", "pull", "push", "copy", "tags", "referrers",
+            "login", "logout", "registry");
+
+    private Oci() {
+    }
 
     /**
      * Runs the {@code oci} command and exits with its status.
@@ -36,7 +40,15 @@ public final class Oci {
      * @param args the command line
      */
     public static void main(String[] args) {
-        JsonWarmup.start();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // As picocli prints it, without building any command model.
+            System.out.println(VERSION);
+            System.out.flush();
+            System.exit(0);
+        }
+        if (args.length > 0 && JsonWarmup.helps(args[0])) {
+            JsonWarmup.start();
+        }
         System.exit(run(args));
     }
 
@@ -47,14 +59,76 @@ public final class Oci {
      * @return the exit status the {@code oci} command would end with
      */
     public static int run(String... args) {
-        return execute(commandLine(), args);
+        return execute(commandLine(args), args);
     }
 
-    /** The {@code oci} command line, with its handler for exceptions no command expected. */
+    /** The class of the subcommand {@code name}, or null when there is none of that name. */
+    static Class<?> subcommand(String name) {
+        // A switch rather than a map of lambdas: no class is loaded, no lambda linked, for the others.
+        switch (name) {
+            case "help": return CommandLine.HelpCommand.class;
+            case "build": return BuildCommand.class;
+            case "inspect": return InspectCommand.class;
+            case "unpack": return UnpackCommand.class;
+            case "validate": return ValidateCommand.class;
+            case "spec": return SpecCommand.class;
+            case "layout": return LayoutCommand.class;
+            case "bundle": return BundleCommand.class;
+            case "run": return RunCommand.class;
+            case "ps": return ContainerCommands.Ps.class;
+            case "exec": return ContainerCommands.Exec.class;
+            case "kill": return ContainerCommands.Kill.class;
+            case "rm": return ContainerCommands.Rm.class;
+            case "pull": return PullCommand.class;
+            case "push": return PushCommand.class;
+            case "copy": return CopyCommand.class;
+            case "tags": return TagsCommand.class;
+            case "referrers": return ReferrersCommand.class;
+            case "login": return LoginCommand.class;
+            case "logout": return LogoutCommand.class;
+            case "registry": return RegistryCommand.class;
+            default: return null;
+        }
+    }
+
+    /** The whole {@code oci} command line, every subcommand's model built, with its exception handler. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Oci());
+        for (String name : SUBCOMMANDS) {
+            commandLine.addSubcommand(name, new CommandLine(subcommand(name)));
+        }
         commandLine.setExecutionExceptionHandler(Oci::unexpected);
         return commandLine;
+    }
+
+    /**
+     * The {@code oci} command line as {@code args} need it: only the named subcommand when the first
+     * argument names one; otherwise (top-level help, errors) every subcommand, those the arguments do not
+     * name as a stand-in with just the name and descriptions that the help lists.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine commandLine = new CommandLine(new Oci());
+        Class<?> first = args.length > 0 ? subcommand(args[0]) : null;
+        if (first != null && first != CommandLine.HelpCommand.class) {
+            commandLine.addSubcommand(args[0], new CommandLine(first));
+        } else {
+            List<String> named = List.of(args);
+            for (String name : SUBCOMMANDS) {
+                Class<?> type = subcommand(name);
+                commandLine.addSubcommand(name, name.equals("help") || named.contains(name)
+                        ? new CommandLine(type) : new CommandLine(listing(name, type)));
+            }
+        }
+        commandLine.setExecutionExceptionHandler(Oci::unexpected);
+        return commandLine;
+    }
+
+    /** A subcommand as the top-level help lists it: name, aliases, header and description, no options. */
+    private static CommandSpec listing(String name, Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(name).aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
     }
 
     static int execute(CommandLine commandLine, String... args) {

@@ -2,6 +2,8 @@ package dev.oci4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oci4j.image.layer.GzipEngine;
+import dev.oci4j.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +35,7 @@ class ImageCommandsTest {
     static Run oci(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Oci());
+        CommandLine cl = Oci.commandLine(args);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
@@ -60,6 +62,23 @@ class ImageCommandsTest {
         assertThat(a.out().strip()).matches("sha256:[0-9a-f]{64}");
         assertThat(b.out()).isEqualTo(a.out());
         assertThat(tmp.resolve("a/oci-layout")).exists();
+    }
+
+    @Test
+    void theIsalGzipEngineIsReproducibleOtherThanZlibAndUnpacks() throws IOException {
+        TestEnvironment.require(GzipEngine.ISAL.isAvailable(), "ISA-L (libisal.so.2) is not loadable; it comes with"
+                + " the Debian package " + TestEnvironment.LIBISAL.name());
+        Run a = build("a", "--tag", "v1", "--gzip-engine", "isal");
+        Run b = build("b", "--tag", "v1", "--gzip-engine", "isal");
+        Run zlib = build("z", "--tag", "v1", "--gzip-engine", "zlib");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.out()).isEqualTo(a.out());
+        assertThat(zlib.out()).isNotEqualTo(a.out());
+        Path target = tmp.resolve("isal-rootfs");
+        Run unpack = oci("unpack", "oci:" + tmp.resolve("a") + ":v1", target.toString());
+        assertThat(unpack.exitCode()).as(unpack.err()).isZero();
+        assertThat(target.resolve("etc/os-release")).hasContent("NAME=cli");
+        assertThat(build("c", "--tag", "v1", "--gzip-engine", "lzma").exitCode()).isEqualTo(2);
     }
 
     @Test

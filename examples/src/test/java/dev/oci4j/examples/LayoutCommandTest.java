@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class LayoutCommandTest {
 
@@ -27,7 +26,7 @@ class LayoutCommandTest {
 
     private int oci(String... args) {
         out.getBuffer().setLength(0);
-        return new CommandLine(new Oci()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
+        return Oci.commandLine(args).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
                 .execute(args);
     }
 

@@ -46,7 +46,9 @@ public final class TestEnvironment {
     public static final DebianPackage BUSYBOX_STATIC = new DebianPackage("busybox-static", false);
     public static final DebianPackage IMAGE_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-image-spec-dev", false);
     public static final DebianPackage RUNTIME_SPEC_SCHEMAS = new DebianPackage("golang-github-opencontainers-specs-dev", false);
-    static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS);
+    /** libisal.so.2, which the optional ISA-L gzip engine loads through JNA. */
+    public static final DebianPackage LIBISAL = new DebianPackage("libisal2", false);
+    static final Set<DebianPackage> FILE_PACKAGES = Set.of(BUSYBOX_STATIC, IMAGE_SPEC_SCHEMAS, RUNTIME_SPEC_SCHEMAS, LIBISAL);
 
     /** The CNI plugins tests use, found in {@link #CNI_PLUGIN_DIR} rather than on PATH. */
     static final String[] CNI_PLUGINS = {"bridge", "host-local", "portmap"};
@@ -61,6 +63,7 @@ public final class TestEnvironment {
             m.put(c, coreutils);
         }
         m.put("sh", new DebianPackage("dash", true));
+        m.put("bash", new DebianPackage("bash", true)); // the examples' target/oci launcher script
         m.put("tar", new DebianPackage("tar", true));
         m.put("gzip", new DebianPackage("gzip", true));
         m.put("unshare", new DebianPackage("util-linux", true));

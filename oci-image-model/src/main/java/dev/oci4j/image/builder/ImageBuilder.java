@@ -10,6 +10,7 @@ import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.RootFs;
 import dev.oci4j.image.layer.Compression;
+import dev.oci4j.image.layer.GzipEngine;
 import dev.oci4j.image.layer.LayerEntry;
 import dev.oci4j.image.layer.LayerWriter;
 import dev.oci4j.image.layer.WrittenLayer;
@@ -59,6 +60,7 @@ public final class ImageBuilder {
     private Platform platform;
     private Compression compression = Compression.GZIP;
     private Integer compressionLevel;
+    private GzipEngine gzipEngine = GzipEngine.ZLIB;
     private Instant sourceDateEpoch;
     private Instant created;
     private boolean preserveOwnership;
@@ -141,6 +143,18 @@ public final class ImageBuilder {
         LayerWriter.builder().compression(compression, level); // checks the level now, not at write time
         this.compression = compression;
         this.compressionLevel = level;
+        return this;
+    }
+
+    /**
+     * Which deflate implementation writes gzip layers; default {@link GzipEngine#ZLIB}. Part of the layers'
+     * settings, as the level is: see {@link dev.oci4j.image.layer.LayerWriter.Builder#gzipEngine(GzipEngine)}.
+     *
+     * @param gzipEngine the engine
+     * @return this builder
+     */
+    public ImageBuilder gzipEngine(GzipEngine gzipEngine) {
+        this.gzipEngine = Objects.requireNonNull(gzipEngine, "gzipEngine");
         return this;
     }
 
@@ -553,6 +567,7 @@ public final class ImageBuilder {
         LayerWriter.Builder writers = compressionLevel == null
                 ? LayerWriter.builder().compression(compression)
                 : LayerWriter.builder().compression(compression, compressionLevel);
+        writers.gzipEngine(gzipEngine);
         writers.sortEntries(true);
         if (sourceDateEpoch != null) {
             writers.clampMtime(sourceDateEpoch);

@@ -53,7 +53,8 @@ public enum Compression {
     /**
      * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors,
      * at most {@value #MAX_DEFAULT_THREADS}; closing it finishes the stream and closes {@code out}. The bytes
-     * depend only on the input and the level, never on the processor count.
+     * depend only on the input and the level, never on the processor count. gzip is written by zlib
+     * ({@link GzipEngine#ZLIB}); see {@link #compress(OutputStream, int, int, GzipEngine)} for ISA-L.
      *
      * @param out where the compressed bytes go
      * @param level the compression level (see {@link #defaultLevel()}); ignored for {@link #NONE}
@@ -88,6 +89,31 @@ public enum Compression {
             case GZIP -> new ParallelGzipOutputStream(out, level, threads);
             case ZSTD -> ZstdStreams.compress(out, level, threads);
         };
+    }
+
+    /**
+     * As {@link #compress(OutputStream, int, int)} with gzip written by {@code engine}; for {@link #NONE}
+     * and {@link #ZSTD} the engine is ignored. With {@link GzipEngine#ISAL} the level is ISA-L's (0-3) and
+     * the bytes differ from zlib's: the engine is part of the settings that fix the output.
+     *
+     * @param out receives the compressed stream; closed when the returned stream is closed
+     * @param level the level, in {@code engine}'s range for gzip
+     * @param threads worker threads, at least 1
+     * @param engine the deflate implementation for gzip
+     * @return the compressing stream
+     * @throws IOException when the stream cannot be set up
+     * @throws UnsupportedOperationException when {@code engine} is ISA-L and libisal.so.2 cannot be loaded
+     */
+    public OutputStream compress(OutputStream out, int level, int threads, GzipEngine engine) throws IOException {
+        Objects.requireNonNull(engine, "engine");
+        if (this != GZIP || engine == GzipEngine.ZLIB) {
+            return compress(out, level, threads);
+        }
+        Objects.requireNonNull(out, "out");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return ParallelGzipOutputStream.isal(out, level, threads);
     }
 
     /**

@@ -55,6 +55,7 @@ public final class LayerWriter {
 
     private final Compression compression;
     private final int level;
+    private final GzipEngine gzipEngine;
     private final boolean sortEntries;
     private final boolean xattrs;
     private final boolean compareContents;
@@ -63,7 +64,13 @@ public final class LayerWriter {
 
     private LayerWriter(Builder b) {
         this.compression = b.compression;
-        this.level = b.level == null ? b.compression.defaultLevel() : b.level;
+        this.gzipEngine = b.gzipEngine;
+        boolean isal = b.compression == Compression.GZIP && b.gzipEngine == GzipEngine.ISAL;
+        this.level = b.level == null ? (isal ? GzipEngine.ISAL.defaultLevel() : b.compression.defaultLevel()) : b.level;
+        if (isal && level > GzipEngine.ISAL.maxLevel()) {
+            throw new IllegalArgumentException("gzip level " + level + " with the ISA-L engine: ISA-L levels are 0.."
+                    + GzipEngine.ISAL.maxLevel());
+        }
         this.sortEntries = b.sortEntries;
         this.xattrs = b.xattrs;
         this.compareContents = b.compareContents;
@@ -81,6 +88,7 @@ public final class LayerWriter {
         Builder b = new Builder();
         b.compression = compression;
         b.level = level;
+        b.gzipEngine = gzipEngine;
         b.sortEntries = sortEntries;
         b.xattrs = xattrs;
         b.compareContents = compareContents;
@@ -305,7 +313,8 @@ public final class LayerWriter {
         OutputStream compressedSink = blob == null ? target : blob;
         // Uncompressed, the blob is the tar: one digest serves as both.
         DigestingOutputStream diff = compression == Compression.NONE
-                ? blob : new DigestingOutputStream(compression.compress(compressedSink, level));
+                ? blob : new DigestingOutputStream(compression.compress(compressedSink, level,
+                        Math.min(Compression.MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()), gzipEngine));
         OutputStream tarSink = diff == null ? compressedSink : diff;
         // The tar writes 512-byte records; digesting and compressing them one by one would be slow.
         try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(tarSink, 1 << 20))) {
@@ -354,6 +363,7 @@ public final class LayerWriter {
     public static final class Builder {
         private Compression compression = Compression.NONE;
         private Integer level;
+        private GzipEngine gzipEngine = GzipEngine.ZLIB;
         private boolean sortEntries = true;
         private boolean xattrs = true;
         private boolean compareContents;
@@ -392,6 +402,20 @@ public final class LayerWriter {
                 throw new IllegalArgumentException(compression + " level must be 0.." + max + ", was " + level);
             }
             this.level = level;
+            return this;
+        }
+
+        /**
+         * Which deflate implementation writes gzip layers (default {@link GzipEngine#ZLIB}); ignored for other
+         * compressions. The engine is part of the layer's settings: the same tree, level and engine give the
+         * same bytes, another engine other bytes. With {@link GzipEngine#ISAL} the level is ISA-L's (0-3;
+         * without {@link #compression(Compression, int)}, its default); {@link #build()} rejects a higher one.
+         *
+         * @param gzipEngine the engine
+         * @return this builder
+         */
+        public Builder gzipEngine(GzipEngine gzipEngine) {
+            this.gzipEngine = Objects.requireNonNull(gzipEngine, "gzipEngine");
             return this;
         }
 

@@ -1,11 +1,11 @@
 package dev.oci4j.image.internal.compress;
 
 import java.util.Queue;
-import java.util.zip.Deflater;
+import java.util.function.Supplier;
 
 /**
  * One block of a {@link ParallelGzipOutputStream}: 32 KiB of dictionary followed by up to a block of
- * input, and the raw deflate bytes it became. Owned by the writer thread except while a worker runs it;
+ * input, and the raw deflate bytes it became (by zlib or ISA-L, see {@link BlockCompressor}). Owned by the writer thread except while a worker runs it;
  * the executor's future hands it back with a happens-before edge.
  */
 final class BlockJob implements Runnable {
@@ -24,16 +24,19 @@ final class BlockJob implements Runnable {
     int length;
     int dictionaryLength;
     boolean last;
-    int level;
+    /** Set by the stream: every block stored (zlib level 0), without asking the compressor. */
+    boolean storeAll;
     boolean stored;
     byte[] output;
     int outputLength;
-    private final Queue<Deflater> deflaters;
+    private final Queue<BlockCompressor> compressors;
+    private final Supplier<BlockCompressor> factory;
 
-    BlockJob(int blockSize, Queue<Deflater> deflaters) {
+    BlockJob(int blockSize, Queue<BlockCompressor> compressors, Supplier<BlockCompressor> factory) {
         this.data = new byte[WINDOW + blockSize];
         this.output = new byte[blockSize + blockSize / 8 + 64];
-        this.deflaters = deflaters;
+        this.compressors = compressors;
+        this.factory = factory;
     }
 
     void reset() {
@@ -46,49 +49,20 @@ final class BlockJob implements Runnable {
 
     @Override
     public void run() {
-        if (level == 0 || looksIncompressible()) {
+        if (storeAll || looksIncompressible()) {
             stored = true;
             return;
         }
-        Deflater deflater = deflaters.poll();
-        if (deflater == null) {
-            deflater = new Deflater(level, true);
+        BlockCompressor compressor = compressors.poll();
+        if (compressor == null) {
+            compressor = factory.get();
         }
         try {
-            deflate(deflater);
+            compressor.deflate(this);
         } finally {
-            deflater.reset();
-            deflaters.add(deflater);
+            compressors.add(compressor);
         }
         stored = outputLength > StoredBlocks.size(length);
-    }
-
-    private void deflate(Deflater deflater) {
-        if (dictionaryLength > 0) {
-            deflater.setDictionary(data, WINDOW - dictionaryLength, dictionaryLength);
-        }
-        deflater.setInput(data, WINDOW, length);
-        int pos = 0;
-        if (last) {
-            deflater.finish();
-            while (!deflater.finished()) {
-                if (pos == output.length) {
-                    output = java.util.Arrays.copyOf(output, output.length * 2);
-                }
-                pos += deflater.deflate(output, pos, output.length - pos, Deflater.NO_FLUSH);
-            }
-        } else {
-            while (true) {
-                int room = output.length - pos;
-                int n = deflater.deflate(output, pos, room, Deflater.SYNC_FLUSH);
-                pos += n;
-                if (n < room) {
-                    break;
-                }
-                output = java.util.Arrays.copyOf(output, output.length * 2);
-            }
-        }
-        outputLength = pos;
     }
 
     private boolean looksIncompressible() {

@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * A gzip (RFC 1952) writer that deflates independent blocks on several threads and joins them into one
@@ -27,7 +27,8 @@ import java.util.zip.Deflater;
  * deflate stream. Blocks end on a byte boundary (sync flush), the last one with a final block. Blocks
  * that would not shrink (random or already-compressed data) are written as stored deflate blocks.
  *
- * <p>The output depends only on the input bytes, the level and the block size: never on the thread
+ * <p>The output depends only on the input bytes, the engine (zlib, or ISA-L through {@link #isal}), the
+ * level and the block size: never on the thread
  * count, the size of the writes or scheduling. Each stream owns its worker threads (daemon, created on
  * the first full block, stopped by {@link #close()}); a shared static pool would outlive the stream in
  * JVMs that stay up for hours and let one slow layer starve another's.
@@ -50,7 +51,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final int blockSize;
     private final int threads;
     private final CRC32 crc = new CRC32();
-    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
+    private final Queue<BlockCompressor> compressors = new ConcurrentLinkedQueue<>();
+    private final Supplier<BlockCompressor> factory;
+    private final boolean storeAll;
     private final ArrayDeque<Future<BlockJob>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<BlockJob> free = new ArrayDeque<>();
     private final int maxInFlight;
@@ -79,9 +82,41 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
     /** Test seam: {@code workerHook} runs on the worker before each block is deflated. */
     ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize, Runnable workerHook) {
+        this(out, level, threads, blockSize, workerHook, false);
+    }
+
+    /**
+     * A stream whose blocks ISA-L deflates ({@link IsalBlockCompressor}): same framing, blocks, dictionaries
+     * and stored-block rule as zlib's, different deflate bytes.
+     *
+     * @param out receives the gzip stream; closed by {@link #close()}
+     * @param level ISA-L level 0-3 (all of them compress; 0 is its fastest)
+     * @param threads worker threads, at least 1
+     * @return the stream
+     * @throws UnsupportedOperationException when libisal.so.2 cannot be loaded
+     */
+    public static ParallelGzipOutputStream isal(OutputStream out, int level, int threads) {
+        Isal.require();
+        return new ParallelGzipOutputStream(out, level, threads, DEFAULT_BLOCK_SIZE, () -> { }, true);
+    }
+
+    /**
+     * Whether ISA-L could be loaded (tried once, on the first call).
+     *
+     * @return true when {@link #isal} can be used
+     */
+    public static boolean isalAvailable() {
+        return Isal.available();
+    }
+
+    /** Test seam: as {@link #isal(OutputStream, int, int)} with a block size and a hook. */
+    ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize, Runnable workerHook, boolean isal) {
         this.workerHook = Objects.requireNonNull(workerHook, "workerHook");
         this.out = Objects.requireNonNull(out, "out");
-        if (level < -1 || level > 9) {
+        if (isal && (level < 0 || level > Isal.MAX_LEVEL)) {
+            throw new IllegalArgumentException("ISA-L gzip level must be 0.." + Isal.MAX_LEVEL + ", got " + level);
+        }
+        if (!isal && (level < -1 || level > 9)) {
             throw new IllegalArgumentException("gzip level must be -1..9, got " + level);
         }
         if (threads < 1) {
@@ -91,12 +126,15 @@ public final class ParallelGzipOutputStream extends OutputStream {
             throw new IllegalArgumentException("block size must be at least " + BlockJob.WINDOW + ", got " + blockSize);
         }
         this.level = level == -1 ? 6 : level;
+        int l = this.level;
+        this.factory = isal ? () -> new IsalBlockCompressor(l, blockSize) : () -> new ZlibBlockCompressor(l);
+        this.storeAll = !isal && l == 0;
         this.threads = threads;
         this.blockSize = blockSize;
         // One block per worker plus two queued keep every worker busy while the writer fills the next
         // one, and bound the heap to about (threads + 3) * 2 * blockSize: 3 MiB on two cores.
         this.maxInFlight = threads + 2;
-        this.current = new BlockJob(blockSize, deflaters);
+        this.current = new BlockJob(blockSize, compressors, factory);
     }
 
     @Override
@@ -165,11 +203,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private void submit(boolean last) throws IOException {
         BlockJob job = current;
         job.last = last;
-        job.level = level;
+        job.storeAll = storeAll;
         crc.update(job.data, BlockJob.WINDOW, job.length);
         totalIn += job.length;
         if (!last) {
-            BlockJob next = free.isEmpty() ? new BlockJob(blockSize, deflaters) : free.pop();
+            BlockJob next = free.isEmpty() ? new BlockJob(blockSize, compressors, factory) : free.pop();
             next.reset();
             // The next block's dictionary is this block's last 32 KiB, raw: correct whether this
             // block ends up deflated or stored, since a stored block fills the window just the same.
@@ -271,9 +309,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
             executor = null;
         }
         free.clear();
-        // Native zlib memory is freed now rather than whenever the cleaner runs.
-        for (Deflater d; (d = deflaters.poll()) != null; ) {
-            d.end();
+        // Native zlib or ISA-L memory is freed now rather than whenever a cleaner runs.
+        for (BlockCompressor c; (c = compressors.poll()) != null; ) {
+            c.close();
         }
     }
 

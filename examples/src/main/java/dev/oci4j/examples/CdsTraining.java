@@ -1,0 +1,103 @@
+package dev.oci4j.examples;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The run the build records the class-data sharing archive from ({@code -XX:ArchiveClassesAtExit}, see
+ * the examples module's pom and {@code src/main/sh/oci}): the common {@code oci} verbs once each, in one
+ * JVM, on a small tree in a temporary directory, output discarded. Every class they load is then mapped
+ * from the archive, already parsed and verified, by the {@code target/oci} launcher. Only class loading is
+ * recorded, not compiled code, so the size of the work does not matter, only which paths it takes.
+ */
+final class CdsTraining {
+
+    private CdsTraining() {
+    }
+
+    /**
+     * Runs the training commands; exits with 1 if one of them failed (the archive is still written, and
+     * is still correct, since it only holds classes).
+     *
+     * @param args ignored
+     * @throws IOException when the temporary directory cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        Path work = Files.createTempDirectory("oci4j-cds-");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        int failed = 0;
+        try {
+            Path tree = work.resolve("tree");
+            writeTree(tree);
+            Path manifest = work.resolve("manifest.json");
+            Files.writeString(manifest, "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                    + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":"
+                    + "\"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\",\"size\":0},"
+                    + "\"layers\":[]}");
+            Path config = work.resolve("config.json");
+            String gz = "oci:" + work.resolve("gz") + ":t";
+            String zst = "oci:" + work.resolve("zst") + ":t";
+            String[][] commands = {
+                {"help"},
+                {"spec", "--output", config.toString()},
+                {"validate", manifest.toString(), config.toString()},
+                {"build", gz, "--layer", tree.toString(), "--cmd", "/bin/sh", "--env", "A=b"},
+                {"build", zst, "--layer", tree.toString(), "--compression", "zstd"},
+                {"inspect", gz},
+                {"layout", "ls", work.resolve("gz").toString()},
+                {"layout", "verify", work.resolve("gz").toString()},
+                {"unpack", gz, work.resolve("rootfs-gz").toString()},
+                {"unpack", zst, work.resolve("rootfs-zst").toString()},
+            };
+            System.setOut(sink);
+            System.setErr(sink);
+            for (String[] command : commands) {
+                if (Oci.run(command) != 0) {
+                    err.println("oci " + String.join(" ", command) + " failed during the CDS training run");
+                    failed++;
+                }
+            }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            deleteTree(work);
+        }
+        if (failed > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Text files across a few directories, one of them larger than a gzip block, and a symlink. */
+    private static void writeTree(Path tree) throws IOException {
+        Random random = new Random(1);
+        for (int d = 0; d < 4; d++) {
+            Path dir = Files.createDirectories(tree.resolve("dir" + d));
+            for (int f = 0; f < 8; f++) {
+                StringBuilder text = new StringBuilder();
+                int lines = d == 0 && f == 0 ? 20_000 : 40;
+                for (int i = 0; i < lines; i++) {
+                    text.append("line ").append(i).append(' ').append(random.nextInt(1000)).append('\n');
+                }
+                Files.writeString(dir.resolve("file" + f + ".txt"), text);
+            }
+        }
+        Files.createSymbolicLink(tree.resolve("link"), Path.of("dir0/file0.txt"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.oci4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oci4j.testing.TestEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code target/oci} launcher: the same output as {@code java -jar oci.jar}, its class-data sharing
+ * archive used when it matches, and a silent plain run when it does not (moved, or a newer jar).
+ */
+class LauncherJarIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLauncherRunsTheJarWithItsArchive() throws Exception {
+        Path launcher = launcher();
+        assertThat(run(List.of(launcher.toString(), "--version"), "")).isEqualTo("oci4j 0.1.0-SNAPSHOT\n");
+        assertThat(run(List.of(launcher.toString(), "help"), "")).contains("validate", "unpack");
+        Path archive = launcher.resolveSibling("oci.jsa");
+        // The package phase makes it unless -Doci4j.skipCds=true; an older one belongs to an older jar.
+        if (Files.exists(archive) && Files.getLastModifiedTime(archive)
+                .compareTo(Files.getLastModifiedTime(launcher.resolveSibling("oci.jar"))) > 0) {
+            String log = run(List.of(launcher.toString(), "spec"), "-Xlog:class+load");
+            assertThat(log).contains("dev.oci4j.examples.SpecCommand source: shared objects file");
+        }
+    }
+
+    @Test
+    void aMovedOrRebuiltCopyRunsWithoutTheArchiveAndSaysNothing() throws Exception {
+        Path launcher = launcher();
+        for (String name : List.of("oci", "oci.jar", "oci.jsa", "oci.jsa.jdk")) {
+            if (Files.exists(launcher.resolveSibling(name))) {
+                Files.copy(launcher.resolveSibling(name), dir.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        String moved = run(List.of(dir.resolve("oci").toString(), "spec"), "-Xlog:class+load");
+        assertThat(moved).contains("dev.oci4j.examples.SpecCommand source: file:").doesNotContain("warning");
+        Files.setLastModifiedTime(dir.resolve("oci.jar"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(run(List.of(dir.resolve("oci").toString(), "spec"), "")).startsWith("{").doesNotContain("warning");
+    }
+
+    private static Path launcher() {
+        TestEnvironment.requireTool("bash"); // the launcher is a bash script
+        Path jar = Path.of(System.getProperty("oci.jar", "target/oci.jar"));
+        Path launcher = jar.resolveSibling("oci");
+        assertThat(launcher).as("the launcher the package phase writes next to the jar").isExecutable();
+        return launcher;
+    }
+
+    private String run(List<String> command, String javaOptions) throws IOException, InterruptedException {
+        Path out = dir.resolve("out.txt");
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("OCI_JAVA_OPTS", javaOptions);
+        Process p = pb.start();
+        assertThat(p.waitFor()).as(command.toString()).isZero();
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+}
