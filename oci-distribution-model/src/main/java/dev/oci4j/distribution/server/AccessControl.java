@@ -171,9 +171,10 @@ final class AccessControl {
     private void checkBearer(Call c, Need need) {
         Optional<String> header = c.header("Authorization");
         Tokens.Claims claims = null;
-        if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (header.isPresent() && header.get().regionMatches(true, 0, "Bearer", 0, 6)
+                && (header.get().length() == 6 || header.get().charAt(6) == ' ')) {
             try {
-                claims = tokens.verify(header.get().substring(7).trim());
+                claims = tokens.verify(header.get().substring(6).trim());
             } catch (Tokens.InvalidToken e) {
                 throw new ApiError(401, ErrorCode.UNAUTHORIZED, e.getMessage())
                         .header("WWW-Authenticate", bearerChallenge(c, need, "invalid_token"));
