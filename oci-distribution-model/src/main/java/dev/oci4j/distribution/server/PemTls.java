@@ -78,7 +78,7 @@ final class PemTls {
                 body = body.substring(blank + 2);
             }
             try {
-                out.add(new Block(m.group(1), headers, Base64.getMimeDecoder().decode(body.replace("\r", ""))));
+                out.add(new Block(m.group(1), headers, Base64.getDecoder().decode(body.replaceAll("\\s", ""))));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": the " + m.group(1) + " block is not base64: " + e.getMessage(), e);
             }
