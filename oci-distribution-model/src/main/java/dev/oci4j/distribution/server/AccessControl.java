@@ -83,7 +83,9 @@ final class AccessControl {
             return !need.write() && policy.mayList(user);
         }
         if (need.repository() == null) {
-            return user != null || policy.mayList(null);
+            // Even with anonymous pull: clients (containers/image, docker) decide at this ping whether to
+            // authenticate at all, and one answered 200 here never sends the credentials a push needs.
+            return user != null;
         }
         return need.write() ? policy.mayPush(user, need.repository()) : policy.mayPull(user, need.repository());
     }
