@@ -48,7 +48,7 @@ public final class Htpasswd {
      */
     public static Htpasswd read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readFile(file);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -58,6 +58,17 @@ public final class Htpasswd {
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a file; an error the JDK reports without the path ("Is a directory") gets it. */
+    static byte[] readFile(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }

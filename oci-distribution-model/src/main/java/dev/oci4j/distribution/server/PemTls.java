@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -66,7 +65,7 @@ final class PemTls {
     }
 
     private static List<Block> blocks(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        String text = new String(Htpasswd.readFile(file), StandardCharsets.ISO_8859_1);
         List<Block> out = new ArrayList<>();
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
