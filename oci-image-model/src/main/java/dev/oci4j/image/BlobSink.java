@@ -22,15 +22,16 @@ import java.io.OutputStream;
  */
 public abstract class BlobSink extends OutputStream {
 
+    /** For subclasses. */
     protected BlobSink() {
     }
 
-    /** The digest algorithm, such as {@code sha256}. */
+    /** {@return the digest algorithm, such as {@code sha256}} */
     public abstract String algorithm();
 
-    /** Bytes written so far. */
+    /** {@return bytes written so far} */
     public abstract long size();
 
-    /** The digest of the bytes written so far; writing may go on afterwards. */
+    /** {@return the digest of the bytes written so far; writing may go on afterwards} */
     public abstract Digest digest();
 }

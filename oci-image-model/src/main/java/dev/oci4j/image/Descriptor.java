@@ -61,70 +61,92 @@ public final class Descriptor {
         this.extensions = extensions;
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The descriptor of {@code content}: its sha256 digest and length, with this media type. */
+    /**
+     * The descriptor of {@code content}: its sha256 digest and length, with this media type.
+     *
+     * @param mediaType the content's media type
+     * @param content the content
+     * @return the descriptor
+     * @throws NullPointerException if an argument is null
+     */
     public static Descriptor of(MediaType mediaType, byte[] content) {
         return builder().mediaType(mediaType).digest(Digest.sha256(content)).size(content.length).build();
     }
 
-    /** The descriptor of content already measured. */
+    /**
+     * The descriptor of content already measured.
+     *
+     * @param mediaType the content's media type
+     * @param digest the content's digest
+     * @param size the content's length in bytes
+     * @return the descriptor
+     * @throws NullPointerException if {@code mediaType} or {@code digest} is null
+     * @throws IllegalArgumentException if {@code size} is negative
+     */
     public static Descriptor of(MediaType mediaType, Digest digest, long size) {
         return builder().mediaType(mediaType).digest(digest).size(size).build();
     }
 
-    /** REQUIRED. The media type of the referenced content; empty only when a parsed document lacked it. */
+    /**
+     * {@return the media type of the referenced content; empty only when a parsed document lacked it} REQUIRED.
+     */
     public Optional<MediaType> mediaType() {
         return Optional.ofNullable(Values.mediaType(mediaType));
     }
 
-    /** REQUIRED. The digest of the referenced content. */
+    /** {@return the digest of the referenced content} REQUIRED. */
     public Digest digest() {
         return digest;
     }
 
-    /** REQUIRED. The size of the referenced content in bytes; MUST NOT be negative (a parsed document may be). */
+    /**
+     * {@return the size of the referenced content in bytes; MUST NOT be negative (a parsed document may be)} REQUIRED.
+     */
     public long size() {
         return size;
     }
 
-    /** OPTIONAL. URIs from which the content may be downloaded, as written. */
+    /** {@return URIs from which the content may be downloaded, as written} OPTIONAL. */
     public List<String> urls() {
         return urls;
     }
 
-    /** OPTIONAL. Arbitrary metadata, keys sorted. */
+    /** {@return arbitrary metadata, keys sorted} OPTIONAL. */
     public Map<String, String> annotations() {
         return annotations;
     }
 
-    /** OPTIONAL. The embedded content (a copy); base64 in JSON. It MUST match digest and size. */
+    /** {@return the embedded content (a copy); base64 in JSON} OPTIONAL. It MUST match digest and size. */
     public Optional<byte[]> data() {
         return data == null ? Optional.empty() : Optional.of(data.clone());
     }
 
-    /** OPTIONAL. The platform of the referenced manifest; meant for index entries. */
+    /** {@return the platform of the referenced manifest; meant for index entries} OPTIONAL. */
     public Optional<Platform> platform() {
         return Optional.ofNullable(platform);
     }
 
-    /** OPTIONAL. The type of an artifact when the descriptor points to one. */
+    /** {@return the type of an artifact when the descriptor points to one} OPTIONAL. */
     public Optional<MediaType> artifactType() {
         return Optional.ofNullable(Values.mediaType(artifactType));
     }
 
-    /** Members this model does not know, as raw JSON text, in document order. */
+    /** {@return members this model does not know, as raw JSON text, in document order} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** Whether digest, size and media type (and nothing else) equal those of {@link #EMPTY}. */
+    /** {@return whether digest, size and media type (and nothing else) equal those of {@link #EMPTY}} */
     public boolean isEmptyDescriptor() {
         return digest.equals(EMPTY.digest) && size == 2 && MediaType.OCI_EMPTY.value().equals(mediaType);
     }
 
+    /** {@return a builder holding this {@code Descriptor}'s values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.mediaType = mediaType;
@@ -234,16 +256,35 @@ public final class Descriptor {
         private Builder() {
         }
 
+        /**
+         * Sets {@code mediaType} (REQUIRED): the media type of the referenced content.
+         *
+         * @param mediaType the media type
+         * @return this builder
+         */
         public Builder mediaType(MediaType mediaType) {
             this.mediaType = Objects.requireNonNull(mediaType, "mediaType").value();
             return this;
         }
 
+        /**
+         * Sets {@code digest} (REQUIRED): the digest of the referenced content.
+         *
+         * @param digest the digest
+         * @return this builder
+         */
         public Builder digest(Digest digest) {
             this.digest = Objects.requireNonNull(digest, "digest");
             return this;
         }
 
+        /**
+         * Sets {@code size} (REQUIRED): the length of the referenced content in bytes.
+         *
+         * @param size the length
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size} is negative
+         */
         public Builder size(long size) {
             if (size < 0) {
                 throw new IllegalArgumentException("size must not be negative, was " + size);
@@ -253,96 +294,199 @@ public final class Descriptor {
             return this;
         }
 
+        /**
+         * Replaces {@code urls}: URIs from which the content may be downloaded.
+         *
+         * @param urls the URIs, copied
+         * @return this builder
+         * @throws NullPointerException if {@code urls} is or holds null, naming the index
+         */
         public Builder urls(Collection<? extends String> urls) {
             this.urls = Values.list(urls, "urls");
             return this;
         }
 
+        /**
+         * Appends to {@code urls}.
+         *
+         * @param url a URI from which the content may be downloaded
+         * @return this builder
+         */
         public Builder addUrl(String url) {
             this.urls = Values.add(urls, url, "url");
             return this;
         }
 
+        /**
+         * Empties {@code urls}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearUrls() {
             this.urls = List.of();
             return this;
         }
 
+        /**
+         * Replaces {@code annotations} (descriptor.md, annotations.md); keys are written sorted.
+         *
+         * @param annotations the annotations, copied
+         * @return this builder
+         * @throws NullPointerException if {@code annotations} is null or holds a null key or value
+         */
         public Builder annotations(Map<String, String> annotations) {
             this.annotations = Values.map(annotations, "annotations");
             return this;
         }
 
-        /** Adds or replaces one annotation. */
+        /**
+         * Adds or replaces one annotation.
+         *
+         * @param key the annotation key, such as {@code org.opencontainers.image.created}
+         * @param value the annotation value
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
         public Builder putAnnotation(String key, String value) {
             this.annotations = Values.put(annotations, key, value, "annotations");
             return this;
         }
 
+        /**
+         * Removes one annotation, if present.
+         *
+         * @param key the annotation key
+         * @return this builder
+         */
         public Builder removeAnnotation(String key) {
             this.annotations = Values.remove(annotations, key, "annotations");
             return this;
         }
 
+        /**
+         * Removes every annotation; {@code annotations} is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearAnnotations() {
             this.annotations = Map.of();
             return this;
         }
 
-        /** Embeds the content (copied); the caller keeps digest and size consistent with it. */
+        /**
+         * Embeds the content (copied); the caller keeps digest and size consistent with it.
+         *
+         * @param data the content, embedded as base64
+         * @return this builder
+         */
         public Builder data(byte[] data) {
             this.data = Objects.requireNonNull(data, "data").clone();
             return this;
         }
 
-        /** Removes embedded data. */
+        /**
+         * Removes embedded data.
+         *
+         * @return this builder
+         */
         public Builder clearData() {
             this.data = null;
             return this;
         }
 
+        /**
+         * Sets {@code platform}: the platform of the referenced manifest (image-index.md), for index entries.
+         *
+         * @param platform the platform
+         * @return this builder
+         */
         public Builder platform(Platform platform) {
             this.platform = Objects.requireNonNull(platform, "platform");
             return this;
         }
 
+        /**
+         * Leaves {@code platform} out.
+         *
+         * @return this builder
+         */
         public Builder clearPlatform() {
             this.platform = null;
             return this;
         }
 
+        /**
+         * Sets {@code artifactType}: the type of the artifact the descriptor points to.
+         *
+         * @param artifactType the artifact's media type
+         * @return this builder
+         */
         public Builder artifactType(MediaType artifactType) {
             this.artifactType = Objects.requireNonNull(artifactType, "artifactType").value();
             return this;
         }
 
+        /**
+         * Leaves {@code artifactType} out.
+         *
+         * @return this builder
+         */
         public Builder clearArtifactType() {
             this.artifactType = null;
             return this;
         }
 
-        /** Unknown members as raw JSON text, written after the known ones. */
+        /**
+         * Unknown members as raw JSON text, written after the known ones.
+         *
+         * @param extensions the unknown members by key, each value one JSON value as text
+         * @return this builder
+         * @throws IllegalArgumentException when a key is a member {@code Descriptor} maps, or a value is not JSON
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
-        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        /**
+         * Adds or replaces one unknown member; {@code rawJson} is one JSON value.
+         *
+         * @param key the member's key
+         * @param rawJson the member's value as JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member {@code Descriptor} maps, or {@code rawJson} is not JSON
+         */
         public Builder putExtension(String key, String rawJson) {
             this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
             return this;
         }
 
+        /**
+         * Removes one unknown member, if present.
+         *
+         * @param key the member's key
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             this.extensions = Values.remove(extensions, key, "extensions");
             return this;
         }
 
+        /**
+         * Removes every unknown member.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             this.extensions = Map.of();
             return this;
         }
 
+        /**
+         * {@return the descriptor}
+         *
+         * @throws IllegalStateException if {@code mediaType}, {@code digest} or {@code size} was not set
+         */
         public Descriptor build() {
             Values.required(mediaType, "Descriptor", "mediaType");
             Values.required(digest, "Descriptor", "digest");

@@ -46,9 +46,12 @@ public final class Digest implements Comparable<Digest> {
     /**
      * Parses {@code algorithm:encoded}.
      *
+     * @param text the digest text, such as {@code sha256:6c3c...}
+     * @return the digest
      * @throws DigestFormatException (an IllegalArgumentException) naming what is wrong, with its
      *     reason: the text does not fit the grammar, or a registered algorithm's encoded part has the
      *     wrong alphabet or length
+     * @throws NullPointerException if {@code text} is null
      */
     public static Digest parse(String text) {
         Objects.requireNonNull(text, "digest");
@@ -60,7 +63,14 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
-    /** Like {@link #parse(String)} but from the two parts, checked the same way. */
+    /**
+     * Like {@link #parse(String)} but from the two parts, checked the same way.
+     *
+     * @param algorithm the algorithm part, such as {@code sha256}
+     * @param encoded the encoded part, such as 64 lowercase hex characters
+     * @return the digest
+     * @throws DigestFormatException as {@link #parse(String)} does
+     */
     public static Digest parse(String algorithm, String encoded) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(encoded, "encoded");
@@ -71,12 +81,22 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(algorithm, encoded);
     }
 
-    /** Whether {@code text} is a valid digest; never throws. */
+    /**
+     * Whether {@code text} is a valid digest; never throws.
+     *
+     * @param text the text to check, may be null
+     * @return true when {@link #parse(String)} would accept {@code text}
+     */
     public static boolean isValid(String text) {
         return text != null && problemOf(text) == null;
     }
 
-    /** Explains why {@code text} is not a valid digest, or empty when it is. */
+    /**
+     * Explains why {@code text} is not a valid digest, or empty when it is.
+     *
+     * @param text the text to check, may be null
+     * @return what is wrong and where, or empty when {@code text} is a valid digest
+     */
     public static Optional<String> problemWith(String text) {
         return Optional.ofNullable(text == null ? "digest is null" : Optional.ofNullable(problemOf(text))
                 .map(DigestFormatException::getMessage).orElse(null));
@@ -127,7 +147,12 @@ public final class Digest implements Comparable<Digest> {
         return need + ", found " + encoded.length() + (bad.isEmpty() ? "" : ", and " + bad);
     }
 
-    /** The SHA-256 digest of {@code bytes}. */
+    /**
+     * The SHA-256 digest of {@code bytes}.
+     *
+     * @param bytes the content
+     * @return its sha256 digest
+     */
     public static Digest sha256(byte[] bytes) {
         return compute(SHA256, bytes);
     }
@@ -136,6 +161,9 @@ public final class Digest implements Comparable<Digest> {
      * Hashes {@code bytes} with a registered algorithm ({@code sha256} or {@code sha512}); parsing
      * digest text is {@link #parse}.
      *
+     * @param algorithm {@code sha256} or {@code sha512}
+     * @param bytes the content
+     * @return its digest
      * @throws IllegalArgumentException when the algorithm cannot be computed
      */
     public static Digest compute(String algorithm, byte[] bytes) {
@@ -143,7 +171,13 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(algorithm, HexFormat.of().formatHex(md.digest(bytes)));
     }
 
-    /** The SHA-256 digest of everything {@code in} yields; the stream is read to its end, not closed. */
+    /**
+     * The SHA-256 digest of everything {@code in} yields; the stream is read to its end, not closed.
+     *
+     * @param in the content
+     * @return its sha256 digest
+     * @throws IOException if reading {@code in} fails
+     */
     public static Digest sha256(InputStream in) throws IOException {
         MessageDigest md = newMessageDigest(SHA256);
         byte[] buffer = new byte[64 * 1024];
@@ -153,14 +187,20 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(SHA256, HexFormat.of().formatHex(md.digest()));
     }
 
-    /** The SHA-256 digest of a file's content. */
+    /**
+     * The SHA-256 digest of a file's content.
+     *
+     * @param file the file
+     * @return the sha256 digest of its content
+     * @throws IOException if reading {@code file} fails
+     */
     public static Digest sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return sha256(in);
         }
     }
 
-    /** Whether this implementation can compute this digest's algorithm (sha256, sha512). */
+    /** {@return whether this implementation can compute this digest's algorithm (sha256, sha512)} */
     public boolean isVerifiable() {
         return isRegistered(algorithm);
     }
@@ -188,12 +228,12 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(algorithm, HexFormat.of().formatHex(hash));
     }
 
-    /** The algorithm part, such as {@code sha256}. */
+    /** {@return the algorithm part, such as {@code sha256}} */
     public String algorithm() {
         return algorithm;
     }
 
-    /** The encoded part, such as 64 hex characters for sha256. */
+    /** {@return the encoded part, such as 64 hex characters for sha256} */
     public String encoded() {
         return encoded;
     }

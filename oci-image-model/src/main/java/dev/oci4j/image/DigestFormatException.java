@@ -13,6 +13,7 @@ public final class DigestFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Why the text is not a digest; see {@link #reason()}. */
     private final FormatReason reason;
 
     DigestFormatException(FormatReason reason, String message) {
@@ -20,7 +21,7 @@ public final class DigestFormatException extends IllegalArgumentException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** {@link FormatReason#BAD_DIGEST_GRAMMAR} or {@link FormatReason#BAD_DIGEST_ENCODING}. */
+    /** {@return {@link FormatReason#BAD_DIGEST_GRAMMAR} or {@link FormatReason#BAD_DIGEST_ENCODING}} */
     public FormatReason reason() {
         return reason;
     }

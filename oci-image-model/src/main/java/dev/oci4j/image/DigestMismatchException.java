@@ -9,10 +9,21 @@ public final class DigestMismatchException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Digest expected;
+    /** The size the content should have had, or -1; see {@link #expectedSize()}. */
     private final long expectedSize;
     private final transient Digest actual;
+    /** Bytes seen before the mismatch was detected; see {@link #actualSize()}. */
     private final long actualSize;
 
+    /**
+     * A mismatch between what a descriptor promised and what the content was.
+     *
+     * @param expected the digest the content should have had
+     * @param expectedSize the size the content should have had, or -1 when any size was allowed
+     * @param actual the digest the content had, or null when reading stopped early because it was too long
+     * @param actualSize the bytes seen before the mismatch was detected
+     * @param message what was expected and what was found, naming the content
+     */
     public DigestMismatchException(Digest expected, long expectedSize, Digest actual, long actualSize, String message) {
         super(message);
         this.expected = expected;
@@ -21,22 +32,22 @@ public final class DigestMismatchException extends IOException {
         this.actualSize = actualSize;
     }
 
-    /** The digest the content should have had. */
+    /** {@return the digest the content should have had} */
     public Digest expected() {
         return expected;
     }
 
-    /** The size the content should have had, or -1 when any size was allowed. */
+    /** {@return the size the content should have had, or -1 when any size was allowed} */
     public long expectedSize() {
         return expectedSize;
     }
 
-    /** The digest the content had; empty when reading stopped early because it was too long. */
+    /** {@return the digest the content had; empty when reading stopped early because it was too long} */
     public Optional<Digest> actual() {
         return Optional.ofNullable(actual);
     }
 
-    /** Bytes seen before the mismatch was detected. */
+    /** {@return bytes seen before the mismatch was detected} */
     public long actualSize() {
         return actualSize;
     }

@@ -38,7 +38,14 @@ public final class DigestingInputStream extends FilterInputStream {
         this.expectedSize = expectedSize;
     }
 
-    /** Digests with {@code algorithm} without checking anything. */
+    /**
+     * Digests with {@code algorithm} without checking anything.
+     *
+     * @param in the stream to read through
+     * @param algorithm {@code sha256} or {@code sha512}
+     * @return a stream yielding {@code in}'s bytes
+     * @throws IllegalArgumentException when {@code algorithm} cannot be computed
+     */
     public static DigestingInputStream digesting(InputStream in, String algorithm) {
         return new DigestingInputStream(in, algorithm, null, -1);
     }
@@ -47,6 +54,11 @@ public final class DigestingInputStream extends FilterInputStream {
      * Checks that the stream holds exactly {@code expectedSize} bytes (-1: any size) whose digest is
      * {@code expected}.
      *
+     * @param in the stream to read through
+     * @param expected the digest the content must have
+     * @param expectedSize the size the content must have, or -1 for any
+     * @return a stream yielding {@code in}'s bytes that throws {@link DigestMismatchException} at the end
+     *     (or as soon as it is too long) when the content differs
      * @throws IllegalArgumentException when the expected digest's algorithm cannot be computed
      */
     public static DigestingInputStream verifying(InputStream in, Digest expected, long expectedSize) {
@@ -156,13 +168,13 @@ public final class DigestingInputStream extends FilterInputStream {
         }
     }
 
-    /** Bytes read so far. */
+    /** {@return bytes read so far} */
     public long size() {
         return size;
     }
 
     /**
-     * The digest of all bytes read; available once the stream has reached its end.
+     * {@return the digest of all bytes read; available once the stream has reached its end}
      *
      * @throws IllegalStateException before the end was reached
      */

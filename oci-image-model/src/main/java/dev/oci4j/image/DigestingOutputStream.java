@@ -24,14 +24,24 @@ public final class DigestingOutputStream extends FilterOutputStream {
     private long size;
     private Digest digest;
 
-    /** Digests with {@code algorithm} (sha256 or sha512) everything written to {@code out}. */
+    /**
+     * Digests with {@code algorithm} (sha256 or sha512) everything written to {@code out}.
+     *
+     * @param out the stream to write through
+     * @param algorithm {@code sha256} or {@code sha512}
+     * @throws IllegalArgumentException when {@code algorithm} cannot be computed
+     */
     public DigestingOutputStream(OutputStream out, String algorithm) {
         super(out);
         this.algorithm = algorithm;
         this.md = Digest.newMessageDigest(algorithm);
     }
 
-    /** Digests with SHA-256. */
+    /**
+     * Digests with SHA-256.
+     *
+     * @param out the stream to write through
+     */
     public DigestingOutputStream(OutputStream out) {
         this(out, Digest.SHA256);
     }
@@ -50,13 +60,13 @@ public final class DigestingOutputStream extends FilterOutputStream {
         size += len;
     }
 
-    /** Bytes written so far. */
+    /** {@return bytes written so far} */
     public long size() {
         return size;
     }
 
     /**
-     * The digest of everything written. The first call ends digesting; writing afterwards is an error.
+     * {@return the digest of everything written} The first call ends digesting; writing afterwards is an error.
      */
     public Digest digest() {
         if (digest == null) {

@@ -55,65 +55,81 @@ public final class ExecutionConfig {
         this.extensions = b.extensions;
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** OPTIONAL. {@code user}, {@code uid}, {@code user:group}, {@code uid:gid}, ... */
+    /**
+     * {@return the {@code User} the process runs as} OPTIONAL: {@code user}, {@code uid}, {@code user:group},
+     * {@code uid:gid}, {@code uid:group} or {@code user:gid}; empty when absent.
+     */
     public Optional<String> user() {
         return Optional.ofNullable(user);
     }
 
-    /** OPTIONAL. Ports as {@code port/tcp}, {@code port/udp} or {@code port}; a JSON object of empty objects. */
+    /**
+     * {@return ports as {@code port/tcp}, {@code port/udp} or {@code port}; a JSON object of empty objects} OPTIONAL.
+     */
     public Set<String> exposedPorts() {
         return exposedPorts;
     }
 
-    /** OPTIONAL. Entries as {@code VARNAME=VARVALUE}, as written (an entry may lack '='; the validator says so). */
+    /**
+     * {@return entries as {@code VARNAME=VARVALUE}, as written (an entry may lack '='; the validator says so)} OPTIONAL.
+     */
     public List<String> env() {
         return env;
     }
 
-    /** OPTIONAL. The arguments starting the container. */
+    /** {@return the arguments starting the container} OPTIONAL. */
     public List<String> entrypoint() {
         return entrypoint;
     }
 
-    /** OPTIONAL. Default arguments to the entrypoint. */
+    /** {@return default arguments to the entrypoint} OPTIONAL. */
     public List<String> cmd() {
         return cmd;
     }
 
-    /** OPTIONAL. Directories likely to hold container-specific data; a JSON object of empty objects. */
+    /**
+     * {@return directories likely to hold container-specific data; a JSON object of empty objects} OPTIONAL.
+     */
     public Set<String> volumes() {
         return volumes;
     }
 
-    /** OPTIONAL. The working directory of the entrypoint process. */
+    /** {@return the working directory of the entrypoint process} OPTIONAL. */
     public Optional<String> workingDir() {
         return Optional.ofNullable(workingDir);
     }
 
-    /** OPTIONAL. Arbitrary metadata, keys sorted. */
+    /** {@return arbitrary metadata, keys sorted} OPTIONAL. */
     public Map<String, String> labels() {
         return labels;
     }
 
-    /** OPTIONAL. The signal to stop the container, such as {@code SIGKILL} or {@code SIGRTMIN+3}. */
+    /** {@return the signal to stop the container, such as {@code SIGKILL} or {@code SIGRTMIN+3}} OPTIONAL. */
     public Optional<String> stopSignal() {
         return Optional.ofNullable(stopSignal);
     }
 
-    /** Deprecated by the spec (Windows only): whether Entrypoint/Cmd are already escaped. */
+    /**
+     * {@return whether {@code Entrypoint} and {@code Cmd} are already escaped} Deprecated by the spec
+     * (Windows only); false when absent.
+     */
     public boolean argsEscaped() {
         return argsEscaped != null && argsEscaped;
     }
 
-    /** Members this model does not know (and the reserved ones), as raw JSON text, in document order. */
+    /**
+     * {@return members this model does not know (and the reserved ones), as raw JSON text, in document order}
+     */
     public Map<String, String> extensions() {
         return extensions;
     }
 
+    /** {@return a builder holding this {@code ExecutionConfig}'s values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.user = user;
@@ -203,160 +219,341 @@ public final class ExecutionConfig {
         private Builder() {
         }
 
+        /**
+         * Sets {@code User}, the user the process runs as.
+         *
+         * @param user {@code user}, {@code uid}, {@code user:group}, {@code uid:gid}, ...
+         * @return this builder
+         * @throws IllegalArgumentException if {@code user} is empty (see {@link #clearUser()})
+         */
         public Builder user(String user) {
             this.user = Values.notEmpty(user, "ExecutionConfig", "user");
             return this;
         }
 
+        /**
+         * Leaves {@code User} out.
+         *
+         * @return this builder
+         */
         public Builder clearUser() {
             this.user = null;
             return this;
         }
 
+        /**
+         * Replaces {@code ExposedPorts}; written sorted, as Go writes map keys.
+         *
+         * @param exposedPorts ports as {@code port/tcp}, {@code port/udp} or {@code port}, copied
+         * @return this builder
+         * @throws NullPointerException if {@code exposedPorts} is or holds null, naming the index
+         */
         public Builder exposedPorts(Collection<? extends String> exposedPorts) {
             this.exposedPorts = Values.set(exposedPorts, "exposedPorts");
             return this;
         }
 
+        /**
+         * Adds to {@code ExposedPorts}.
+         *
+         * @param exposedPort a port as {@code port/tcp}, {@code port/udp} or {@code port}
+         * @return this builder
+         */
         public Builder addExposedPort(String exposedPort) {
             this.exposedPorts = Values.add(exposedPorts, exposedPort, "exposedPort");
             return this;
         }
 
+        /**
+         * Empties {@code ExposedPorts}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearExposedPorts() {
             this.exposedPorts = Set.of();
             return this;
         }
 
+        /**
+         * Replaces {@code Env}.
+         *
+         * @param env entries as {@code VARNAME=VARVALUE}, copied
+         * @return this builder
+         * @throws NullPointerException if {@code env} is or holds null, naming the index
+         */
         public Builder env(Collection<? extends String> env) {
             this.env = Values.list(env, "env");
             return this;
         }
 
+        /**
+         * Appends to {@code Env}.
+         *
+         * @param envEntry an entry as {@code VARNAME=VARVALUE}
+         * @return this builder
+         */
         public Builder addEnvEntry(String envEntry) {
             this.env = Values.add(env, envEntry, "envEntry");
             return this;
         }
 
+        /**
+         * Empties {@code Env}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearEnv() {
             this.env = List.of();
             return this;
         }
 
+        /**
+         * Replaces {@code Entrypoint}: the arguments of the command that starts the container.
+         *
+         * @param entrypoint the arguments, copied
+         * @return this builder
+         * @throws NullPointerException if {@code entrypoint} is or holds null, naming the index
+         */
         public Builder entrypoint(Collection<? extends String> entrypoint) {
             this.entrypoint = Values.list(entrypoint, "entrypoint");
             return this;
         }
 
+        /**
+         * Appends to {@code Entrypoint}.
+         *
+         * @param arg the argument
+         * @return this builder
+         */
         public Builder addEntrypointArg(String arg) {
             this.entrypoint = Values.add(entrypoint, arg, "arg");
             return this;
         }
 
+        /**
+         * Empties {@code Entrypoint}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearEntrypoint() {
             this.entrypoint = List.of();
             return this;
         }
 
+        /**
+         * Replaces {@code Cmd}: the default arguments to the entrypoint.
+         *
+         * @param cmd the arguments, copied
+         * @return this builder
+         * @throws NullPointerException if {@code cmd} is or holds null, naming the index
+         */
         public Builder cmd(Collection<? extends String> cmd) {
             this.cmd = Values.list(cmd, "cmd");
             return this;
         }
 
+        /**
+         * Appends to {@code Cmd}.
+         *
+         * @param arg the argument
+         * @return this builder
+         */
         public Builder addCmdArg(String arg) {
             this.cmd = Values.add(cmd, arg, "arg");
             return this;
         }
 
+        /**
+         * Empties {@code Cmd}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearCmd() {
             this.cmd = List.of();
             return this;
         }
 
+        /**
+         * Replaces {@code Volumes}: directories likely to hold container-specific data; written sorted.
+         *
+         * @param volumes the directories, copied
+         * @return this builder
+         * @throws NullPointerException if {@code volumes} is or holds null, naming the index
+         */
         public Builder volumes(Collection<? extends String> volumes) {
             this.volumes = Values.set(volumes, "volumes");
             return this;
         }
 
+        /**
+         * Adds to {@code Volumes}.
+         *
+         * @param volume the directory
+         * @return this builder
+         */
         public Builder addVolume(String volume) {
             this.volumes = Values.add(volumes, volume, "volume");
             return this;
         }
 
+        /**
+         * Empties {@code Volumes}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearVolumes() {
             this.volumes = Set.of();
             return this;
         }
 
+        /**
+         * Sets {@code WorkingDir}, the working directory of the entrypoint process.
+         *
+         * @param workingDir the directory
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workingDir} is empty (see {@link #clearWorkingDir()})
+         */
         public Builder workingDir(String workingDir) {
             this.workingDir = Values.notEmpty(workingDir, "ExecutionConfig", "workingDir");
             return this;
         }
 
+        /**
+         * Leaves {@code WorkingDir} out.
+         *
+         * @return this builder
+         */
         public Builder clearWorkingDir() {
             this.workingDir = null;
             return this;
         }
 
+        /**
+         * Replaces {@code Labels}; keys are written sorted.
+         *
+         * @param labels the labels, copied
+         * @return this builder
+         * @throws NullPointerException if {@code labels} is null or holds a null key or value
+         */
         public Builder labels(Map<String, String> labels) {
             this.labels = Values.map(labels, "labels");
             return this;
         }
 
-        /** Adds or replaces one label. */
+        /**
+         * Adds or replaces one label.
+         *
+         * @param key the label's key
+         * @param value the label's value
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
         public Builder putLabel(String key, String value) {
             this.labels = Values.put(labels, key, value, "labels");
             return this;
         }
 
+        /**
+         * Removes one label, if present.
+         *
+         * @param key the label's key
+         * @return this builder
+         */
         public Builder removeLabel(String key) {
             this.labels = Values.remove(labels, key, "labels");
             return this;
         }
 
+        /**
+         * Removes every label; {@code Labels} is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearLabels() {
             this.labels = Map.of();
             return this;
         }
 
+        /**
+         * Sets {@code StopSignal}, the system call signal sent to stop the container.
+         *
+         * @param stopSignal the signal, such as {@code SIGTERM} or {@code SIGRTMIN+3}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code stopSignal} is empty (see {@link #clearStopSignal()})
+         */
         public Builder stopSignal(String stopSignal) {
             this.stopSignal = Values.notEmpty(stopSignal, "ExecutionConfig", "stopSignal");
             return this;
         }
 
+        /**
+         * Leaves {@code StopSignal} out.
+         *
+         * @return this builder
+         */
         public Builder clearStopSignal() {
             this.stopSignal = null;
             return this;
         }
 
-        /** Deprecated by the spec; false leaves it out. */
+        /**
+         * Deprecated by the spec; false leaves it out.
+         *
+         * @param argsEscaped whether {@code Entrypoint} and {@code Cmd} are already escaped (Windows only)
+         * @return this builder
+         */
         public Builder argsEscaped(boolean argsEscaped) {
             this.argsEscaped = argsEscaped ? Boolean.TRUE : null;
             return this;
         }
 
-        /** Unknown and reserved members (Memory, Healthcheck, ...) as raw JSON text, written last. */
+        /**
+         * Unknown and reserved members (Memory, Healthcheck, ...) as raw JSON text, written last.
+         *
+         * @param extensions the unknown members by key, each value one JSON value as text
+         * @return this builder
+         * @throws IllegalArgumentException when a key is a member {@code ExecutionConfig} maps, or a value is not JSON
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
-        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        /**
+         * Adds or replaces one unknown member; {@code rawJson} is one JSON value.
+         *
+         * @param key the member's key
+         * @param rawJson the member's value as JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member {@code ExecutionConfig} maps, or {@code rawJson} is not JSON
+         */
         public Builder putExtension(String key, String rawJson) {
             this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
             return this;
         }
 
+        /**
+         * Removes one unknown member, if present.
+         *
+         * @param key the member's key
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             this.extensions = Values.remove(extensions, key, "extensions");
             return this;
         }
 
+        /**
+         * Removes every unknown member.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             this.extensions = Map.of();
             return this;
         }
 
+        /** {@return the execution config} */
         public ExecutionConfig build() {
             return new ExecutionConfig(this);
         }

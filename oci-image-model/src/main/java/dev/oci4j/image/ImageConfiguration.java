@@ -54,18 +54,18 @@ public final class ImageConfiguration {
         this.extensions = b.extensions;
     }
 
-    /** A builder with an empty execution config and a {@code layers} rootfs without layers. */
+    /** {@return a builder with an empty execution config and a {@code layers} rootfs without layers} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** OPTIONAL. When the image was created: the RFC 3339 text exactly as written. */
+    /** {@return when the image was created: the RFC 3339 text exactly as written} OPTIONAL. */
     public Optional<String> created() {
         return Optional.ofNullable(created);
     }
 
     /**
-     * {@link #created()} parsed.
+     * {@return {@link #created()} parsed}
      *
      * @throws ImageFormatException when the text is not an RFC 3339 date-time
      */
@@ -73,57 +73,57 @@ public final class ImageConfiguration {
         return created().map(c -> Timestamps.parse(c, "/created"));
     }
 
-    /** OPTIONAL. Who created and maintains the image. */
+    /** {@return who created and maintains the image} OPTIONAL. */
     public Optional<String> author() {
         return Optional.ofNullable(author);
     }
 
-    /** REQUIRED. The CPU architecture; empty only when a parsed document lacked it. */
+    /** {@return the CPU architecture; empty only when a parsed document lacked it} REQUIRED. */
     public String architecture() {
         return architecture == null ? "" : architecture;
     }
 
-    /** REQUIRED. The operating system; empty only when a parsed document lacked it. */
+    /** {@return the operating system; empty only when a parsed document lacked it} REQUIRED. */
     public String os() {
         return os == null ? "" : os;
     }
 
-    /** OPTIONAL. The operating system version. */
+    /** {@return the operating system version} OPTIONAL. */
     public Optional<String> osVersion() {
         return Optional.ofNullable(osVersion);
     }
 
-    /** OPTIONAL. Required OS features. */
+    /** {@return required OS features} OPTIONAL. */
     public List<String> osFeatures() {
         return osFeatures;
     }
 
-    /** OPTIONAL. The CPU variant. */
+    /** {@return the CPU variant} OPTIONAL. */
     public Optional<String> variant() {
         return Optional.ofNullable(variant);
     }
 
-    /** OPTIONAL. The execution defaults; {@link ExecutionConfig#EMPTY} when absent. */
+    /** {@return the execution defaults; {@link ExecutionConfig#EMPTY} when absent} OPTIONAL. */
     public ExecutionConfig config() {
         return config == null ? ExecutionConfig.EMPTY : config;
     }
 
-    /** REQUIRED. The layer DiffIDs; an empty one only when a parsed document lacked it. */
+    /** {@return the layer DiffIDs; an empty one only when a parsed document lacked it} REQUIRED. */
     public RootFs rootfs() {
         return rootfs == null ? RootFs.builder().type("").build() : rootfs;
     }
 
-    /** OPTIONAL. The history of each layer, base first. */
+    /** {@return the history of each layer, base first} OPTIONAL. */
     public List<History> history() {
         return history;
     }
 
-    /** Members this model does not know, as raw JSON text, in document order. */
+    /** {@return members this model does not know, as raw JSON text, in document order} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** os, architecture, variant, os.version and os.features as a {@link Platform}. */
+    /** {@return os, architecture, variant, os.version and os.features as a {@link Platform}} */
     public Platform platform() {
         Platform.Builder b = Platform.builder().os(os()).architecture(architecture()).osFeatures(osFeatures);
         variant().ifPresent(b::variant);
@@ -131,6 +131,7 @@ public final class ImageConfiguration {
         return b.build();
     }
 
+    /** {@return a builder holding this {@code ImageConfiguration}'s values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.created = created;
@@ -227,79 +228,166 @@ public final class ImageConfiguration {
         private Builder() {
         }
 
-        /** The creation time as RFC 3339 text, kept verbatim. */
+        /**
+         * The creation time as RFC 3339 text, kept verbatim.
+         *
+         * @param created the time, such as {@code 2015-10-31T22:22:54.690851953Z}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code created} is empty (see {@link #clearCreated()})
+         */
         public Builder created(String created) {
             this.created = Values.notEmpty(created, "ImageConfiguration", "created");
             return this;
         }
 
-        /** The creation time, written in UTC with the fraction digits needed. */
+        /**
+         * The creation time, written in UTC with the fraction digits needed.
+         *
+         * @param created the time
+         * @return this builder
+         */
         public Builder created(Instant created) {
             this.created = Timestamps.format(Objects.requireNonNull(created, "created"));
             return this;
         }
 
+        /**
+         * Leaves {@code created} out (reproducible builds usually do).
+         *
+         * @return this builder
+         */
         public Builder clearCreated() {
             this.created = null;
             return this;
         }
 
+        /**
+         * Sets {@code author}: the name and/or email of who created and maintains the image.
+         *
+         * @param author the author
+         * @return this builder
+         * @throws IllegalArgumentException if {@code author} is empty (see {@link #clearAuthor()})
+         */
         public Builder author(String author) {
             this.author = Values.notEmpty(author, "ImageConfiguration", "author");
             return this;
         }
 
+        /**
+         * Leaves {@code author} out.
+         *
+         * @return this builder
+         */
         public Builder clearAuthor() {
             this.author = null;
             return this;
         }
 
+        /**
+         * Sets {@code architecture} (REQUIRED): the CPU architecture, a Go {@code GOARCH} value such as {@code amd64}.
+         *
+         * @param architecture the architecture
+         * @return this builder
+         */
         public Builder architecture(String architecture) {
             this.architecture = Objects.requireNonNull(architecture, "architecture");
             return this;
         }
 
+        /**
+         * Sets {@code os} (REQUIRED): the operating system, a Go {@code GOOS} value such as {@code linux}.
+         *
+         * @param os the operating system
+         * @return this builder
+         */
         public Builder os(String os) {
             this.os = Objects.requireNonNull(os, "os");
             return this;
         }
 
+        /**
+         * Sets {@code os.version}, the operating system version.
+         *
+         * @param osVersion the version, such as {@code 10.0.14393.1066}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code osVersion} is empty (see {@link #clearOsVersion()})
+         */
         public Builder osVersion(String osVersion) {
             this.osVersion = Values.notEmpty(osVersion, "ImageConfiguration", "osVersion");
             return this;
         }
 
+        /**
+         * Leaves {@code os.version} out.
+         *
+         * @return this builder
+         */
         public Builder clearOsVersion() {
             this.osVersion = null;
             return this;
         }
 
+        /**
+         * Replaces {@code os.features}, the OS features an image requires.
+         *
+         * @param osFeatures the features, copied
+         * @return this builder
+         * @throws NullPointerException if {@code osFeatures} is or holds null, naming the index
+         */
         public Builder osFeatures(Collection<? extends String> osFeatures) {
             this.osFeatures = Values.list(osFeatures, "osFeatures");
             return this;
         }
 
+        /**
+         * Appends to {@code os.features}.
+         *
+         * @param osFeature the feature, such as {@code win32k}
+         * @return this builder
+         */
         public Builder addOsFeature(String osFeature) {
             this.osFeatures = Values.add(osFeatures, osFeature, "osFeature");
             return this;
         }
 
+        /**
+         * Empties {@code os.features}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearOsFeatures() {
             this.osFeatures = List.of();
             return this;
         }
 
+        /**
+         * Sets {@code variant}, the CPU variant.
+         *
+         * @param variant the variant, such as {@code v8}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code variant} is empty (see {@link #clearVariant()})
+         */
         public Builder variant(String variant) {
             this.variant = Values.notEmpty(variant, "ImageConfiguration", "variant");
             return this;
         }
 
+        /**
+         * Leaves {@code variant} out.
+         *
+         * @return this builder
+         */
         public Builder clearVariant() {
             this.variant = null;
             return this;
         }
 
-        /** Sets os, architecture, variant, os.version and os.features from {@code platform}. */
+        /**
+         * Sets os, architecture, variant, os.version and os.features from {@code platform}.
+         *
+         * @param platform the platform
+         * @return this builder
+         */
         public Builder platform(Platform platform) {
             Objects.requireNonNull(platform, "platform");
             this.os = platform.os();
@@ -310,54 +398,112 @@ public final class ImageConfiguration {
             return this;
         }
 
+        /**
+         * Sets {@code config}: the execution defaults for a container started from the image.
+         *
+         * @param config the execution defaults
+         * @return this builder
+         */
         public Builder config(ExecutionConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
+        /**
+         * Sets {@code rootfs} (REQUIRED): the layer DiffIDs.
+         *
+         * @param rootfs the rootfs
+         * @return this builder
+         */
         public Builder rootfs(RootFs rootfs) {
             this.rootfs = Objects.requireNonNull(rootfs, "rootfs");
             return this;
         }
 
+        /**
+         * Replaces {@code history}: one entry per build step, base first.
+         *
+         * @param history the entries, copied
+         * @return this builder
+         * @throws NullPointerException if {@code history} is or holds null, naming the index
+         */
         public Builder history(Collection<? extends History> history) {
             this.history = Values.list(history, "history");
             return this;
         }
 
-        /** Appends one history entry. */
+        /**
+         * Appends one history entry.
+         *
+         * @param entry the entry
+         * @return this builder
+         */
         public Builder addHistory(History entry) {
             this.history = Values.add(history, entry, "entry");
             return this;
         }
 
+        /**
+         * Empties {@code history}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearHistory() {
             this.history = List.of();
             return this;
         }
 
-        /** Unknown members as raw JSON text, written after the known ones. */
+        /**
+         * Unknown members as raw JSON text, written after the known ones.
+         *
+         * @param extensions the unknown members by key, each value one JSON value as text
+         * @return this builder
+         * @throws IllegalArgumentException when a key is a member {@code ImageConfiguration} maps, or a value is not JSON
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
-        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        /**
+         * Adds or replaces one unknown member; {@code rawJson} is one JSON value.
+         *
+         * @param key the member's key
+         * @param rawJson the member's value as JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member {@code ImageConfiguration} maps, or {@code rawJson} is not JSON
+         */
         public Builder putExtension(String key, String rawJson) {
             this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
             return this;
         }
 
+        /**
+         * Removes one unknown member, if present.
+         *
+         * @param key the member's key
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             this.extensions = Values.remove(extensions, key, "extensions");
             return this;
         }
 
+        /**
+         * Removes every unknown member.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             this.extensions = Map.of();
             return this;
         }
 
+        /**
+         * {@return the configuration}
+         *
+         * @throws IllegalStateException if {@code architecture} or {@code os} was not set
+         */
         public ImageConfiguration build() {
             Values.required(architecture, "ImageConfiguration", "architecture");
             Values.required(os, "ImageConfiguration", "os");

@@ -46,7 +46,7 @@ public final class ImageDocument<T> {
         this.writer = writer;
     }
 
-    /** Every kind, for listings such as a CLI's help. */
+    /** {@return every kind, for listings such as a CLI's help} */
     public static List<ImageDocument<?>> values() {
         return List.of(MANIFEST, INDEX, CONFIGURATION, DESCRIPTOR, LAYOUT_HEADER);
     }
@@ -55,6 +55,8 @@ public final class ImageDocument<T> {
      * The kind named {@code name} ({@code manifest}, {@code index}, {@code configuration} or
      * {@code config}, {@code descriptor}, {@code layout-header}).
      *
+     * @param name the kind's name, as {@link #name()} gives it, or {@code config}
+     * @return the kind
      * @throws IllegalArgumentException for any other name
      */
     public static ImageDocument<?> named(String name) {
@@ -71,17 +73,19 @@ public final class ImageDocument<T> {
                 + "\", expected manifest, index, configuration, descriptor or layout-header");
     }
 
-    /** A short name: {@code manifest}, {@code index}, {@code configuration}, {@code descriptor}, {@code layout-header}. */
+    /**
+     * {@return a short name: {@code manifest}, {@code index}, {@code configuration}, {@code descriptor}, {@code layout-header}}
+     */
     public String name() {
         return name;
     }
 
-    /** The model class. */
+    /** {@return the model class} */
     public Class<T> type() {
         return type;
     }
 
-    /** The OCI media type of this kind of document. */
+    /** {@return the OCI media type of this kind of document} */
     public MediaType mediaType() {
         return mediaType;
     }

@@ -22,12 +22,23 @@ public class ImageFormatException extends DocumentFormatException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A problem of reason {@link FormatReason#OTHER}, as image layout and layer code report them. */
+    /**
+     * A problem of reason {@link FormatReason#OTHER}, as image layout and layer code report them.
+     *
+     * @param location the file, tar entry or JSON pointer at fault
+     * @param detail what was expected and what was found, without the location
+     */
     public ImageFormatException(String location, String detail) {
         this(FormatReason.OTHER, location, detail, null);
     }
 
-    /** The same, with the exception that explains it. */
+    /**
+     * The same, with the exception that explains it.
+     *
+     * @param location the file, tar entry or JSON pointer at fault
+     * @param detail what was expected and what was found, without the location
+     * @param cause the underlying failure
+     */
     public ImageFormatException(String location, String detail, Throwable cause) {
         this(FormatReason.OTHER, location, detail, cause);
     }
@@ -35,13 +46,22 @@ public class ImageFormatException extends DocumentFormatException {
     /**
      * A problem at {@code location} (a JSON pointer, "" for the whole document, or an entry name).
      *
+     * @param reason why the document could not be read
+     * @param location the JSON pointer, {@code ""} for the whole document, or an entry name
      * @param detail what was expected and what was found, without the location
      */
     public ImageFormatException(FormatReason reason, String location, String detail) {
         this(reason, location, detail, null);
     }
 
-    /** The same, with the exception that explains it. */
+    /**
+     * The same, with the exception that explains it.
+     *
+     * @param reason why the document could not be read
+     * @param location the JSON pointer, {@code ""} for the whole document, or an entry name
+     * @param detail what was expected and what was found, without the location
+     * @param cause the underlying failure
+     */
     public ImageFormatException(FormatReason reason, String location, String detail, Throwable cause) {
         super(reason, location, detail, cause);
     }

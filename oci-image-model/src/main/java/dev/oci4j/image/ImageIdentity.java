@@ -19,7 +19,13 @@ public final class ImageIdentity {
     private ImageIdentity() {
     }
 
-    /** The DiffID of a layer: the sha256 of its uncompressed tar stream, read to its end (not closed). */
+    /**
+     * The DiffID of a layer: the sha256 of its uncompressed tar stream, read to its end (not closed).
+     *
+     * @param uncompressedTar the layer's tar stream, not compressed
+     * @return the sha256 digest of the stream
+     * @throws IOException if reading the stream fails
+     */
     public static Digest diffId(InputStream uncompressedTar) throws IOException {
         return Digest.sha256(uncompressedTar);
     }
@@ -27,6 +33,8 @@ public final class ImageIdentity {
     /**
      * The ChainID of the whole stack, base first.
      *
+     * @param diffIds the layers' DiffIDs, base first (config.md {@code rootfs.diff_ids})
+     * @return the ChainID of the top layer
      * @throws IllegalArgumentException when {@code diffIds} is empty: an empty stack has no ChainID
      */
     public static Digest chainId(List<Digest> diffIds) {
@@ -37,7 +45,12 @@ public final class ImageIdentity {
         return ids.get(ids.size() - 1);
     }
 
-    /** The ChainID of every prefix of the stack: element i identifies layers 0..i applied in order. */
+    /**
+     * The ChainID of every prefix of the stack: element i identifies layers 0..i applied in order.
+     *
+     * @param diffIds the layers' DiffIDs, base first (config.md {@code rootfs.diff_ids})
+     * @return a ChainID per layer; empty for an empty stack
+     */
     public static List<Digest> chainIds(List<Digest> diffIds) {
         Objects.requireNonNull(diffIds, "diffIds");
         List<Digest> out = new ArrayList<>(diffIds.size());
@@ -52,7 +65,12 @@ public final class ImageIdentity {
         return Collections.unmodifiableList(out);
     }
 
-    /** The ImageID: the digest of the configuration's exact bytes (never of a re-serialization). */
+    /**
+     * The ImageID: the digest of the configuration's exact bytes (never of a re-serialization).
+     *
+     * @param configurationBytes the configuration's exact bytes
+     * @return their sha256 digest
+     */
     public static Digest imageId(byte[] configurationBytes) {
         return Digest.sha256(configurationBytes);
     }

@@ -46,6 +46,8 @@ public final class ImageJson {
      * A reader refusing documents larger than {@code maxDocumentSize} bytes; the static methods
      * read with {@link #DEFAULT_MAX_DOCUMENT_SIZE}.
      *
+     * @param maxDocumentSize the largest document to read, in bytes
+     * @return the reader
      * @throws IllegalArgumentException when not positive or above {@code Integer.MAX_VALUE - 8}
      */
     public static DocumentReader withMaxDocumentSize(long maxDocumentSize) {
@@ -58,29 +60,90 @@ public final class ImageJson {
 
     // ---- reading with the default limit
 
-    /** Reads a document of {@code kind}, keeping its bytes. */
+    /**
+     * Reads a document of {@code kind}, keeping its bytes.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param bytes the document's bytes
+     * @return the document with its exact bytes, their digest and size
+     * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+     *     names the JSON pointer), or is over the size limit
+     */
     public static <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes) {
         return DEFAULT.parse(kind, bytes);
     }
 
-    /** Reads a whole stream (not closed), refusing it as soon as it passes the size limit. */
+    /**
+     * Reads a whole stream (not closed), refusing it as soon as it passes the size limit.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param in the stream, read to its end and not closed
+     * @return the document with its exact bytes, their digest and size
+     * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+     *     names the JSON pointer), or is over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static <T> Parsed<T> parse(ImageDocument<T> kind, InputStream in) throws IOException {
         return DEFAULT.parse(kind, in);
     }
 
-    /** Reads a file, refusing it by its size before reading it. */
+    /**
+     * Reads a file, refusing it by its size before reading it.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param file the file
+     * @return the document with its exact bytes, their digest and size
+     * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+     *     names the JSON pointer), or is over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static <T> Parsed<T> parse(ImageDocument<T> kind, Path file) throws IOException {
         return DEFAULT.parse(kind, file);
     }
 
+    /**
+     * Reads a document of {@code kind}, without keeping its bytes.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param bytes the document's bytes
+     * @return the document
+     * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+     *     names the JSON pointer), or is over the size limit
+     */
     public static <T> T read(ImageDocument<T> kind, byte[] bytes) {
         return DEFAULT.read(kind, bytes);
     }
 
+    /**
+     * Reads a document of {@code kind}, without keeping its bytes.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param in the stream, read to its end and not closed
+     * @return the document
+     * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+     *     names the JSON pointer), or is over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static <T> T read(ImageDocument<T> kind, InputStream in) throws IOException {
         return DEFAULT.read(kind, in);
     }
 
+    /**
+     * Reads a document of {@code kind}, without keeping its bytes.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param file the file
+     * @return the document
+     * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+     *     names the JSON pointer), or is over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static <T> T read(ImageDocument<T> kind, Path file) throws IOException {
         return DEFAULT.read(kind, file);
     }
@@ -90,7 +153,10 @@ public final class ImageJson {
      * bytes before choosing a kind ({@link #sniff}, a validator). Refuses the stream as soon as it
      * passes the limit, so an endless stream costs at most that much memory.
      *
+     * @param in the stream, read to its end and not closed
+     * @return the bytes
      * @throws ImageFormatException when the stream is longer than the limit
+     * @throws IOException if reading the stream fails
      */
     public static byte[] readBytes(InputStream in) throws IOException {
         return DEFAULT.readBytes(in);
@@ -100,6 +166,8 @@ public final class ImageJson {
      * The bytes of one whole document file. Refused by its size before reading, and again while
      * reading: a device or a file that grows ({@code /dev/zero} reports size 0) stops at the limit.
      *
+     * @param file the file
+     * @return the bytes
      * @throws ImageFormatException when the file is larger than the limit
      * @throws java.nio.file.NoSuchFileException when it does not exist
      * @throws IOException when it cannot be read, a directory for instance
@@ -108,115 +176,312 @@ public final class ImageJson {
         return DEFAULT.readBytes(file);
     }
 
+    /**
+     * Reads an image manifest (manifest.md); as {@code read(ImageDocument.MANIFEST, ...)}.
+     *
+     * @param bytes the document's bytes
+     * @return the image manifest
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     */
     public static ImageManifest readManifest(byte[] bytes) {
         return DEFAULT.readManifest(bytes);
     }
 
+    /**
+     * Reads an image manifest (manifest.md); as {@code read(ImageDocument.MANIFEST, ...)}.
+     *
+     * @param in the stream, read to its end and not closed
+     * @return the image manifest
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static ImageManifest readManifest(InputStream in) throws IOException {
         return DEFAULT.readManifest(in);
     }
 
+    /**
+     * Reads an image manifest (manifest.md); as {@code read(ImageDocument.MANIFEST, ...)}.
+     *
+     * @param file the file
+     * @return the image manifest
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static ImageManifest readManifest(Path file) throws IOException {
         return DEFAULT.readManifest(file);
     }
 
+    /**
+     * Reads an image index (image-index.md); as {@code read(ImageDocument.INDEX, ...)}.
+     *
+     * @param bytes the document's bytes
+     * @return the image index
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     */
     public static ImageIndex readIndex(byte[] bytes) {
         return DEFAULT.readIndex(bytes);
     }
 
+    /**
+     * Reads an image index (image-index.md); as {@code read(ImageDocument.INDEX, ...)}.
+     *
+     * @param in the stream, read to its end and not closed
+     * @return the image index
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static ImageIndex readIndex(InputStream in) throws IOException {
         return DEFAULT.readIndex(in);
     }
 
+    /**
+     * Reads an image index (image-index.md); as {@code read(ImageDocument.INDEX, ...)}.
+     *
+     * @param file the file
+     * @return the image index
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static ImageIndex readIndex(Path file) throws IOException {
         return DEFAULT.readIndex(file);
     }
 
+    /**
+     * Reads an image configuration (config.md); as {@code read(ImageDocument.CONFIGURATION, ...)}.
+     *
+     * @param bytes the document's bytes
+     * @return the image configuration
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     */
     public static ImageConfiguration readConfiguration(byte[] bytes) {
         return DEFAULT.readConfiguration(bytes);
     }
 
+    /**
+     * Reads an image configuration (config.md); as {@code read(ImageDocument.CONFIGURATION, ...)}.
+     *
+     * @param in the stream, read to its end and not closed
+     * @return the image configuration
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static ImageConfiguration readConfiguration(InputStream in) throws IOException {
         return DEFAULT.readConfiguration(in);
     }
 
+    /**
+     * Reads an image configuration (config.md); as {@code read(ImageDocument.CONFIGURATION, ...)}.
+     *
+     * @param file the file
+     * @return the image configuration
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static ImageConfiguration readConfiguration(Path file) throws IOException {
         return DEFAULT.readConfiguration(file);
     }
 
+    /**
+     * Reads a descriptor (descriptor.md); as {@code read(ImageDocument.DESCRIPTOR, ...)}.
+     *
+     * @param bytes the document's bytes
+     * @return the descriptor
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     */
     public static Descriptor readDescriptor(byte[] bytes) {
         return DEFAULT.readDescriptor(bytes);
     }
 
+    /**
+     * Reads a descriptor (descriptor.md); as {@code read(ImageDocument.DESCRIPTOR, ...)}.
+     *
+     * @param in the stream, read to its end and not closed
+     * @return the descriptor
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static Descriptor readDescriptor(InputStream in) throws IOException {
         return DEFAULT.readDescriptor(in);
     }
 
+    /**
+     * Reads a descriptor (descriptor.md); as {@code read(ImageDocument.DESCRIPTOR, ...)}.
+     *
+     * @param file the file
+     * @return the descriptor
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static Descriptor readDescriptor(Path file) throws IOException {
         return DEFAULT.readDescriptor(file);
     }
 
+    /**
+     * Reads an {@code oci-layout} file (image-layout.md); as {@code read(ImageDocument.LAYOUT_HEADER, ...)}.
+     *
+     * @param bytes the document's bytes
+     * @return the layout header
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     */
     public static ImageLayoutHeader readLayoutHeader(byte[] bytes) {
         return DEFAULT.readLayoutHeader(bytes);
     }
 
+    /**
+     * Reads an {@code oci-layout} file (image-layout.md); as {@code read(ImageDocument.LAYOUT_HEADER, ...)}.
+     *
+     * @param in the stream, read to its end and not closed
+     * @return the layout header
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the stream fails
+     */
     public static ImageLayoutHeader readLayoutHeader(InputStream in) throws IOException {
         return DEFAULT.readLayoutHeader(in);
     }
 
+    /**
+     * Reads an {@code oci-layout} file (image-layout.md); as {@code read(ImageDocument.LAYOUT_HEADER, ...)}.
+     *
+     * @param file the file
+     * @return the layout header
+     * @throws ImageFormatException when the document is malformed (the exception names the JSON
+     *     pointer) or over the size limit
+     * @throws IOException if reading the file fails
+     */
     public static ImageLayoutHeader readLayoutHeader(Path file) throws IOException {
         return DEFAULT.readLayoutHeader(file);
     }
 
     // ---- writing
 
-    /** Compact UTF-8 JSON of {@code value}, together with its digest and size. */
+    /**
+     * Compact UTF-8 JSON of {@code value}, together with its digest and size.
+     *
+     * @param <T> the model type
+     * @param kind the kind of document
+     * @param value the document
+     * @return the document with the bytes written, their digest and size
+     */
     public static <T> Parsed<T> encode(ImageDocument<T> kind, T value) {
         Objects.requireNonNull(kind, "kind");
         return new Parsed<>(kind, value, Json.write(kind.write(value)));
     }
 
+    /**
+     * Writes {@code manifest} as compact UTF-8 JSON: keys in the Go reference order, omitempty as the
+     * Go tags say, map keys sorted, unknown members after the known ones.
+     *
+     * @param manifest the document
+     * @return the JSON bytes
+     */
     public static byte[] write(ImageManifest manifest) {
         return Json.write(ImageDocument.MANIFEST.write(manifest));
     }
 
+    /**
+     * Writes {@code index} as compact UTF-8 JSON: keys in the Go reference order, omitempty as the
+     * Go tags say, map keys sorted, unknown members after the known ones.
+     *
+     * @param index the document
+     * @return the JSON bytes
+     */
     public static byte[] write(ImageIndex index) {
         return Json.write(ImageDocument.INDEX.write(index));
     }
 
+    /**
+     * Writes {@code configuration} as compact UTF-8 JSON: keys in the Go reference order, omitempty as the
+     * Go tags say, map keys sorted, unknown members after the known ones.
+     *
+     * @param configuration the document
+     * @return the JSON bytes
+     */
     public static byte[] write(ImageConfiguration configuration) {
         return Json.write(ImageDocument.CONFIGURATION.write(configuration));
     }
 
+    /**
+     * Writes {@code descriptor} as compact UTF-8 JSON: keys in the Go reference order, omitempty as the
+     * Go tags say, map keys sorted, unknown members after the known ones.
+     *
+     * @param descriptor the document
+     * @return the JSON bytes
+     */
     public static byte[] write(Descriptor descriptor) {
         return Json.write(ImageDocument.DESCRIPTOR.write(descriptor));
     }
 
+    /**
+     * Writes {@code header} as compact UTF-8 JSON: keys in the Go reference order, omitempty as the
+     * Go tags say, map keys sorted, unknown members after the known ones.
+     *
+     * @param header the document
+     * @return the JSON bytes
+     */
     public static byte[] write(ImageLayoutHeader header) {
         return Json.write(ImageDocument.LAYOUT_HEADER.write(header));
     }
 
-    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
+    /**
+     * Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}.
+     *
+     * @param manifest the document
+     * @return the JSON bytes, tab-indented
+     */
     public static byte[] writeIndented(ImageManifest manifest) {
         return Json.writeIndented(ImageDocument.MANIFEST.write(manifest));
     }
 
-    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
+    /**
+     * Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}.
+     *
+     * @param index the document
+     * @return the JSON bytes, tab-indented
+     */
     public static byte[] writeIndented(ImageIndex index) {
         return Json.writeIndented(ImageDocument.INDEX.write(index));
     }
 
-    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
+    /**
+     * Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}.
+     *
+     * @param configuration the document
+     * @return the JSON bytes, tab-indented
+     */
     public static byte[] writeIndented(ImageConfiguration configuration) {
         return Json.writeIndented(ImageDocument.CONFIGURATION.write(configuration));
     }
 
-    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
+    /**
+     * Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}.
+     *
+     * @param descriptor the document
+     * @return the JSON bytes, tab-indented
+     */
     public static byte[] writeIndented(Descriptor descriptor) {
         return Json.writeIndented(ImageDocument.DESCRIPTOR.write(descriptor));
     }
 
-    /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}. */
+    /**
+     * Indented JSON as Go's {@code json.MarshalIndent(v, "", "\t")}, as {@code RuntimeJson.writeIndented}.
+     *
+     * @param header the document
+     * @return the JSON bytes, tab-indented
+     */
     public static byte[] writeIndented(ImageLayoutHeader header) {
         return Json.writeIndented(ImageDocument.LAYOUT_HEADER.write(header));
     }
@@ -229,6 +494,7 @@ public final class ImageJson {
      * {@code layers} array or a {@code config} descriptor a manifest, {@code digest} with {@code size}
      * a descriptor, {@code rootfs} or {@code architecture} with {@code os} a configuration.
      *
+     * @param bytes the document's bytes
      * @return empty when the document is JSON but none of these (a Docker schema 1 manifest, say)
      * @throws ImageFormatException when it is not a JSON object or is too large
      */
@@ -289,14 +555,23 @@ public final class ImageJson {
             this.limit = new DocumentLimit(maxDocumentSize, ImageFormatException::new);
         }
 
-        /** The largest document, in bytes, this reader reads. */
+        /** {@return the largest document, in bytes, this reader reads} */
         public long maxDocumentSize() {
             return maxDocumentSize;
         }
 
         // ---- generic reading
 
-        /** Reads a document of {@code kind}, keeping its bytes. */
+        /**
+         * Reads a document of {@code kind}, keeping its bytes.
+         *
+         * @param <T> the model type
+         * @param kind the kind of document
+         * @param bytes the document's bytes
+         * @return the document with its exact bytes, their digest and size
+         * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+         *     names the JSON pointer), or is over the size limit
+         */
         public <T> Parsed<T> parse(ImageDocument<T> kind, byte[] bytes) {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(bytes, "bytes");
@@ -305,30 +580,82 @@ public final class ImageJson {
             return new Parsed<>(kind, kind.read(root(copy)), copy);
         }
 
-        /** Reads a whole stream (not closed), refusing it as soon as it passes the size limit. */
+        /**
+         * Reads a whole stream (not closed), refusing it as soon as it passes the size limit.
+         *
+         * @param <T> the model type
+         * @param kind the kind of document
+         * @param in the stream, read to its end and not closed
+         * @return the document with its exact bytes, their digest and size
+         * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+         *     names the JSON pointer), or is over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public <T> Parsed<T> parse(ImageDocument<T> kind, InputStream in) throws IOException {
             Objects.requireNonNull(kind, "kind");
             byte[] bytes = readLimited(in);
             return new Parsed<>(kind, kind.read(root(bytes)), bytes);
         }
 
-        /** Reads a file, refusing it by its size before reading it. */
+        /**
+         * Reads a file, refusing it by its size before reading it.
+         *
+         * @param <T> the model type
+         * @param kind the kind of document
+         * @param file the file
+         * @return the document with its exact bytes, their digest and size
+         * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+         *     names the JSON pointer), or is over the size limit
+         * @throws IOException if reading the file fails
+         */
         public <T> Parsed<T> parse(ImageDocument<T> kind, Path file) throws IOException {
             Objects.requireNonNull(kind, "kind");
             byte[] bytes = readBytes(file);
             return new Parsed<>(kind, kind.read(root(bytes)), bytes);
         }
 
+        /**
+         * Reads a document of {@code kind}, without keeping its bytes.
+         *
+         * @param <T> the model type
+         * @param kind the kind of document
+         * @param bytes the document's bytes
+         * @return the document
+         * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+         *     names the JSON pointer), or is over the size limit
+         */
         public <T> T read(ImageDocument<T> kind, byte[] bytes) {
             Objects.requireNonNull(kind, "kind");
             checkSize(bytes.length);
             return kind.read(root(bytes));
         }
 
+        /**
+         * Reads a document of {@code kind}, without keeping its bytes.
+         *
+         * @param <T> the model type
+         * @param kind the kind of document
+         * @param in the stream, read to its end and not closed
+         * @return the document
+         * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+         *     names the JSON pointer), or is over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public <T> T read(ImageDocument<T> kind, InputStream in) throws IOException {
             return parse(kind, in).value();
         }
 
+        /**
+         * Reads a document of {@code kind}, without keeping its bytes.
+         *
+         * @param <T> the model type
+         * @param kind the kind of document
+         * @param file the file
+         * @return the document
+         * @throws ImageFormatException when the document cannot be read as {@code kind} (the exception
+         *     names the JSON pointer), or is over the size limit
+         * @throws IOException if reading the file fails
+         */
         public <T> T read(ImageDocument<T> kind, Path file) throws IOException {
             return parse(kind, file).value();
         }
@@ -340,7 +667,10 @@ public final class ImageJson {
          * bytes before choosing a kind ({@link #sniff}, a validator). Refuses the stream as soon as it
          * passes {@link #maxDocumentSize()}, so an endless stream costs at most that much memory.
          *
+         * @param in the stream, read to its end and not closed
+         * @return the bytes
          * @throws ImageFormatException when the stream is longer than the limit
+         * @throws IOException if reading the stream fails
          */
         public byte[] readBytes(InputStream in) throws IOException {
             return readLimited(in);
@@ -350,6 +680,8 @@ public final class ImageJson {
          * The bytes of one whole document file. Refused by its size before reading, and again while
          * reading: a device or a file that grows ({@code /dev/zero} reports size 0) stops at the limit.
          *
+         * @param file the file
+         * @return the bytes
          * @throws ImageFormatException when the file is larger than the limit
          * @throws java.nio.file.NoSuchFileException when it does not exist
          * @throws IOException when it cannot be read, a directory for instance
@@ -360,62 +692,192 @@ public final class ImageJson {
 
         // ---- named reading
 
+        /**
+         * Reads an image manifest (manifest.md); as {@code read(ImageDocument.MANIFEST, ...)}.
+         *
+         * @param bytes the document's bytes
+         * @return the image manifest
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         */
         public ImageManifest readManifest(byte[] bytes) {
             return read(ImageDocument.MANIFEST, bytes);
         }
 
+        /**
+         * Reads an image manifest (manifest.md); as {@code read(ImageDocument.MANIFEST, ...)}.
+         *
+         * @param in the stream, read to its end and not closed
+         * @return the image manifest
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public ImageManifest readManifest(InputStream in) throws IOException {
             return read(ImageDocument.MANIFEST, in);
         }
 
+        /**
+         * Reads an image manifest (manifest.md); as {@code read(ImageDocument.MANIFEST, ...)}.
+         *
+         * @param file the file
+         * @return the image manifest
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the file fails
+         */
         public ImageManifest readManifest(Path file) throws IOException {
             return read(ImageDocument.MANIFEST, file);
         }
 
+        /**
+         * Reads an image index (image-index.md); as {@code read(ImageDocument.INDEX, ...)}.
+         *
+         * @param bytes the document's bytes
+         * @return the image index
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         */
         public ImageIndex readIndex(byte[] bytes) {
             return read(ImageDocument.INDEX, bytes);
         }
 
+        /**
+         * Reads an image index (image-index.md); as {@code read(ImageDocument.INDEX, ...)}.
+         *
+         * @param in the stream, read to its end and not closed
+         * @return the image index
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public ImageIndex readIndex(InputStream in) throws IOException {
             return read(ImageDocument.INDEX, in);
         }
 
+        /**
+         * Reads an image index (image-index.md); as {@code read(ImageDocument.INDEX, ...)}.
+         *
+         * @param file the file
+         * @return the image index
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the file fails
+         */
         public ImageIndex readIndex(Path file) throws IOException {
             return read(ImageDocument.INDEX, file);
         }
 
+        /**
+         * Reads an image configuration (config.md); as {@code read(ImageDocument.CONFIGURATION, ...)}.
+         *
+         * @param bytes the document's bytes
+         * @return the image configuration
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         */
         public ImageConfiguration readConfiguration(byte[] bytes) {
             return read(ImageDocument.CONFIGURATION, bytes);
         }
 
+        /**
+         * Reads an image configuration (config.md); as {@code read(ImageDocument.CONFIGURATION, ...)}.
+         *
+         * @param in the stream, read to its end and not closed
+         * @return the image configuration
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public ImageConfiguration readConfiguration(InputStream in) throws IOException {
             return read(ImageDocument.CONFIGURATION, in);
         }
 
+        /**
+         * Reads an image configuration (config.md); as {@code read(ImageDocument.CONFIGURATION, ...)}.
+         *
+         * @param file the file
+         * @return the image configuration
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the file fails
+         */
         public ImageConfiguration readConfiguration(Path file) throws IOException {
             return read(ImageDocument.CONFIGURATION, file);
         }
 
+        /**
+         * Reads a descriptor (descriptor.md); as {@code read(ImageDocument.DESCRIPTOR, ...)}.
+         *
+         * @param bytes the document's bytes
+         * @return the descriptor
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         */
         public Descriptor readDescriptor(byte[] bytes) {
             return read(ImageDocument.DESCRIPTOR, bytes);
         }
 
+        /**
+         * Reads a descriptor (descriptor.md); as {@code read(ImageDocument.DESCRIPTOR, ...)}.
+         *
+         * @param in the stream, read to its end and not closed
+         * @return the descriptor
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public Descriptor readDescriptor(InputStream in) throws IOException {
             return read(ImageDocument.DESCRIPTOR, in);
         }
 
+        /**
+         * Reads a descriptor (descriptor.md); as {@code read(ImageDocument.DESCRIPTOR, ...)}.
+         *
+         * @param file the file
+         * @return the descriptor
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the file fails
+         */
         public Descriptor readDescriptor(Path file) throws IOException {
             return read(ImageDocument.DESCRIPTOR, file);
         }
 
+        /**
+         * Reads an {@code oci-layout} file (image-layout.md); as {@code read(ImageDocument.LAYOUT_HEADER, ...)}.
+         *
+         * @param bytes the document's bytes
+         * @return the layout header
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         */
         public ImageLayoutHeader readLayoutHeader(byte[] bytes) {
             return read(ImageDocument.LAYOUT_HEADER, bytes);
         }
 
+        /**
+         * Reads an {@code oci-layout} file (image-layout.md); as {@code read(ImageDocument.LAYOUT_HEADER, ...)}.
+         *
+         * @param in the stream, read to its end and not closed
+         * @return the layout header
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the stream fails
+         */
         public ImageLayoutHeader readLayoutHeader(InputStream in) throws IOException {
             return read(ImageDocument.LAYOUT_HEADER, in);
         }
 
+        /**
+         * Reads an {@code oci-layout} file (image-layout.md); as {@code read(ImageDocument.LAYOUT_HEADER, ...)}.
+         *
+         * @param file the file
+         * @return the layout header
+         * @throws ImageFormatException when the document is malformed (the exception names the JSON
+         *     pointer) or over the size limit
+         * @throws IOException if reading the file fails
+         */
         public ImageLayoutHeader readLayoutHeader(Path file) throws IOException {
             return read(ImageDocument.LAYOUT_HEADER, file);
         }

@@ -31,22 +31,34 @@ public final class ImageLayoutHeader {
         this.extensions = extensions;
     }
 
-    /** A header with this version and no other members. */
+    /**
+     * A header with this version and no other members.
+     *
+     * @param imageLayoutVersion the {@code imageLayoutVersion}, such as {@link #VERSION}
+     * @return the header
+     * @throws NullPointerException if {@code imageLayoutVersion} is null
+     */
     public static ImageLayoutHeader of(String imageLayoutVersion) {
         return new ImageLayoutHeader(Objects.requireNonNull(imageLayoutVersion, "imageLayoutVersion"), Map.of());
     }
 
-    /** REQUIRED. The layout version; empty only when a parsed document lacked it. */
+    /** {@return the {@code imageLayoutVersion}} REQUIRED; empty only when a parsed document lacked it. */
     public String imageLayoutVersion() {
         return imageLayoutVersion == null ? "" : imageLayoutVersion;
     }
 
-    /** Members this model does not know, as raw JSON text, in document order. */
+    /** {@return members this model does not know, as raw JSON text, in document order} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A copy with these unknown members (raw JSON text). */
+    /**
+     * A copy with these unknown members (raw JSON text).
+     *
+     * @param extensions the unknown members by key, each value a JSON text
+     * @return the copy
+     * @throws IllegalArgumentException when a key is {@code imageLayoutVersion}, or a value is not JSON
+     */
     public ImageLayoutHeader withExtensions(Map<String, String> extensions) {
         return new ImageLayoutHeader(imageLayoutVersion, Values.extensions(extensions, KNOWN));
     }

@@ -48,60 +48,65 @@ public final class ImageManifest {
         this.extensions = extensions;
     }
 
-    /** A builder with schemaVersion 2 and the OCI manifest media type set. */
+    /** {@return a builder with schemaVersion 2 and the OCI manifest media type set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED, MUST be 2; 0 only when a parsed document lacked it. */
+    /** {@return the {@code schemaVersion}} REQUIRED, MUST be 2; 0 only when a parsed document lacked it. */
     public int schemaVersion() {
         return schemaVersion == null ? 0 : schemaVersion;
     }
 
-    /** SHOULD be {@code application/vnd.oci.image.manifest.v1+json}. */
+    /**
+     * {@return the {@code mediaType}} SHOULD be {@code application/vnd.oci.image.manifest.v1+json}; empty when absent.
+     */
     public Optional<MediaType> mediaType() {
         return Optional.ofNullable(Values.mediaType(mediaType));
     }
 
-    /** The artifact's type; MUST be set when config is the empty descriptor. */
+    /** {@return the artifact's type; MUST be set when config is the empty descriptor} */
     public Optional<MediaType> artifactType() {
         return Optional.ofNullable(Values.mediaType(artifactType));
     }
 
-    /** REQUIRED. The configuration object (or, for artifacts, any blob or the empty descriptor). */
+    /** {@return the configuration object (or, for artifacts, any blob or the empty descriptor)} REQUIRED. */
     public Descriptor config() {
         return config;
     }
 
-    /** REQUIRED (may be empty). The layers, base first; empty too when a parsed document
-     * lacked the array, which is then written back without it (the validator reports the absence). */
+    /**
+     * {@return the layers, base first} REQUIRED (may be empty); empty too when a parsed document lacked
+     * the array, which is then written back without it (the validator reports the absence).
+     */
     public List<Descriptor> layers() {
         return layers == null ? List.of() : layers;
     }
 
-    /** OPTIONAL. The manifest this one refers to (the referrers API). */
+    /** {@return the manifest this one refers to (the referrers API)} OPTIONAL. */
     public Optional<Descriptor> subject() {
         return Optional.ofNullable(subject);
     }
 
-    /** OPTIONAL. Arbitrary metadata, keys sorted. */
+    /** {@return arbitrary metadata, keys sorted} OPTIONAL. */
     public Map<String, String> annotations() {
         return annotations;
     }
 
-    /** Members this model does not know, as raw JSON text, in document order. */
+    /** {@return members this model does not know, as raw JSON text, in document order} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
     /**
-     * The type a registry reports for this manifest in the referrers API (manifest.md
-     * "Guidelines for Artifact Usage"): artifactType when set, else config's media type.
+     * {@return the type a registry reports for this manifest in the referrers API (manifest.md
+     * "Guidelines for Artifact Usage"): artifactType when set, else config's media type}
      */
     public Optional<MediaType> effectiveArtifactType() {
         return artifactType().or(config::mediaType);
     }
 
+    /** {@return a builder holding this {@code ImageManifest}'s values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.schemaVersion = schemaVersion;
@@ -179,106 +184,222 @@ public final class ImageManifest {
         private Builder() {
         }
 
+        /**
+         * Sets {@code schemaVersion}; 2 by default, the only value the spec allows (for compatibility with Docker).
+         *
+         * @param schemaVersion the version
+         * @return this builder
+         */
         public Builder schemaVersion(int schemaVersion) {
             this.schemaVersion = schemaVersion;
             return this;
         }
 
-        /** The manifest's own media type, such as the Docker v2 schema 2 type. */
+        /**
+         * The manifest's own media type, such as the Docker v2 schema 2 type.
+         *
+         * @param mediaType the media type, by default {@link MediaType#OCI_MANIFEST}
+         * @return this builder
+         */
         public Builder mediaType(MediaType mediaType) {
             this.mediaType = Objects.requireNonNull(mediaType, "mediaType").value();
             return this;
         }
 
+        /**
+         * Leaves {@code mediaType} out (the validator warns: it SHOULD be set).
+         *
+         * @return this builder
+         */
         public Builder clearMediaType() {
             this.mediaType = null;
             return this;
         }
 
+        /**
+         * Sets {@code artifactType} (manifest.md): the type of an artifact this document describes.
+         *
+         * @param artifactType the artifact's media type
+         * @return this builder
+         */
         public Builder artifactType(MediaType artifactType) {
             this.artifactType = Objects.requireNonNull(artifactType, "artifactType").value();
             return this;
         }
 
+        /**
+         * Leaves {@code artifactType} out.
+         *
+         * @return this builder
+         */
         public Builder clearArtifactType() {
             this.artifactType = null;
             return this;
         }
 
+        /**
+         * Sets {@code config} (REQUIRED): the image configuration's descriptor, or for an artifact any blob
+         * or {@link Descriptor#EMPTY}.
+         *
+         * @param config the descriptor
+         * @return this builder
+         */
         public Builder config(Descriptor config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
+        /**
+         * Replaces {@code layers}: the layer descriptors, base first.
+         *
+         * @param layers the descriptors, copied
+         * @return this builder
+         * @throws NullPointerException if {@code layers} is or holds null, naming the index
+         */
         public Builder layers(Collection<? extends Descriptor> layers) {
             this.layers = Values.list(layers, "layers");
             return this;
         }
 
-        /** Appends one layer on top of the others. */
+        /**
+         * Appends one layer on top of the others.
+         *
+         * @param layer the layer's descriptor
+         * @return this builder
+         */
         public Builder addLayer(Descriptor layer) {
             this.layers = Values.add(layers, layer, "layer");
             return this;
         }
 
+        /**
+         * Empties {@code layers} (written as {@code []}, as Go writes it).
+         *
+         * @return this builder
+         */
         public Builder clearLayers() {
             this.layers = List.of();
             return this;
         }
 
+        /**
+         * Sets {@code subject} (manifest.md): the manifest this one refers to, found through the referrers API.
+         *
+         * @param subject the descriptor of the manifest referred to
+         * @return this builder
+         */
         public Builder subject(Descriptor subject) {
             this.subject = Objects.requireNonNull(subject, "subject");
             return this;
         }
 
+        /**
+         * Leaves {@code subject} out.
+         *
+         * @return this builder
+         */
         public Builder clearSubject() {
             this.subject = null;
             return this;
         }
 
+        /**
+         * Replaces {@code annotations} (manifest.md, annotations.md); keys are written sorted.
+         *
+         * @param annotations the annotations, copied
+         * @return this builder
+         * @throws NullPointerException if {@code annotations} is null or holds a null key or value
+         */
         public Builder annotations(Map<String, String> annotations) {
             this.annotations = Values.map(annotations, "annotations");
             return this;
         }
 
-        /** Adds or replaces one annotation. */
+        /**
+         * Adds or replaces one annotation.
+         *
+         * @param key the annotation key, such as {@code org.opencontainers.image.created}
+         * @param value the annotation value
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
         public Builder putAnnotation(String key, String value) {
             this.annotations = Values.put(annotations, key, value, "annotations");
             return this;
         }
 
+        /**
+         * Removes one annotation, if present.
+         *
+         * @param key the annotation key
+         * @return this builder
+         */
         public Builder removeAnnotation(String key) {
             this.annotations = Values.remove(annotations, key, "annotations");
             return this;
         }
 
+        /**
+         * Removes every annotation; {@code annotations} is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearAnnotations() {
             this.annotations = Map.of();
             return this;
         }
 
-        /** Unknown members as raw JSON text, written after the known ones. */
+        /**
+         * Unknown members as raw JSON text, written after the known ones.
+         *
+         * @param extensions the unknown members by key, each value one JSON value as text
+         * @return this builder
+         * @throws IllegalArgumentException when a key is a member {@code ImageManifest} maps, or a value is not JSON
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
-        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        /**
+         * Adds or replaces one unknown member; {@code rawJson} is one JSON value.
+         *
+         * @param key the member's key
+         * @param rawJson the member's value as JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member {@code ImageManifest} maps, or {@code rawJson} is not JSON
+         */
         public Builder putExtension(String key, String rawJson) {
             this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
             return this;
         }
 
+        /**
+         * Removes one unknown member, if present.
+         *
+         * @param key the member's key
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             this.extensions = Values.remove(extensions, key, "extensions");
             return this;
         }
 
+        /**
+         * Removes every unknown member.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             this.extensions = Map.of();
             return this;
         }
 
+        /**
+         * {@return the manifest}
+         *
+         * @throws IllegalStateException if {@code config} was not set
+         */
         public ImageManifest build() {
             Values.required(config, "ImageManifest", "config");
             return new ImageManifest(schemaVersion, mediaType, artifactType, config, layers, subject, annotations,

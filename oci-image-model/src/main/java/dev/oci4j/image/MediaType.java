@@ -67,6 +67,11 @@ public final class MediaType {
     /**
      * The media type with this exact text. Any non-blank text is accepted: descriptors may reference
      * types this library does not know. RFC 6838 conformance is the validator's business.
+     *
+     * @param value the media type's text
+     * @return the media type; equal to the constant of the same text
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank
      */
     public static MediaType of(String value) {
         Objects.requireNonNull(value, "mediaType");
@@ -76,17 +81,17 @@ public final class MediaType {
         return new MediaType(value);
     }
 
-    /** Whether this is an image manifest, OCI or Docker. */
+    /** {@return whether this is an image manifest, OCI or Docker} */
     public boolean isManifest() {
         return equals(OCI_MANIFEST) || equals(DOCKER_MANIFEST);
     }
 
-    /** Whether this is an image index or a Docker manifest list. */
+    /** {@return whether this is an image index or a Docker manifest list} */
     public boolean isIndex() {
         return equals(OCI_INDEX) || equals(DOCKER_MANIFEST_LIST);
     }
 
-    /** Whether this is one of the layer types the spec or Docker define (compressed or not). */
+    /** {@return whether this is one of the layer types the spec or Docker define (compressed or not)} */
     @SuppressWarnings("deprecation")
     public boolean isLayer() {
         return equals(OCI_LAYER_TAR) || equals(OCI_LAYER_TAR_GZIP) || equals(OCI_LAYER_TAR_ZSTD)
@@ -95,7 +100,7 @@ public final class MediaType {
                 || equals(DOCKER_LAYER_TAR_GZIP) || equals(DOCKER_LAYER_FOREIGN_TAR_GZIP);
     }
 
-    /** The text, such as {@code application/vnd.oci.image.manifest.v1+json}. */
+    /** {@return the text, such as {@code application/vnd.oci.image.manifest.v1+json}} */
     public String value() {
         return value;
     }

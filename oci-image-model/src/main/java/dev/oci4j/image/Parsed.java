@@ -25,26 +25,27 @@ public final class Parsed<T> {
         this.digest = Digest.sha256(bytes);
     }
 
+    /** {@return the kind of document the bytes were read as} */
     public ImageDocument<T> kind() {
         return kind;
     }
 
-    /** The model. */
+    /** {@return the model} */
     public T value() {
         return value;
     }
 
-    /** A copy of the exact bytes. */
+    /** {@return a copy of the exact bytes} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The sha256 of the exact bytes. */
+    /** {@return the sha256 of the exact bytes} */
     public Digest digest() {
         return digest;
     }
 
-    /** The number of bytes. */
+    /** {@return the number of bytes} */
     public long size() {
         return bytes.length;
     }
@@ -53,6 +54,8 @@ public final class Parsed<T> {
      * A descriptor of these bytes. Its media type is the document's own {@code mediaType} when it has
      * one (so Docker manifests keep theirs), otherwise the kind's OCI media type; a manifest's or
      * index's artifactType is carried over, as the referrers API expects.
+     *
+     * @return the descriptor, as an index entry or a manifest's {@code config} refers to the document
      */
     public Descriptor descriptor() {
         MediaType type = kind.mediaType();
@@ -71,7 +74,12 @@ public final class Parsed<T> {
         return b.build();
     }
 
-    /** A descriptor of these bytes with an explicit media type, such as the Docker config type. */
+    /**
+     * A descriptor of these bytes with an explicit media type, such as the Docker config type.
+     *
+     * @param mediaType the descriptor's media type
+     * @return the descriptor, with these bytes' digest and size
+     */
     public Descriptor descriptor(MediaType mediaType) {
         return Descriptor.of(mediaType, digest, bytes.length);
     }

@@ -45,11 +45,19 @@ public final class Platform {
         this.extensions = extensions;
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A platform with only os and architecture. */
+    /**
+     * A platform with only os and architecture.
+     *
+     * @param os the {@code os}, such as {@code linux}
+     * @param architecture the {@code architecture}, such as {@code amd64}
+     * @return the platform
+     * @throws NullPointerException if an argument is null
+     */
     public static Platform of(String os, String architecture) {
         return builder().os(os).architecture(architecture).build();
     }
@@ -59,7 +67,10 @@ public final class Platform {
      * The OS part may carry a version in parentheses: {@code windows(10.0.17763.1879)/amd64}.
      * Values are taken as written; use {@link #normalize()} for the canonical names.
      *
+     * @param text the platform text
+     * @return the platform, as written
      * @throws IllegalArgumentException when the text does not have two or three non-empty parts
+     * @throws NullPointerException if {@code text} is null
      */
     public static Platform parse(String text) {
         Objects.requireNonNull(text, "platform");
@@ -90,6 +101,8 @@ public final class Platform {
     /**
      * The platform of the running JVM, from {@code os.name} and {@code os.arch}, normalized
      * ({@code Linux/amd64} gives {@code linux/amd64}, {@code aarch64} gives {@code arm64/v8}).
+     *
+     * @return the host's platform
      */
     public static Platform host() {
         String osName = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -114,6 +127,8 @@ public final class Platform {
      * {@code x86} are {@code 386}; {@code aarch64} is {@code arm64}, whose variant defaults to
      * {@code v8}; {@code arm}'s variant defaults to {@code v7} ({@code armhf}: arm/v7,
      * {@code armel}: arm/v6); variants written as {@code 8} become {@code v8}.
+     *
+     * @return the normalized copy; other members unchanged
      */
     public Platform normalize() {
         String o = os == null ? null : os.toLowerCase(Locale.ROOT);
@@ -166,6 +181,10 @@ public final class Platform {
      * {@link #normalize() normalization}, os, architecture and variant are equal; when this platform
      * names an os.version the candidate must have the same one, and every os.feature wanted must
      * be listed by the candidate. Extra features of the candidate do not matter.
+     *
+     * @param candidate the platform an index entry offers
+     * @return true when the entry is one for this platform
+     * @throws NullPointerException if {@code candidate} is null
      */
     public boolean matches(Platform candidate) {
         Objects.requireNonNull(candidate, "candidate");
@@ -181,47 +200,52 @@ public final class Platform {
         return new HashSet<>(have.osFeatures).containsAll(want.osFeatures);
     }
 
-    /** {@code os/architecture[/variant]}, the form {@link #parse} reads. */
+    /** {@return {@code os/architecture[/variant]}, the form {@link #parse} reads} */
     public String format() {
         String s = os() + "/" + architecture();
         return variant == null || variant.isEmpty() ? s : s + "/" + variant;
     }
 
-    /** REQUIRED. The CPU architecture, such as {@code amd64}; empty only when a parsed document lacked it. */
+    /**
+     * {@return the CPU architecture, such as {@code amd64}; empty only when a parsed document lacked it} REQUIRED.
+     */
     public String architecture() {
         return architecture == null ? "" : architecture;
     }
 
-    /** REQUIRED. The operating system, such as {@code linux}; empty only when a parsed document lacked it. */
+    /**
+     * {@return the operating system, such as {@code linux}; empty only when a parsed document lacked it} REQUIRED.
+     */
     public String os() {
         return os == null ? "" : os;
     }
 
-    /** OPTIONAL. The operating system version, such as {@code 10.0.14393.1066}. */
+    /** {@return the operating system version, such as {@code 10.0.14393.1066}} OPTIONAL. */
     public Optional<String> osVersion() {
         return Optional.ofNullable(osVersion);
     }
 
-    /** OPTIONAL. Required OS features, such as {@code win32k}. */
+    /** {@return required OS features, such as {@code win32k}} OPTIONAL. */
     public List<String> osFeatures() {
         return osFeatures;
     }
 
-    /** OPTIONAL. The CPU variant, such as {@code v7} or {@code v8}. */
+    /** {@return the CPU variant, such as {@code v7} or {@code v8}} OPTIONAL. */
     public Optional<String> variant() {
         return Optional.ofNullable(variant);
     }
 
-    /** Reserved by the spec for future use; kept so documents round-trip. */
+    /** {@return reserved by the spec for future use; kept so documents round-trip} */
     public List<String> features() {
         return features;
     }
 
-    /** Members this model does not know, as raw JSON text, in document order. */
+    /** {@return members this model does not know, as raw JSON text, in document order} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
+    /** {@return a builder holding this {@code Platform}'s values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.architecture = architecture;
@@ -298,88 +322,189 @@ public final class Platform {
         private Builder() {
         }
 
+        /**
+         * Sets {@code architecture} (REQUIRED): the CPU architecture, a Go {@code GOARCH} value such as {@code amd64}.
+         *
+         * @param architecture the architecture
+         * @return this builder
+         */
         public Builder architecture(String architecture) {
             this.architecture = Objects.requireNonNull(architecture, "architecture");
             return this;
         }
 
+        /**
+         * Sets {@code os} (REQUIRED): the operating system, a Go {@code GOOS} value such as {@code linux}.
+         *
+         * @param os the operating system
+         * @return this builder
+         */
         public Builder os(String os) {
             this.os = Objects.requireNonNull(os, "os");
             return this;
         }
 
+        /**
+         * Sets {@code os.version}, the operating system version.
+         *
+         * @param osVersion the version, such as {@code 10.0.14393.1066}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code osVersion} is empty (see {@link #clearOsVersion()})
+         */
         public Builder osVersion(String osVersion) {
             this.osVersion = Values.notEmpty(osVersion, "Platform", "osVersion");
             return this;
         }
 
+        /**
+         * Leaves {@code os.version} out.
+         *
+         * @return this builder
+         */
         public Builder clearOsVersion() {
             this.osVersion = null;
             return this;
         }
 
+        /**
+         * Replaces {@code os.features}, the OS features an image requires.
+         *
+         * @param osFeatures the features, copied
+         * @return this builder
+         * @throws NullPointerException if {@code osFeatures} is or holds null, naming the index
+         */
         public Builder osFeatures(Collection<? extends String> osFeatures) {
             this.osFeatures = Values.list(osFeatures, "osFeatures");
             return this;
         }
 
+        /**
+         * Appends to {@code os.features}.
+         *
+         * @param osFeature the feature, such as {@code win32k}
+         * @return this builder
+         */
         public Builder addOsFeature(String osFeature) {
             this.osFeatures = Values.add(osFeatures, osFeature, "osFeature");
             return this;
         }
 
+        /**
+         * Empties {@code os.features}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearOsFeatures() {
             this.osFeatures = List.of();
             return this;
         }
 
+        /**
+         * Sets {@code variant}, the CPU variant.
+         *
+         * @param variant the variant, such as {@code v8}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code variant} is empty (see {@link #clearVariant()})
+         */
         public Builder variant(String variant) {
             this.variant = Values.notEmpty(variant, "Platform", "variant");
             return this;
         }
 
+        /**
+         * Leaves {@code variant} out.
+         *
+         * @return this builder
+         */
         public Builder clearVariant() {
             this.variant = null;
             return this;
         }
 
+        /**
+         * Replaces {@code features}, which the spec reserves for future use.
+         *
+         * @param features the features, copied
+         * @return this builder
+         * @throws NullPointerException if {@code features} is or holds null, naming the index
+         */
         public Builder features(Collection<? extends String> features) {
             this.features = Values.list(features, "features");
             return this;
         }
 
+        /**
+         * Appends to {@code features}, which the spec reserves for future use.
+         *
+         * @param feature the feature
+         * @return this builder
+         */
         public Builder addFeature(String feature) {
             this.features = Values.add(features, feature, "feature");
             return this;
         }
 
+        /**
+         * Empties {@code features}, which is then left out.
+         *
+         * @return this builder
+         */
         public Builder clearFeatures() {
             this.features = List.of();
             return this;
         }
 
-        /** Unknown members as raw JSON text, written after the known ones. */
+        /**
+         * Unknown members as raw JSON text, written after the known ones.
+         *
+         * @param extensions the unknown members by key, each value one JSON value as text
+         * @return this builder
+         * @throws IllegalArgumentException when a key is a member {@code Platform} maps, or a value is not JSON
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
-        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        /**
+         * Adds or replaces one unknown member; {@code rawJson} is one JSON value.
+         *
+         * @param key the member's key
+         * @param rawJson the member's value as JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member {@code Platform} maps, or {@code rawJson} is not JSON
+         */
         public Builder putExtension(String key, String rawJson) {
             this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
             return this;
         }
 
+        /**
+         * Removes one unknown member, if present.
+         *
+         * @param key the member's key
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             this.extensions = Values.remove(extensions, key, "extensions");
             return this;
         }
 
+        /**
+         * Removes every unknown member.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             this.extensions = Map.of();
             return this;
         }
 
+        /**
+         * {@return the platform}
+         *
+         * @throws IllegalStateException if {@code architecture} or {@code os} was not set
+         */
         public Platform build() {
             Values.required(architecture, "Platform", "architecture");
             Values.required(os, "Platform", "os");

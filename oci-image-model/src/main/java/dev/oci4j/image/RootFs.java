@@ -35,36 +35,48 @@ public final class RootFs {
         this.extensions = extensions;
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A rootfs of type {@code layers} with these DiffIDs. */
+    /**
+     * A rootfs of type {@code layers} with these DiffIDs.
+     *
+     * @param diffIds the layers' DiffIDs, base first
+     * @return the rootfs
+     * @throws NullPointerException if {@code diffIds} is or holds null
+     */
     public static RootFs of(List<Digest> diffIds) {
         return builder().diffIds(diffIds).build();
     }
 
-    /** REQUIRED. MUST be {@code layers}; empty only when a parsed document lacked it. */
+    /**
+     * {@return the {@code type}} REQUIRED, MUST be {@value #LAYERS}; empty only when a parsed document lacked it.
+     */
     public String type() {
         return type == null ? "" : type;
     }
 
-    /** REQUIRED. The uncompressed layer digests, base first; empty too when a parsed document
-     * lacked the array, which is then written back without it (the validator reports the absence). */
+    /**
+     * {@return the uncompressed layer digests, base first} REQUIRED; empty too when a parsed document
+     * lacked the array, which is then written back without it (the validator reports the absence).
+     */
     public List<Digest> diffIds() {
         return diffIds == null ? List.of() : diffIds;
     }
 
-    /** Members this model does not know, as raw JSON text, in document order. */
+    /** {@return members this model does not know, as raw JSON text, in document order} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** The ChainIDs of the layer stack, one per layer (image-spec config.md "Layer ChainID"). */
+    /** {@return the ChainIDs of the layer stack, one per layer (image-spec config.md "Layer ChainID")} */
     public List<Digest> chainIds() {
         return ImageIdentity.chainIds(diffIds());
     }
 
+    /** {@return a builder holding this {@code RootFs}'s values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.type = type;
@@ -127,49 +139,97 @@ public final class RootFs {
         private Builder() {
         }
 
+        /**
+         * Sets {@code type} (config.md: MUST be {@value RootFs#LAYERS}, the default).
+         *
+         * @param type the type
+         * @return this builder
+         */
         public Builder type(String type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
+        /**
+         * Replaces {@code diff_ids}: the DiffIDs of the layers, base first (config.md "Layer DiffID").
+         *
+         * @param diffIds the DiffIDs, copied
+         * @return this builder
+         * @throws NullPointerException if {@code diffIds} is or holds null, naming the index
+         */
         public Builder diffIds(Collection<? extends Digest> diffIds) {
             this.diffIds = Values.list(diffIds, "diffIds");
             return this;
         }
 
-        /** Appends the DiffID of a layer placed on top. */
+        /**
+         * Appends the DiffID of a layer placed on top.
+         *
+         * @param diffId the layer's DiffID
+         * @return this builder
+         */
         public Builder addDiffId(Digest diffId) {
             this.diffIds = Values.add(diffIds, diffId, "diffId");
             return this;
         }
 
+        /**
+         * Empties {@code diff_ids} (written as {@code []}, as Go writes it).
+         *
+         * @return this builder
+         */
         public Builder clearDiffIds() {
             this.diffIds = List.of();
             return this;
         }
 
-        /** Unknown members as raw JSON text, written after the known ones. */
+        /**
+         * Unknown members as raw JSON text, written after the known ones.
+         *
+         * @param extensions the unknown members by key, each value one JSON value as text
+         * @return this builder
+         * @throws IllegalArgumentException when a key is a member {@code RootFs} maps, or a value is not JSON
+         */
         public Builder extensions(Map<String, String> extensions) {
             this.extensions = Values.extensions(extensions, KNOWN);
             return this;
         }
 
-        /** Adds or replaces one unknown member; {@code rawJson} is one JSON value. */
+        /**
+         * Adds or replaces one unknown member; {@code rawJson} is one JSON value.
+         *
+         * @param key the member's key
+         * @param rawJson the member's value as JSON text
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is a member {@code RootFs} maps, or {@code rawJson} is not JSON
+         */
         public Builder putExtension(String key, String rawJson) {
             this.extensions = Values.putExtension(extensions, key, rawJson, KNOWN);
             return this;
         }
 
+        /**
+         * Removes one unknown member, if present.
+         *
+         * @param key the member's key
+         * @return this builder
+         */
         public Builder removeExtension(String key) {
             this.extensions = Values.remove(extensions, key, "extensions");
             return this;
         }
 
+        /**
+         * Removes every unknown member.
+         *
+         * @return this builder
+         */
         public Builder clearExtensions() {
             this.extensions = Map.of();
             return this;
         }
 
+        /** {@return the rootfs} */
         public RootFs build() {
             return new RootFs(type, diffIds, extensions);
         }

@@ -49,12 +49,25 @@ public final class ArtifactBuilder {
         this.artifactType = artifactType;
     }
 
-    /** An artifact of type {@code artifactType}, written as the manifest's {@code artifactType}. */
+    /**
+     * An artifact of type {@code artifactType}, written as the manifest's {@code artifactType}.
+     *
+     * @param artifactType the artifact's type, such as {@code application/spdx+json}
+     * @return an empty builder
+     * @throws NullPointerException if {@code artifactType} is null
+     */
     public static ArtifactBuilder create(MediaType artifactType) {
         return new ArtifactBuilder(Objects.requireNonNull(artifactType, "artifactType"));
     }
 
-    /** A blob as the next layer; annotated with {@code org.opencontainers.image.title} = the file name. */
+    /**
+     * A blob as the next layer; annotated with {@code org.opencontainers.image.title} = the file name.
+     *
+     * @param file the file, read when the artifact is written
+     * @param mediaType the layer descriptor's media type
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public ArtifactBuilder addFile(Path file, MediaType mediaType) {
         Objects.requireNonNull(file, "file");
         Path name = file.getFileName();
@@ -63,7 +76,15 @@ public final class ArtifactBuilder {
         return this;
     }
 
-    /** Bytes as the next layer, with layer annotations (such as a title). */
+    /**
+     * Bytes as the next layer, with layer annotations (such as a title).
+     *
+     * @param content the blob's bytes, copied
+     * @param mediaType the layer descriptor's media type
+     * @param layerAnnotations the layer descriptor's annotations, copied
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public ArtifactBuilder addBlob(byte[] content, MediaType mediaType, Map<String, String> layerAnnotations) {
         byte[] copy = content.clone();
         layers.add(new Layer(Objects.requireNonNull(mediaType, "mediaType"), () -> new ByteArrayInputStream(copy),
@@ -71,7 +92,14 @@ public final class ArtifactBuilder {
         return this;
     }
 
-    /** A config blob of the artifact's own type instead of the empty descriptor. */
+    /**
+     * A config blob of the artifact's own type instead of the empty descriptor.
+     *
+     * @param content the config blob's bytes, copied
+     * @param mediaType the config descriptor's media type
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public ArtifactBuilder config(byte[] content, MediaType mediaType) {
         byte[] copy = content.clone();
         this.config = new Layer(Objects.requireNonNull(mediaType, "mediaType"), () -> new ByteArrayInputStream(copy),
@@ -79,19 +107,38 @@ public final class ArtifactBuilder {
         return this;
     }
 
-    /** The manifest this artifact refers to (found through the referrers API). */
+    /**
+     * The manifest this artifact refers to (found through the referrers API).
+     *
+     * @param subject the manifest's descriptor; its platform and annotations are left out of {@code subject}
+     * @return this builder
+     * @throws NullPointerException if {@code subject} is null
+     */
     public ArtifactBuilder subject(Descriptor subject) {
         this.subject = Objects.requireNonNull(subject, "subject");
         return this;
     }
 
-    /** A manifest annotation; give {@code org.opencontainers.image.created} here when wanted, for reproducibility it is not added. */
+    /**
+     * A manifest annotation; give {@code org.opencontainers.image.created} here when wanted, for reproducibility it is not added.
+     *
+     * @param key the annotation key
+     * @param value the annotation value
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public ArtifactBuilder putAnnotation(String key, String value) {
         annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Writes the blobs and the manifest without naming it (referrers are found by their subject). */
+    /**
+     * Writes the blobs and the manifest without naming it (referrers are found by their subject).
+     *
+     * @param layout the layout to store the blobs and the manifest in
+     * @return the manifest and its descriptor
+     * @throws IOException if reading a file or storing a blob fails
+     */
     public BuiltArtifact write(ImageLayout layout) throws IOException {
         Objects.requireNonNull(layout, "layout");
         List<Descriptor> layerDescriptors = new ArrayList<>();
@@ -112,7 +159,15 @@ public final class ArtifactBuilder {
         return new BuiltArtifact(layout.writeManifest(manifest), manifest);
     }
 
-    /** Writes the artifact and names it {@code refName} in index.json. */
+    /**
+     * Writes the artifact and names it {@code refName} in index.json.
+     *
+     * @param layout the layout to store the blobs and the manifest in
+     * @param refName the ref name, checked before anything is stored
+     * @return the manifest and its descriptor
+     * @throws IOException if reading a file, storing a blob or updating index.json fails
+     * @throws IllegalArgumentException if {@code refName} does not match the ref grammar
+     */
     public BuiltArtifact writeTo(ImageLayout layout, String refName) throws IOException {
         RefName.check(refName);   // before any blob is stored
         BuiltArtifact a = write(layout);

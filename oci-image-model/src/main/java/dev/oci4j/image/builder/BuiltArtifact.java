@@ -13,12 +13,19 @@ import java.util.Objects;
  */
 public record BuiltArtifact(Descriptor manifestDescriptor, ImageManifest manifest) {
 
+    /**
+     * Checks the components.
+     *
+     * @param manifestDescriptor the manifest's descriptor
+     * @param manifest the manifest as written
+     * @throws NullPointerException if a component is null
+     */
     public BuiltArtifact {
         Objects.requireNonNull(manifestDescriptor, "manifestDescriptor");
         Objects.requireNonNull(manifest, "manifest");
     }
 
-    /** The manifest digest. */
+    /** {@return the manifest digest} */
     public Digest digest() {
         return manifestDescriptor.digest();
     }

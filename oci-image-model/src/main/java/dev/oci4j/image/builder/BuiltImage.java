@@ -19,6 +19,15 @@ import java.util.Objects;
 public record BuiltImage(Descriptor manifestDescriptor, ImageManifest manifest, Descriptor configDescriptor,
         ImageConfiguration config) {
 
+    /**
+     * Checks the components.
+     *
+     * @param manifestDescriptor the manifest's descriptor, with {@code platform}
+     * @param manifest the manifest as written
+     * @param configDescriptor the configuration's descriptor
+     * @param config the configuration as written
+     * @throws NullPointerException if a component is null
+     */
     public BuiltImage {
         Objects.requireNonNull(manifestDescriptor, "manifestDescriptor");
         Objects.requireNonNull(manifest, "manifest");
@@ -26,12 +35,12 @@ public record BuiltImage(Descriptor manifestDescriptor, ImageManifest manifest, 
         Objects.requireNonNull(config, "config");
     }
 
-    /** The manifest digest: the image's identity in registries and layouts. */
+    /** {@return the manifest digest: the image's identity in registries and layouts} */
     public Digest digest() {
         return manifestDescriptor.digest();
     }
 
-    /** The platform from the configuration. */
+    /** {@return the platform from the configuration} */
     public Platform platform() {
         return config.platform();
     }

@@ -15,13 +15,21 @@ import java.util.Objects;
  */
 public record BuiltIndex(Descriptor indexDescriptor, ImageIndex index, List<BuiltImage> images) {
 
+    /**
+     * Checks the components and copies the list of images.
+     *
+     * @param indexDescriptor the index's descriptor
+     * @param index the index as written
+     * @param images the images, in index order
+     * @throws NullPointerException if a component is or holds null
+     */
     public BuiltIndex {
         Objects.requireNonNull(indexDescriptor, "indexDescriptor");
         Objects.requireNonNull(index, "index");
         images = List.copyOf(images);
     }
 
-    /** The index digest. */
+    /** {@return the index digest} */
     public Digest digest() {
         return indexDescriptor.digest();
     }

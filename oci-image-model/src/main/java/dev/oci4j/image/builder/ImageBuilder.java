@@ -73,7 +73,7 @@ public final class ImageBuilder {
         this.base = base;
     }
 
-    /** An image with no base: only the layers added here. */
+    /** {@return an image with no base: only the layers added here} */
     public static ImageBuilder fromScratch() {
         return new ImageBuilder(null);
     }
@@ -82,32 +82,61 @@ public final class ImageBuilder {
      * An image on top of the image {@code refName} in {@code layout}: its layers come first (copied when
      * the target is another layout), and its configuration and history are inherited. When the name
      * points at an index, the entry for {@link #platform} (default: the host's) is used.
+     *
+     * @param layout the layout holding the base image
+     * @param refName the base image's ref name in {@code layout}; resolved when the image is written
+     * @return a builder on that base
+     * @throws NullPointerException if an argument is null
      */
     public static ImageBuilder from(ImageLayout layout, String refName) {
         return new ImageBuilder(new BaseImage(Objects.requireNonNull(layout, "layout"),
                 Objects.requireNonNull(refName, "refName"), null));
     }
 
-    /** Like {@link #from(ImageLayout, String)}, for the manifest or index {@code base} points at. */
+    /**
+     * Like {@link #from(ImageLayout, String)}, for the manifest or index {@code base} points at.
+     *
+     * @param layout the layout holding the base image
+     * @param base the descriptor of the base's manifest or index
+     * @return a builder on that base
+     * @throws NullPointerException if an argument is null
+     */
     public static ImageBuilder from(ImageLayout layout, Descriptor base) {
         Objects.requireNonNull(layout, "layout");
         return new ImageBuilder(new BaseImage(layout, base.digest().toString(), base));
     }
 
-    /** The platform; default: the base image's, or the host's ({@link Platform#host()}) from scratch. */
+    /**
+     * The platform; default: the base image's, or the host's ({@link Platform#host()}) from scratch.
+     *
+     * @param platform the image's platform, written into the config and the manifest descriptor
+     * @return this builder
+     */
     public ImageBuilder platform(Platform platform) {
         this.platform = Objects.requireNonNull(platform, "platform");
         return this;
     }
 
-    /** Layer compression at its default level; default gzip. */
+    /**
+     * Layer compression at its default level; default gzip.
+     *
+     * @param compression the compression of the new layers
+     * @return this builder
+     */
     public ImageBuilder compression(Compression compression) {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.compressionLevel = null;
         return this;
     }
 
-    /** Layer compression at {@code level} (gzip 0-9, zstd 1-22). */
+    /**
+     * Layer compression at {@code level} (gzip 0-9, zstd 1-22).
+     *
+     * @param compression the compression of the new layers
+     * @param level the compression level
+     * @return this builder
+     * @throws IllegalArgumentException if {@code level} is outside the compression's range
+     */
     public ImageBuilder compression(Compression compression, int level) {
         LayerWriter.builder().compression(compression, level); // checks the level now, not at write time
         this.compression = compression;
@@ -115,13 +144,23 @@ public final class ImageBuilder {
         return this;
     }
 
-    /** SOURCE_DATE_EPOCH: {@code created} and history times become {@code time}; layer mtimes are clamped to it. */
+    /**
+     * SOURCE_DATE_EPOCH: {@code created} and history times become {@code time}; layer mtimes are clamped to it.
+     *
+     * @param time the build's time, usually from the SOURCE_DATE_EPOCH environment variable
+     * @return this builder
+     */
     public ImageBuilder sourceDateEpoch(Instant time) {
         this.sourceDateEpoch = Objects.requireNonNull(time, "time");
         return this;
     }
 
-    /** The config's {@code created} and history times, without touching layer mtimes; wins over {@link #sourceDateEpoch}. */
+    /**
+     * The config's {@code created} and history times, without touching layer mtimes; wins over {@link #sourceDateEpoch}.
+     *
+     * @param time the time the config's {@code created} (config.md) states
+     * @return this builder
+     */
     public ImageBuilder created(Instant time) {
         this.created = Objects.requireNonNull(time, "time");
         return this;
@@ -133,50 +172,101 @@ public final class ImageBuilder {
     /**
      * Keeps the mtimes of files read from disk (clamped to {@link #sourceDateEpoch} when set)
      * instead of {@link #DEFAULT_FILE_TIME} (default off): touching a file then changes the digest.
+     *
+     * @param preserve whether to keep the files' own mtimes
+     * @return this builder
      */
     public ImageBuilder preserveFileTimes(boolean preserve) {
         this.preserveFileTimes = preserve;
         return this;
     }
 
-    /** Keeps the uid and gid of files read from disk instead of writing 0 (default off). */
+    /**
+     * Keeps the uid and gid of files read from disk instead of writing 0 (default off).
+     *
+     * @param preserve whether to keep the files' own uid and gid
+     * @return this builder
+     */
     public ImageBuilder preserveOwnership(boolean preserve) {
         this.preserveOwnership = preserve;
         return this;
     }
 
-    /** The config's {@code author}. */
+    /**
+     * The config's {@code author}.
+     *
+     * @param author the name or email of the person or entity that created the image
+     * @return this builder
+     */
     public ImageBuilder author(String author) {
         this.author = Objects.requireNonNull(author, "author");
         return this;
     }
 
-    /** A layer holding every object below {@code dir}, placed at the image root. */
+    /**
+     * A layer holding every object below {@code dir}, placed at the image root.
+     *
+     * @param dir the directory, read when the image is written
+     * @return this builder
+     * @throws NullPointerException if {@code dir} is null
+     */
     public ImageBuilder addLayer(Path dir) {
         return add(ChangesetSource.directory(dir), null);
     }
 
-    /** Like {@link #addLayer(Path)}, with the history entry's {@code created_by}. */
+    /**
+     * Like {@link #addLayer(Path)}, with the history entry's {@code created_by}.
+     *
+     * @param dir the directory, read when the image is written
+     * @param createdBy the command the history entry names
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public ImageBuilder addLayer(Path dir, String createdBy) {
         return add(ChangesetSource.directory(dir), Objects.requireNonNull(createdBy, "createdBy"));
     }
 
-    /** A layer holding one file at {@code pathInImage} (such as {@code /usr/local/bin/app}) and its parent directories. */
+    /**
+     * A layer holding one file at {@code pathInImage} (such as {@code /usr/local/bin/app}) and its parent directories.
+     *
+     * @param file the regular file, read when the image is written
+     * @param pathInImage the file's absolute or relative path in the image
+     * @return this builder
+     * @throws IllegalArgumentException if {@code pathInImage} names the root or contains {@code ..}
+     */
     public ImageBuilder addFile(Path file, String pathInImage) {
         return add(ChangesetSource.file(file, pathInImage), null);
     }
 
-    /** A layer of explicit entries (whiteouts and opaque directories included), owners as stated. */
+    /**
+     * A layer of explicit entries (whiteouts and opaque directories included), owners as stated.
+     *
+     * @param entries the layer's entries, copied
+     * @return this builder
+     */
     public ImageBuilder addEntries(List<LayerEntry> entries) {
         return add(ChangesetSource.entries(entries), null);
     }
 
-    /** Like {@link #addEntries(List)}, with the history entry's {@code created_by}. */
+    /**
+     * Like {@link #addEntries(List)}, with the history entry's {@code created_by}.
+     *
+     * @param entries the layer's entries, copied
+     * @param createdBy the command the history entry names
+     * @return this builder
+     */
     public ImageBuilder addEntries(List<LayerEntry> entries, String createdBy) {
         return add(ChangesetSource.entries(entries), Objects.requireNonNull(createdBy, "createdBy"));
     }
 
-    /** A layer of the changes that turn directory {@code lower} into {@code upper}, with whiteouts for deletions. */
+    /**
+     * A layer of the changes that turn directory {@code lower} into {@code upper}, with whiteouts for deletions.
+     *
+     * @param lower the directory as it was
+     * @param upper the directory as it is
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public ImageBuilder addDiff(Path lower, Path upper) {
         return add(ChangesetSource.diff(lower, upper), null);
     }
@@ -187,32 +277,68 @@ public final class ImageBuilder {
         return this;
     }
 
-    /** A history entry that adds no layer ({@code empty_layer: true}), such as a config change. */
+    /**
+     * A history entry that adds no layer ({@code empty_layer: true}), such as a config change.
+     *
+     * @param createdBy the command the history entry names
+     * @return this builder
+     */
     public ImageBuilder addHistory(String createdBy) {
         return addHistory(History.builder().createdBy(createdBy).build());
     }
 
-    /** A history entry that adds no layer; {@code empty_layer} is set, {@code created} filled in when absent. */
+    /**
+     * A history entry that adds no layer; {@code empty_layer} is set, {@code created} filled in when absent.
+     *
+     * @param entry the history entry
+     * @return this builder
+     */
     public ImageBuilder addHistory(History entry) {
         steps.add(new Step(null, entry.toBuilder().emptyLayer(true).build()));
         return this;
     }
 
-    /** {@code Entrypoint}; setting it without {@link #cmd} clears an inherited {@code Cmd}, as Dockerfile ENTRYPOINT does. */
+    /**
+     * {@code Entrypoint}; setting it without {@link #cmd} clears an inherited {@code Cmd}, as Dockerfile ENTRYPOINT does.
+     *
+     * @param args the entrypoint's arguments
+     * @return this builder
+     * @throws NullPointerException if {@code args} is or holds null, naming the index
+     */
     public ImageBuilder entrypoint(String... args) {
         return entrypoint(Arrays.asList(Objects.requireNonNull(args, "entrypoint")));
     }
 
+    /**
+     * Sets {@code Entrypoint}, as {@link #entrypoint(String...)}.
+     *
+     * @param args the entrypoint's arguments, copied
+     * @return this builder
+     * @throws NullPointerException if {@code args} is or holds null, naming the index
+     */
     public ImageBuilder entrypoint(List<String> args) {
         edits.entrypoint = copy(args, "entrypoint");
         return this;
     }
 
-    /** {@code Cmd}: default arguments, or the command when there is no entrypoint. */
+    /**
+     * {@code Cmd}: default arguments, or the command when there is no entrypoint.
+     *
+     * @param args the command's arguments
+     * @return this builder
+     * @throws NullPointerException if {@code args} is or holds null, naming the index
+     */
     public ImageBuilder cmd(String... args) {
         return cmd(Arrays.asList(Objects.requireNonNull(args, "cmd")));
     }
 
+    /**
+     * Sets {@code Cmd}, as {@link #cmd(String...)}.
+     *
+     * @param args the command's arguments, copied
+     * @return this builder
+     * @throws NullPointerException if {@code args} is or holds null, naming the index
+     */
     public ImageBuilder cmd(List<String> args) {
         edits.cmd = copy(args, "cmd");
         return this;
@@ -229,7 +355,14 @@ public final class ImageBuilder {
         return List.copyOf(args);
     }
 
-    /** Sets variable {@code name} in {@code Env}, replacing an inherited value in place. */
+    /**
+     * Sets variable {@code name} in {@code Env}, replacing an inherited value in place.
+     *
+     * @param name the variable's name
+     * @param value the variable's value
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is empty or holds {@code =}
+     */
     public ImageBuilder putEnv(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -240,25 +373,47 @@ public final class ImageBuilder {
         return this;
     }
 
-    /** {@code WorkingDir}. */
+    /**
+     * {@code WorkingDir}.
+     *
+     * @param dir the working directory of the entrypoint's process
+     * @return this builder
+     */
     public ImageBuilder workingDir(String dir) {
         edits.workingDir = Objects.requireNonNull(dir, "dir");
         return this;
     }
 
-    /** {@code User}: {@code user}, {@code uid}, {@code user:group}, {@code uid:gid}, ... */
+    /**
+     * {@code User}: {@code user}, {@code uid}, {@code user:group}, {@code uid:gid}, ...
+     *
+     * @param user the user the process runs as
+     * @return this builder
+     */
     public ImageBuilder user(String user) {
         edits.user = Objects.requireNonNull(user, "user");
         return this;
     }
 
-    /** Adds or replaces one of {@code Labels}. */
+    /**
+     * Adds or replaces one of {@code Labels}.
+     *
+     * @param key the label's key
+     * @param value the label's value
+     * @return this builder
+     */
     public ImageBuilder putLabel(String key, String value) {
         edits.labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Adds to {@code ExposedPorts}: {@code port/tcp}, {@code port/udp}, or a bare port meaning tcp. */
+    /**
+     * Adds to {@code ExposedPorts}: {@code port/tcp}, {@code port/udp}, or a bare port meaning tcp.
+     *
+     * @param port the port, such as {@code 8080/tcp} or {@code 8080}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is not {@code port}, {@code port/tcp}, {@code port/udp} or {@code port/sctp}
+     */
     public ImageBuilder addExposedPort(String port) {
         Objects.requireNonNull(port, "port");
         String p = port.contains("/") ? port : port + "/tcp";
@@ -269,25 +424,46 @@ public final class ImageBuilder {
         return this;
     }
 
-    /** Adds to {@code Volumes}. */
+    /**
+     * Adds to {@code Volumes}.
+     *
+     * @param path the path in the container where a volume goes
+     * @return this builder
+     */
     public ImageBuilder addVolume(String path) {
         edits.volumes.add(Objects.requireNonNull(path, "path"));
         return this;
     }
 
-    /** {@code StopSignal}, such as {@code SIGTERM}. */
+    /**
+     * {@code StopSignal}, such as {@code SIGTERM}.
+     *
+     * @param signal the system call signal that stops the container
+     * @return this builder
+     */
     public ImageBuilder stopSignal(String signal) {
         edits.stopSignal = Objects.requireNonNull(signal, "signal");
         return this;
     }
 
-    /** A manifest annotation. */
+    /**
+     * A manifest annotation.
+     *
+     * @param key the annotation key
+     * @param value the annotation value
+     * @return this builder
+     */
     public ImageBuilder putAnnotation(String key, String value) {
         annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** The manifest's {@code subject}: the image this one refers to. */
+    /**
+     * The manifest's {@code subject}: the image this one refers to.
+     *
+     * @param subject the descriptor of the image this one refers to
+     * @return this builder
+     */
     public ImageBuilder subject(Descriptor subject) {
         this.subject = Objects.requireNonNull(subject, "subject");
         return this;
@@ -297,7 +473,11 @@ public final class ImageBuilder {
      * Writes the image into {@code layout} and names it {@code refName} in index.json. Every input is
      * checked first: a bad name, a missing base or a missing layer source stores nothing.
      *
+     * @param layout the layout to write into
+     * @param refName the ref name
+     * @return the manifest and configuration with their descriptors
      * @throws IllegalArgumentException when {@code refName} does not match the ref grammar
+     * @throws IOException if reading a base or a layer source, or writing the layout, fails
      */
     public BuiltImage writeTo(ImageLayout layout, String refName) throws IOException {
         RefName.check(refName);
@@ -309,6 +489,11 @@ public final class ImageBuilder {
     /**
      * Writes layers, configuration and manifest into {@code layout} without naming the image; like
      * {@link #writeTo}, it checks every input before storing anything.
+     *
+     * @param layout the layout to write into
+     * @return the manifest and configuration with their descriptors
+     * @throws IOException if reading a base or a layer source, or writing the layout, fails
+     * @throws IllegalArgumentException if the base image is not in the layout or has no manifest for the platform
      */
     public BuiltImage write(ImageLayout layout) throws IOException {
         Objects.requireNonNull(layout, "layout");

@@ -38,8 +38,13 @@ public final class ImageUnpacker {
      * Unpacks the image named {@code refName} for this machine's platform ({@link Platform#host()})
      * into {@code rootfs}, with the default applier.
      *
+     * @param layout the layout holding the image
+     * @param refName the image's ref name in index.json
+     * @param rootfs the target directory, created when missing
+     * @return the diffIDs, the entry count and what could not be reproduced
      * @throws IllegalArgumentException when no image has that name (the message lists the names the
      *     layout has), or the name points at an index without this platform (listing the ones it has)
+     * @throws IOException if reading the layout or writing {@code rootfs} fails
      */
     public static ApplyResult unpack(ImageLayout layout, String refName, Path rootfs) throws IOException {
         Objects.requireNonNull(layout, "layout");
@@ -57,7 +62,17 @@ public final class ImageUnpacker {
         return unpack(layout, entry, Platform.host(), rootfs);
     }
 
-    /** Unpacks with a default {@link LayerApplier} (owners set when running as root). */
+    /**
+     * Unpacks with a default {@link LayerApplier} (owners set when running as root).
+     *
+     * @param layout the layout holding the image
+     * @param entry the descriptor of a manifest, or of an index to resolve for {@code platform}
+     * @param platform the platform to choose in an index
+     * @param rootfs the target directory, created when missing
+     * @return the diffIDs, the entry count and what could not be reproduced
+     * @throws IOException if reading the layout or writing {@code rootfs} fails
+     * @throws IllegalArgumentException when an index has no entry for {@code platform}, listing the ones it has
+     */
     public static ApplyResult unpack(ImageLayout layout, Descriptor entry, Platform platform, Path rootfs)
             throws IOException {
         return unpack(layout, entry, platform, rootfs, LayerApplier.builder().build());
@@ -67,8 +82,17 @@ public final class ImageUnpacker {
      * Follows {@code entry} (a manifest, or an index resolved for {@code platform}) and applies the
      * manifest's layers onto {@code rootfs}.
      *
+     * @param layout the layout holding the image
+     * @param entry the descriptor of a manifest, or of an index to resolve for {@code platform}
+     * @param platform the platform to choose in an index
+     * @param rootfs the target directory, created when missing
+     * @param applier how the layers are applied
+     * @return the diffIDs, the entry count and what could not be reproduced
      * @throws IllegalArgumentException when an index has no entry for {@code platform}
      * @throws ImageFormatException when the config's diff_ids do not pair with the layers
+     * @throws IOException if reading the layout or writing {@code rootfs} fails
+     * @throws dev.oci4j.image.layer.LayerFormatException if a layer holds an entry that cannot be applied
+     * @throws dev.oci4j.image.DigestMismatchException if a layer does not match its descriptor or diffID
      */
     public static ApplyResult unpack(ImageLayout layout, Descriptor entry, Platform platform, Path rootfs,
             LayerApplier applier) throws IOException {
@@ -101,7 +125,17 @@ public final class ImageUnpacker {
         return applier.apply(rootfs, sources);
     }
 
-    /** The image manifest {@code entry} leads to for {@code platform}. */
+    /**
+     * The image manifest {@code entry} leads to for {@code platform}.
+     *
+     * @param layout the layout holding the image
+     * @param entry the descriptor of a manifest, or of an index to resolve for {@code platform}
+     * @param platform the platform to choose in an index
+     * @return the image manifest's descriptor
+     * @throws IOException if reading an index fails
+     * @throws IllegalArgumentException when an index has no entry for {@code platform} (the message lists
+     *     the platforms it has), or {@code entry} leads to something other than an image manifest
+     */
     public static Descriptor manifestFor(ImageLayout layout, Descriptor entry, Platform platform) throws IOException {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(platform, "platform");

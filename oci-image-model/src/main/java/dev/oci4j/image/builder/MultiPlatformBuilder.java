@@ -30,17 +30,31 @@ public final class MultiPlatformBuilder {
     private MultiPlatformBuilder() {
     }
 
+    /** {@return a builder with no image yet} */
     public static MultiPlatformBuilder create() {
         return new MultiPlatformBuilder();
     }
 
-    /** Adds an image; it should name its platform, or it gets the base's or the host's. */
+    /**
+     * Adds an image; it should name its platform, or it gets the base's or the host's.
+     *
+     * @param image the image for one platform
+     * @return this builder
+     * @throws NullPointerException if {@code image} is null
+     */
     public MultiPlatformBuilder add(ImageBuilder image) {
         images.add(Objects.requireNonNull(image, "image"));
         return this;
     }
 
-    /** An index annotation. */
+    /**
+     * An index annotation.
+     *
+     * @param key the annotation key
+     * @param value the annotation value
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
     public MultiPlatformBuilder putAnnotation(String key, String value) {
         annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
@@ -49,8 +63,12 @@ public final class MultiPlatformBuilder {
     /**
      * Writes every image and the index, and names the index {@code refName} in index.json.
      *
+     * @param layout the layout to store the images and the index in
+     * @param refName the ref name, checked before anything is stored
+     * @return the index and the images
      * @throws IllegalStateException when no image was added
      * @throws IllegalArgumentException when two images have the same platform: the first would always win
+     * @throws IOException if reading a layer's source, storing a blob or updating index.json fails
      */
     public BuiltIndex writeTo(ImageLayout layout, String refName) throws IOException {
         Objects.requireNonNull(layout, "layout");

@@ -23,26 +23,36 @@ public final class ApplyResult {
         this.suppressedWarnings = suppressedWarnings;
     }
 
+    /**
+     * A result, as {@link LayerApplier} reports it; the lists are copied.
+     *
+     * @param diffIds the diffID of each applied layer, bottom first
+     * @param entries the number of tar entries processed
+     * @param warnings notes on what could not be reproduced, each naming layer and entry
+     * @param suppressedWarnings how many further warnings were counted but not kept
+     * @return the result
+     * @throws NullPointerException if a list is null or holds null
+     */
     public static ApplyResult of(List<Digest> diffIds, long entries, List<String> warnings, long suppressedWarnings) {
         return new ApplyResult(diffIds, entries, warnings, suppressedWarnings);
     }
 
-    /** The sha256 of each layer's uncompressed tar, in the order applied. */
+    /** {@return the sha256 of each layer's uncompressed tar, in the order applied} */
     public List<Digest> diffIds() {
         return diffIds;
     }
 
-    /** Tar entries processed, whiteouts included. */
+    /** {@return tar entries processed, whiteouts included} */
     public long entries() {
         return entries;
     }
 
-    /** Human-readable notes on what was not applied, each naming the layer and entry; capped. */
+    /** {@return human-readable notes on what was not applied, each naming the layer and entry; capped} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Warnings beyond the cap that were counted but not kept. */
+    /** {@return warnings beyond the cap that were counted but not kept} */
     public long suppressedWarnings() {
         return suppressedWarnings;
     }

@@ -28,7 +28,7 @@ public enum Compression {
      */
     public static final int MAX_DEFAULT_THREADS = 16;
 
-    /** The OCI layer media type for this compression. */
+    /** {@return the OCI layer media type for this compression} */
     public MediaType layerMediaType() {
         return switch (this) {
             case NONE -> MediaType.OCI_LAYER_TAR;
@@ -38,7 +38,7 @@ public enum Compression {
     }
 
     /**
-     * The default level: 4 for gzip, 3 for zstd (the zstd CLI's). zlib's own default, 6, searches
+     * {@return the default level: 4 for gzip, 3 for zstd (the zstd CLI's)} zlib's own default, 6, searches
      * much longer match chains: on a typical layer it is 2-3x slower for output about 1% smaller, and
      * 4 already lands within about 1.5% of what Go's gzip writes for the same tar (umoci, containerd).
      */
@@ -54,6 +54,11 @@ public enum Compression {
      * Wraps {@code out} so that bytes written are compressed on as many threads as there are processors,
      * at most {@value #MAX_DEFAULT_THREADS}; closing it finishes the stream and closes {@code out}. The bytes
      * depend only on the input and the level, never on the processor count.
+     *
+     * @param out where the compressed bytes go
+     * @param level the compression level (see {@link #defaultLevel()}); ignored for {@link #NONE}
+     * @return a stream compressing into {@code out}; {@code out} itself for {@link #NONE}
+     * @throws IOException if the zstd compressor cannot be set up
      */
     public OutputStream compress(OutputStream out, int level) throws IOException {
         return compress(out, level, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
@@ -65,6 +70,13 @@ public enum Compression {
      * each); zstd output is identical for every count too (zstd's multi-threaded jobs are sized by
      * the level, not the worker count); {@code threads == 1} still
      * uses one zstd worker, off the caller's thread.
+     *
+     * @param out where the compressed bytes go
+     * @param level the compression level (see {@link #defaultLevel()}); ignored for {@link #NONE}
+     * @param threads the most worker threads to use, at least 1
+     * @return a stream compressing into {@code out}; {@code out} itself for {@link #NONE}
+     * @throws IOException if the zstd compressor cannot be set up
+     * @throws IllegalArgumentException if {@code threads} is less than 1
      */
     public OutputStream compress(OutputStream out, int level, int threads) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -83,6 +95,10 @@ public enum Compression {
      * anything after the last member other than zero padding is a {@link java.util.zip.ZipException}.
      * With more than one processor, decompression runs on a background daemon thread a few hundred KiB
      * ahead of the reader; closing the returned stream stops it and closes {@code in}.
+     *
+     * @param in the compressed bytes
+     * @return a stream of the decompressed bytes; {@code in} itself for {@link #NONE}
+     * @throws IOException if the gzip header cannot be read or is malformed (it is read at once)
      */
     public InputStream decompress(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
@@ -98,6 +114,10 @@ public enum Compression {
     /**
      * Detects the compression from a stream's first bytes (gzip {@code 1f 8b}, zstd {@code 28 b5 2f fd}),
      * so layers whose media type lies or is unknown can still be read. The stream must support mark.
+     *
+     * @param in the layer stream, positioned at its start; left at the same position
+     * @return {@link #GZIP} or {@link #ZSTD} by their magic numbers, else {@link #NONE}
+     * @throws IOException if reading the first bytes fails
      */
     public static Compression detect(BufferedInputStream in) throws IOException {
         in.mark(4);

@@ -56,10 +56,14 @@ public final class LayerApplier {
         this.strictDevices = b.strictDevices;
     }
 
+    /**
+     * {@return a builder with the defaults: ownership only as root, xattrs on, device failures as warnings}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this applier's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.preserveOwnership = preserveOwnership;
@@ -68,7 +72,17 @@ public final class LayerApplier {
         return b;
     }
 
-    /** Applies {@code layers} in order onto {@code root}, creating it when missing. */
+    /**
+     * Applies {@code layers} in order onto {@code root}, creating it when missing.
+     *
+     * @param root the target directory, created when missing
+     * @param layers the layers, bottom first
+     * @return the diffIDs, the entry count and the warnings
+     * @throws IOException if reading a blob or writing the target fails
+     * @throws LayerFormatException when an entry is malformed or would reach outside the root
+     * @throws dev.oci4j.image.DigestMismatchException when a blob or its tar does not have the expected
+     *     digest; the root then holds the partly applied layer and should be discarded
+     */
     public ApplyResult apply(Path root, LayerBlob... layers) throws IOException {
         return apply(root, List.of(layers));
     }
@@ -76,9 +90,14 @@ public final class LayerApplier {
     /**
      * Applies {@code layers} in order onto {@code root}, creating it when missing.
      *
+     * @param root the target directory, created when missing
+     * @param layers the layers, bottom first
+     * @return the diffIDs, the entry count and the warnings
      * @throws LayerFormatException when an entry is malformed or would reach outside the root
      * @throws DigestMismatchException when a blob or its tar does not have the expected digest; the
      *     root then holds the partly applied layer and should be discarded
+     * @throws IOException if reading a blob or writing the target fails
+     * @throws NullPointerException if {@code root}, {@code layers} or a layer is null
      */
     public ApplyResult apply(Path root, List<LayerBlob> layers) throws IOException {
         Objects.requireNonNull(root, "root");
@@ -185,24 +204,40 @@ public final class LayerApplier {
         private Builder() {
         }
 
-        /** Sets uid and gid from the tar (default: only when running as root). */
+        /**
+         * Sets uid and gid from the tar (default: only when running as root).
+         *
+         * @param preserveOwnership whether to chown each entry to the tar's uid and gid
+         * @return this builder
+         */
         public Builder preserveOwnership(boolean preserveOwnership) {
             this.preserveOwnership = preserveOwnership;
             return this;
         }
 
-        /** Sets SCHILY.xattr attributes (default on; only {@code user.*} can be set, others are warned about). */
+        /**
+         * Sets SCHILY.xattr attributes (default on; only {@code user.*} can be set, others are warned about).
+         *
+         * @param xattrs whether to set the tar's extended attributes
+         * @return this builder
+         */
         public Builder xattrs(boolean xattrs) {
             this.xattrs = xattrs;
             return this;
         }
 
-        /** Fails instead of warning when a device node or FIFO cannot be created (default off). */
+        /**
+         * Fails instead of warning when a device node or FIFO cannot be created (default off).
+         *
+         * @param strictDevices whether a device node or FIFO that cannot be created fails the apply
+         * @return this builder
+         */
         public Builder strictDevices(boolean strictDevices) {
             this.strictDevices = strictDevices;
             return this;
         }
 
+        /** {@return an applier with these settings} */
         public LayerApplier build() {
             return new LayerApplier(this);
         }

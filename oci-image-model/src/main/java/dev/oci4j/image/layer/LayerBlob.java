@@ -25,6 +25,12 @@ public final class LayerBlob {
     /** Opens the (possibly compressed) blob; called once. */
     @FunctionalInterface
     public interface Opener {
+        /**
+         * Opens the blob's bytes as stored, compressed or not.
+         *
+         * @return a fresh stream at the blob's first byte; the applier closes it
+         * @throws IOException if the blob cannot be opened
+         */
         InputStream open() throws IOException;
     }
 
@@ -44,22 +50,41 @@ public final class LayerBlob {
         this.name = b.name;
     }
 
+    /**
+     * A builder for a blob read through {@code opener}, with nothing known about it yet.
+     *
+     * @param opener opens the blob's bytes; called once per apply
+     * @return the builder
+     * @throws NullPointerException if {@code opener} is null
+     */
     public static Builder builder(Opener opener) {
         return new Builder(opener);
     }
 
-    /** A blob file, compression detected from its first bytes. */
+    /**
+     * A blob file, compression detected from its first bytes.
+     *
+     * @param blob the blob file
+     * @return the layer, named by the file's path, with nothing to verify
+     */
     public static LayerBlob of(Path blob) {
         Objects.requireNonNull(blob, "blob");
         return builder(() -> Files.newInputStream(blob)).name(blob.toString()).build();
     }
 
-    /** A blob file with its expected diffID. */
+    /**
+     * A blob file with its expected diffID.
+     *
+     * @param blob the blob file
+     * @param diffId the expected digest of the uncompressed tar, verified while applying
+     * @return the layer, named by the file's path
+     */
     public static LayerBlob of(Path blob, Digest diffId) {
         Objects.requireNonNull(blob, "blob");
         return builder(() -> Files.newInputStream(blob)).name(blob.toString()).diffId(diffId).build();
     }
 
+    /** {@return a builder holding this blob's opener and expectations} */
     public Builder toBuilder() {
         Builder b = new Builder(opener);
         b.mediaType = mediaType;
@@ -70,31 +95,32 @@ public final class LayerBlob {
         return b;
     }
 
+    /** {@return how the blob's bytes are opened} */
     public Opener opener() {
         return opener;
     }
 
-    /** The declared media type; compression is detected from the bytes either way. */
+    /** {@return the declared media type; compression is detected from the bytes either way} */
     public Optional<MediaType> mediaType() {
         return Optional.ofNullable(mediaType);
     }
 
-    /** The expected blob digest (verified when present). */
+    /** {@return the expected blob digest (verified when present)} */
     public Optional<Digest> digest() {
         return Optional.ofNullable(digest);
     }
 
-    /** The expected blob size, -1 when unknown. */
+    /** {@return the expected blob size, -1 when unknown} */
     public long size() {
         return size;
     }
 
-    /** The expected diffID, the digest of the uncompressed tar (verified when present). */
+    /** {@return the expected diffID, the digest of the uncompressed tar (verified when present)} */
     public Optional<Digest> diffId() {
         return Optional.ofNullable(diffId);
     }
 
-    /** A name for messages; empty unless set. */
+    /** {@return a name for messages; empty unless set} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
@@ -128,17 +154,35 @@ public final class LayerBlob {
             this.opener = Objects.requireNonNull(opener, "opener");
         }
 
+        /**
+         * Sets the declared media type; a compression that differs from the detected one is a warning, not an error.
+         *
+         * @param mediaType the layer descriptor's {@code mediaType}, or null for none
+         * @return this builder
+         */
         public Builder mediaType(MediaType mediaType) {
             this.mediaType = mediaType;
             return this;
         }
 
+        /**
+         * Sets the expected blob digest (the layer descriptor's {@code digest}), verified over the stored bytes.
+         *
+         * @param digest the expected digest, or null to verify none
+         * @return this builder
+         */
         public Builder digest(Digest digest) {
             this.digest = digest;
             return this;
         }
 
-        /** The expected blob size; -1 for unknown. */
+        /**
+         * The expected blob size; -1 for unknown.
+         *
+         * @param size the layer descriptor's {@code size} in bytes, or -1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size} is below -1
+         */
         public Builder size(long size) {
             if (size < -1) {
                 throw new IllegalArgumentException("size must be -1 (unknown) or >= 0: " + size);
@@ -147,16 +191,33 @@ public final class LayerBlob {
             return this;
         }
 
+        /**
+         * Sets the expected diffID (config.md {@code rootfs.diff_ids}), verified over the uncompressed tar.
+         *
+         * @param diffId the expected diffID, or null to verify none
+         * @return this builder
+         */
         public Builder diffId(Digest diffId) {
             this.diffId = diffId;
             return this;
         }
 
+        /**
+         * Sets how messages name the layer when it has no digest, such as its file name.
+         *
+         * @param name the name, or null for none
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * {@return the blob}
+         *
+         * @throws IllegalStateException if a size is set without a digest
+         */
         public LayerBlob build() {
             if (size >= 0 && digest == null) {
                 throw new IllegalStateException("a size can only be checked together with a digest");

@@ -51,6 +51,12 @@ public final class LayerEntry {
     /** Opens an entry's content; called once, when the entry is written. */
     @FunctionalInterface
     public interface Content {
+        /**
+         * Opens the entry's content.
+         *
+         * @return a stream of exactly {@link #size()} bytes; the writer closes it
+         * @throws IOException if the content cannot be opened
+         */
         InputStream open() throws IOException;
     }
 
@@ -84,41 +90,92 @@ public final class LayerEntry {
         this.content = b.content;
     }
 
-    /** A builder for an entry of {@code type} at {@code path}. */
+    /**
+     * A builder for an entry of {@code type} at {@code path}.
+     *
+     * @param path the relative path (see {@link Builder#path(String)})
+     * @param type the kind of object
+     * @return the builder, with mode 0755 for a directory, 0777 for a symlink, 0644 otherwise
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code path} has a {@code ..} segment or a NUL
+     */
     public static Builder builder(String path, Type type) {
         return new Builder(path, type);
     }
 
-    /** A regular file of {@code size} bytes, mode 0644. */
+    /**
+     * A regular file of {@code size} bytes, mode 0644.
+     *
+     * @param path the relative path
+     * @param size the content's length in bytes
+     * @param content opens exactly {@code size} bytes
+     * @return the entry
+     * @throws IllegalArgumentException if {@code path} is invalid or {@code size} is negative
+     */
     public static LayerEntry file(String path, long size, Content content) {
         return builder(path, Type.FILE).size(size).content(content).build();
     }
 
-    /** A directory, mode 0755. */
+    /**
+     * A directory, mode 0755.
+     *
+     * @param path the relative path; {@code ""} is the layer's root
+     * @return the entry
+     * @throws IllegalArgumentException if {@code path} has a {@code ..} segment or a NUL
+     */
     public static LayerEntry directory(String path) {
         return builder(path, Type.DIRECTORY).build();
     }
 
-    /** A symbolic link to {@code target}. */
+    /**
+     * A symbolic link to {@code target}.
+     *
+     * @param path the relative path of the link
+     * @param target the link's target, stored verbatim (absolute or relative)
+     * @return the entry
+     * @throws IllegalArgumentException if {@code path} is invalid
+     * @throws IllegalStateException if {@code target} is empty
+     */
     public static LayerEntry symlink(String path, String target) {
         return builder(path, Type.SYMLINK).linkname(target).build();
     }
 
-    /** A hard link to the earlier entry {@code target}. */
+    /**
+     * A hard link to the earlier entry {@code target}.
+     *
+     * @param path the relative path of the link
+     * @param target the layer path of the file it links to
+     * @return the entry
+     * @throws IllegalArgumentException if {@code path} is invalid
+     * @throws IllegalStateException if {@code target} is empty
+     */
     public static LayerEntry hardlink(String path, String target) {
         return builder(path, Type.HARDLINK).linkname(target).build();
     }
 
-    /** Hides {@code path} of the lower layers. */
+    /**
+     * Hides {@code path} of the lower layers.
+     *
+     * @param path the relative path to hide
+     * @return the entry, written as {@code .wh.NAME}
+     * @throws IllegalArgumentException if {@code path} is invalid
+     */
     public static LayerEntry whiteout(String path) {
         return builder(path, Type.WHITEOUT).build();
     }
 
-    /** Hides every lower child of directory {@code path}. */
+    /**
+     * Hides every lower child of directory {@code path}.
+     *
+     * @param path the directory whose lower children to hide; {@code ""} is the root
+     * @return the entry, written as {@code PATH/.wh..wh..opq}
+     * @throws IllegalArgumentException if {@code path} is invalid
+     */
     public static LayerEntry opaque(String path) {
         return builder(path, Type.OPAQUE).build();
     }
 
+    /** {@return a builder holding this entry's values} */
     public Builder toBuilder() {
         Builder b = new Builder(path, type);
         b.mode = mode;
@@ -134,59 +191,74 @@ public final class LayerEntry {
         return b;
     }
 
-    /** The relative path, {@code /}-separated, without leading or trailing slash ("" is the root). */
+    /**
+     * {@return the relative path, {@code /}-separated, without leading or trailing slash ("" is the root)}
+     */
     public String path() {
         return path;
     }
 
+    /** {@return the kind of object} */
     public Type type() {
         return type;
     }
 
-    /** Permission bits including setuid (04000), setgid (02000) and sticky (01000). */
+    /** {@return permission bits including setuid (04000), setgid (02000) and sticky (01000)} */
     public int mode() {
         return mode;
     }
 
+    /** {@return the owner's user id, 0 unless set} */
     public long uid() {
         return uid;
     }
 
+    /** {@return the owner's group id, 0 unless set} */
     public long gid() {
         return gid;
     }
 
-    /** Modification time; {@link Instant#EPOCH} unless set. */
+    /** {@return modification time; {@link Instant#EPOCH} unless set} */
     public Instant mtime() {
         return mtime;
     }
 
-    /** Extended attributes by full name ({@code user.foo}, {@code security.capability}); values are copies. */
+    /**
+     * {@return extended attributes by full name ({@code user.foo}, {@code security.capability}); values are copies}
+     */
     public Map<String, byte[]> xattrs() {
         Map<String, byte[]> copy = new TreeMap<>();
         xattrs.forEach((k, v) -> copy.put(k, v.clone()));
         return Collections.unmodifiableMap(copy);
     }
 
-    /** The symlink target or hardlink source; present exactly for {@link Type#SYMLINK} and {@link Type#HARDLINK}. */
+    /**
+     * {@return the symlink target or hardlink source; present exactly for {@link Type#SYMLINK} and {@link Type#HARDLINK}}
+     */
     public Optional<String> linkname() {
         return Optional.ofNullable(linkname);
     }
 
+    /**
+     * {@return the device major number of a {@link Type#CHAR_DEVICE} or {@link Type#BLOCK_DEVICE}, else 0}
+     */
     public int devMajor() {
         return devMajor;
     }
 
+    /**
+     * {@return the device minor number of a {@link Type#CHAR_DEVICE} or {@link Type#BLOCK_DEVICE}, else 0}
+     */
     public int devMinor() {
         return devMinor;
     }
 
-    /** Content size in bytes; 0 for everything but {@link Type#FILE}. */
+    /** {@return content size in bytes; 0 for everything but {@link Type#FILE}} */
     public long size() {
         return size;
     }
 
-    /** The content, read once when written; empty stream unless {@link Type#FILE}. */
+    /** {@return the content, read once when written; empty stream unless {@link Type#FILE}} */
     public Content content() {
         return content;
     }
@@ -239,17 +311,37 @@ public final class LayerEntry {
             this.mode = type == Type.DIRECTORY ? 0755 : type == Type.SYMLINK ? 0777 : 0644;
         }
 
-        /** The relative path; leading and trailing slashes and {@code ./} are dropped, {@code ..} is refused. */
+        /**
+         * The relative path; leading and trailing slashes and {@code ./} are dropped, {@code ..} is refused.
+         *
+         * @param path the relative, {@code /}-separated path
+         * @return this builder
+         * @throws NullPointerException if {@code path} is null
+         * @throws IllegalArgumentException if {@code path} has a {@code ..} segment or a NUL
+         */
         public Builder path(String path) {
             this.path = normalize(Objects.requireNonNull(path, "path"));
             return this;
         }
 
+        /**
+         * Sets the kind of object; the mode stays as it was.
+         *
+         * @param type the kind of object
+         * @return this builder
+         */
         public Builder type(Type type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
+        /**
+         * Sets the permission bits with setuid, setgid and sticky.
+         *
+         * @param mode the bits, such as {@code 0644}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code mode} has bits beyond {@code 07777}
+         */
         public Builder mode(int mode) {
             if ((mode & ~07777) != 0) {
                 throw new IllegalArgumentException("mode 0" + Integer.toOctalString(mode)
@@ -259,22 +351,49 @@ public final class LayerEntry {
             return this;
         }
 
+        /**
+         * Sets the owner's user id.
+         *
+         * @param uid the user id, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code uid} is negative
+         */
         public Builder uid(long uid) {
             this.uid = nonNegative(uid, "uid");
             return this;
         }
 
+        /**
+         * Sets the owner's group id.
+         *
+         * @param gid the group id, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code gid} is negative
+         */
         public Builder gid(long gid) {
             this.gid = nonNegative(gid, "gid");
             return this;
         }
 
+        /**
+         * Sets the modification time (a writer may clamp or fix it).
+         *
+         * @param mtime the time
+         * @return this builder
+         */
         public Builder mtime(Instant mtime) {
             this.mtime = Objects.requireNonNull(mtime, "mtime");
             return this;
         }
 
-        /** Adds an extended attribute (full name with namespace, such as {@code user.comment}). */
+        /**
+         * Adds an extended attribute (full name with namespace, such as {@code user.comment}).
+         *
+         * @param name the attribute's full name
+         * @param value the attribute's value, copied
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is empty or holds NUL or {@code =}
+         */
         public Builder putXattr(String name, byte[] value) {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || name.indexOf('\0') >= 0 || name.indexOf('=') >= 0) {
@@ -284,50 +403,103 @@ public final class LayerEntry {
             return this;
         }
 
+        /**
+         * Removes an extended attribute, if set.
+         *
+         * @param name the attribute's full name
+         * @return this builder
+         */
         public Builder removeXattr(String name) {
             xattrs.remove(Objects.requireNonNull(name, "name"));
             return this;
         }
 
+        /**
+         * Removes every extended attribute.
+         *
+         * @return this builder
+         */
         public Builder clearXattrs() {
             xattrs.clear();
             return this;
         }
 
+        /**
+         * Replaces the extended attributes, as {@link #putXattr} each.
+         *
+         * @param xattrs the attributes by full name; values are copied
+         * @return this builder
+         * @throws IllegalArgumentException if a name is empty or holds NUL or {@code =}
+         */
         public Builder xattrs(Map<String, byte[]> xattrs) {
             this.xattrs.clear();
             xattrs.forEach(this::putXattr);
             return this;
         }
 
+        /**
+         * Sets the symlink target or the hard link's layer path.
+         *
+         * @param linkname the target
+         * @return this builder
+         */
         public Builder linkname(String linkname) {
             this.linkname = Objects.requireNonNull(linkname, "linkname");
             return this;
         }
 
+        /**
+         * Sets the device major number.
+         *
+         * @param devMajor the major number, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code devMajor} is negative
+         */
         public Builder devMajor(int devMajor) {
             this.devMajor = (int) nonNegative(devMajor, "devMajor");
             return this;
         }
 
+        /**
+         * Sets the device minor number.
+         *
+         * @param devMinor the minor number, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code devMinor} is negative
+         */
         public Builder devMinor(int devMinor) {
             this.devMinor = (int) nonNegative(devMinor, "devMinor");
             return this;
         }
 
+        /**
+         * Sets the content length of a {@link Type#FILE}.
+         *
+         * @param size the length in bytes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size} is negative
+         */
         public Builder size(long size) {
             this.size = nonNegative(size, "size");
             return this;
         }
 
+        /**
+         * Sets how the content of a {@link Type#FILE} is opened.
+         *
+         * @param content opens exactly {@link #size(long) size} bytes
+         * @return this builder
+         */
         public Builder content(Content content) {
             this.content = Objects.requireNonNull(content, "content");
             return this;
         }
 
         /**
+         * {@return the entry}
+         *
          * @throws IllegalStateException when a link has no linkname, a non-link has one, a non-file has
-         *     a size, or the root is given a type other than directory
+         *     a size, a name starts with {@code .wh.}, or the root is given a type other than directory or opaque
          */
         public LayerEntry build() {
             boolean link = type == Type.SYMLINK || type == Type.HARDLINK;

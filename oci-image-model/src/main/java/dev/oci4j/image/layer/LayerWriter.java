@@ -71,10 +71,12 @@ public final class LayerWriter {
         this.policy = new EntryPolicy(b.fixedMtime, b.clampMtime, b.rootOwnership);
     }
 
+    /** {@return a builder with the defaults {@link Builder} lists} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this writer's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.compression = compression;
@@ -89,7 +91,14 @@ public final class LayerWriter {
         return b;
     }
 
-    /** Writes every object below {@code dir} (not {@code dir} itself) to {@code out}, which stays open. */
+    /**
+     * Writes every object below {@code dir} (not {@code dir} itself) to {@code out}, which stays open.
+     *
+     * @param dir the directory whose contents become the layer
+     * @param out where the blob goes
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if reading {@code dir} or writing {@code out} fails
+     */
     public WrittenLayer writeDirectory(Path dir, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         return write(out, null, directoryBody(dir));
@@ -98,6 +107,11 @@ public final class LayerWriter {
     /**
      * Like {@link #writeDirectory(Path, OutputStream)}, taking the blob's digest and size from
      * {@code sink} (see {@link BlobSink}); the sink stays open and uncommitted.
+     *
+     * @param dir the directory whose contents become the layer
+     * @param sink where the blob goes, such as an image layout's {@code BlobWriter}
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if reading {@code dir} or writing {@code sink} fails
      */
     public WrittenLayer writeDirectory(Path dir, BlobSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
@@ -109,7 +123,14 @@ public final class LayerWriter {
         return tar -> new DirectoryScanner(sortEntries, xattrs).scan(dir, tar::write);
     }
 
-    /** Like {@link #writeDirectory(Path, OutputStream)}, into a new or truncated file. */
+    /**
+     * Like {@link #writeDirectory(Path, OutputStream)}, into a new or truncated file.
+     *
+     * @param dir the directory whose contents become the layer
+     * @param blob the file the blob is written to
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if reading {@code dir} or writing {@code blob} fails
+     */
     public WrittenLayer writeDirectory(Path dir, Path blob) throws IOException {
         try (OutputStream out = Files.newOutputStream(blob)) {
             return writeDirectory(dir, out);
@@ -119,13 +140,25 @@ public final class LayerWriter {
     /**
      * Writes {@code entries} in their order, or sorted by path when {@link Builder#sortEntries} is on
      * (parents before children). Paths must be unique.
+     *
+     * @param entries the entries of the layer
+     * @param out where the blob goes, left open
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if opening an entry's content or writing {@code out} fails
      */
     public WrittenLayer writeEntries(List<LayerEntry> entries, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         return write(out, null, entriesBody(entries));
     }
 
-    /** Like {@link #writeEntries(List, OutputStream)}, taking the blob's digest and size from {@code sink}. */
+    /**
+     * Like {@link #writeEntries(List, OutputStream)}, taking the blob's digest and size from {@code sink}.
+     *
+     * @param entries the entries of the layer
+     * @param sink where the blob goes, left open and uncommitted
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if opening an entry's content or writing {@code sink} fails
+     */
     public WrittenLayer writeEntries(List<LayerEntry> entries, BlobSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         return write(sink, sink, entriesBody(entries));
@@ -159,6 +192,14 @@ public final class LayerWriter {
         };
     }
 
+    /**
+     * Like {@link #writeEntries(List, OutputStream)}, into a new or truncated file.
+     *
+     * @param entries the entries of the layer
+     * @param blob the file the blob is written to
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if opening an entry's content or writing {@code blob} fails
+     */
     public WrittenLayer writeEntries(List<LayerEntry> entries, Path blob) throws IOException {
         try (OutputStream out = Files.newOutputStream(blob)) {
             return writeEntries(entries, out);
@@ -170,13 +211,27 @@ public final class LayerWriter {
      * {@code lower} reproduces {@code upper}. Files count as unchanged when type, size, mtime, mode,
      * owner, xattrs (and link target or device) are equal, and, with {@link Builder#compareContents},
      * their bytes too.
+     *
+     * @param lower the directory as it was
+     * @param upper the directory as it is
+     * @param out where the blob goes, left open
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if reading either directory or writing {@code out} fails
      */
     public WrittenLayer writeDiff(Path lower, Path upper, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         return write(out, null, diffBody(lower, upper));
     }
 
-    /** Like {@link #writeDiff(Path, Path, OutputStream)}, taking the blob's digest and size from {@code sink}. */
+    /**
+     * Like {@link #writeDiff(Path, Path, OutputStream)}, taking the blob's digest and size from {@code sink}.
+     *
+     * @param lower the directory as it was
+     * @param upper the directory as it is
+     * @param sink where the blob goes, left open and uncommitted
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if reading either directory or writing {@code sink} fails
+     */
     public WrittenLayer writeDiff(Path lower, Path upper, BlobSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         return write(sink, sink, diffBody(lower, upper));
@@ -188,6 +243,15 @@ public final class LayerWriter {
         return tar -> new DirectoryDiff(xattrs, compareContents, opaqueWhiteouts).diff(lower, upper, tar::write);
     }
 
+    /**
+     * Like {@link #writeDiff(Path, Path, OutputStream)}, into a new or truncated file.
+     *
+     * @param lower the directory as it was
+     * @param upper the directory as it is
+     * @param blob the file the blob is written to
+     * @return the blob's media type, digest and size, and the diffID
+     * @throws IOException if reading either directory or writing {@code blob} fails
+     */
     public WrittenLayer writeDiff(Path lower, Path upper, Path blob) throws IOException {
         try (OutputStream out = Files.newOutputStream(blob)) {
             return writeDiff(lower, upper, out);
@@ -206,7 +270,7 @@ public final class LayerWriter {
         }
     }
 
-    /** The media type this writer's layers have. */
+    /** {@return the media type this writer's layers have} */
     public MediaType mediaType() {
         return compression.layerMediaType();
     }
@@ -301,14 +365,26 @@ public final class LayerWriter {
         private Builder() {
         }
 
-        /** The compression, at its default level. */
+        /**
+         * The compression, at its default level.
+         *
+         * @param compression the compression
+         * @return this builder
+         */
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression, "compression");
             this.level = null;
             return this;
         }
 
-        /** The compression at {@code level} (gzip 0-9, zstd 1-22). */
+        /**
+         * The compression at {@code level} (gzip 0-9, zstd 1-22).
+         *
+         * @param compression the compression
+         * @param level the level; ignored for {@link Compression#NONE}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code level} is outside the compression's range
+         */
         public Builder compression(Compression compression, int level) {
             this.compression = Objects.requireNonNull(compression, "compression");
             int max = compression == Compression.ZSTD ? 22 : 9;
@@ -319,19 +395,34 @@ public final class LayerWriter {
             return this;
         }
 
-        /** Sorts directory children and entry lists by name (default on), for reproducible output. */
+        /**
+         * Sorts directory children and entry lists by name (default on), for reproducible output.
+         *
+         * @param sortEntries whether to sort
+         * @return this builder
+         */
         public Builder sortEntries(boolean sortEntries) {
             this.sortEntries = sortEntries;
             return this;
         }
 
-        /** Reads {@code user.*} extended attributes from directories (default on). */
+        /**
+         * Reads {@code user.*} extended attributes from directories (default on).
+         *
+         * @param xattrs whether to read and write extended attributes
+         * @return this builder
+         */
         public Builder xattrs(boolean xattrs) {
             this.xattrs = xattrs;
             return this;
         }
 
-        /** In diffs, compares file bytes when metadata is equal (default off: size and mtime decide). */
+        /**
+         * In diffs, compares file bytes when metadata is equal (default off: size and mtime decide).
+         *
+         * @param compareContents whether to compare bytes
+         * @return this builder
+         */
         public Builder compareContents(boolean compareContents) {
             this.compareContents = compareContents;
             return this;
@@ -340,6 +431,9 @@ public final class LayerWriter {
         /**
          * In diffs, writes one {@code .wh..wh..opq} marker for a directory that kept none of its former
          * children instead of a whiteout per child (default off: the spec recommends explicit whiteouts).
+         *
+         * @param opaqueWhiteouts whether to write opaque markers
+         * @return this builder
          */
         public Builder opaqueWhiteouts(boolean opaqueWhiteouts) {
             this.opaqueWhiteouts = opaqueWhiteouts;
@@ -388,18 +482,29 @@ public final class LayerWriter {
             return this;
         }
 
-        /** Writes uid and gid 0 for every entry. */
+        /**
+         * Writes uid and gid 0 for every entry.
+         *
+         * @param rootOwnership whether every entry is owned by root
+         * @return this builder
+         */
         public Builder rootOwnership(boolean rootOwnership) {
             this.rootOwnership = rootOwnership;
             return this;
         }
 
-        /** Sorted entries, uid/gid 0 and mtimes clamped to {@code sourceDateEpoch}. */
+        /**
+         * Sorted entries, uid/gid 0 and mtimes clamped to {@code sourceDateEpoch}.
+         *
+         * @param sourceDateEpoch the latest mtime an entry may have (SOURCE_DATE_EPOCH)
+         * @return this builder
+         */
         public Builder reproducible(Instant sourceDateEpoch) {
             Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
             return sortEntries(true).rootOwnership(true).clampMtime(sourceDateEpoch);
         }
 
+        /** {@return a writer with these settings} */
         public LayerWriter build() {
             return new LayerWriter(this);
         }

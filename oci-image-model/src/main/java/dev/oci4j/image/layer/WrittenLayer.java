@@ -30,7 +30,18 @@ public final class WrittenLayer {
         this.uncompressedSize = uncompressedSize;
     }
 
-    /** A result; {@code size} and {@code uncompressedSize} are byte counts. */
+    /**
+     * A result; {@code size} and {@code uncompressedSize} are byte counts.
+     *
+     * @param mediaType the layer media type of the blob
+     * @param digest the digest of the blob as written
+     * @param size the blob's size in bytes
+     * @param diffId the sha256 digest of the uncompressed tar
+     * @param uncompressedSize the uncompressed tar's size in bytes
+     * @return the result
+     * @throws NullPointerException if {@code mediaType}, {@code digest} or {@code diffId} is null
+     * @throws IllegalArgumentException if a size is negative
+     */
     public static WrittenLayer of(MediaType mediaType, Digest digest, long size, Digest diffId, long uncompressedSize) {
         if (size < 0 || uncompressedSize < 0) {
             throw new IllegalArgumentException("sizes must not be negative: " + size + ", " + uncompressedSize);
@@ -38,27 +49,29 @@ public final class WrittenLayer {
         return new WrittenLayer(mediaType, digest, size, diffId, uncompressedSize);
     }
 
-    /** The layer media type matching the compression ({@code ...tar}, {@code ...tar+gzip}, {@code ...tar+zstd}). */
+    /**
+     * {@return the layer media type matching the compression ({@code ...tar}, {@code ...tar+gzip}, {@code ...tar+zstd})}
+     */
     public MediaType mediaType() {
         return mediaType;
     }
 
-    /** The digest of the blob as written (compressed). */
+    /** {@return the digest of the blob as written (compressed)} */
     public Digest digest() {
         return digest;
     }
 
-    /** The blob size in bytes (compressed). */
+    /** {@return the blob size in bytes (compressed)} */
     public long size() {
         return size;
     }
 
-    /** The sha256 digest of the uncompressed tar stream. */
+    /** {@return the sha256 digest of the uncompressed tar stream} */
     public Digest diffId() {
         return diffId;
     }
 
-    /** The size of the uncompressed tar stream. */
+    /** {@return the size of the uncompressed tar stream} */
     public long uncompressedSize() {
         return uncompressedSize;
     }

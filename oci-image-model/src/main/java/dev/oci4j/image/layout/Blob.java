@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record Blob(Digest digest, long size, boolean created) {
 
+    /**
+     * Checks the components.
+     *
+     * @param digest the digest of the content
+     * @param size the content's length in bytes
+     * @param created whether this call stored the content
+     * @throws NullPointerException if {@code digest} is null
+     * @throws IllegalArgumentException if {@code size} is negative
+     */
     public Blob {
         Objects.requireNonNull(digest, "digest");
         if (size < 0) {
@@ -21,7 +30,13 @@ public record Blob(Digest digest, long size, boolean created) {
         }
     }
 
-    /** A descriptor of this blob with {@code mediaType}. */
+    /**
+     * A descriptor of this blob with {@code mediaType}.
+     *
+     * @param mediaType the media type the descriptor gives the blob
+     * @return a descriptor with this blob's digest and size
+     * @throws NullPointerException if {@code mediaType} is null
+     */
     public Descriptor descriptor(MediaType mediaType) {
         return Descriptor.of(mediaType, digest, size);
     }

@@ -152,8 +152,11 @@ public final class BlobWriter extends BlobSink {
      * those of the bytes written, the digest naming the file under {@code blobs/}: what a descriptor
      * of this blob needs ({@link Blob#descriptor}).
      *
+     * @return the stored blob: its digest, size, and whether this call created it
      * @throws DigestMismatchException when an expected digest or size was given and the content
      *     differs; the temp file is deleted and nothing appears under {@code blobs/}
+     * @throws IOException if flushing, syncing or renaming into {@code blobs/} fails, or the writer was
+     *     discarded
      */
     public Blob commit() throws IOException {
         if (blob != null) {
@@ -219,13 +222,13 @@ public final class BlobWriter extends BlobSink {
         abort();
     }
 
-    /** The stored blob once committed. */
+    /** {@return the stored blob once committed, empty before} */
     public Optional<Blob> committed() {
         return Optional.ofNullable(blob);
     }
 
     /**
-     * The stored blob.
+     * {@return the stored blob}
      *
      * @throws IllegalStateException before a successful commit
      */

@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public record LayoutProblem(Severity severity, String path, String message) {
 
+    /**
+     * Checks the components.
+     *
+     * @param severity {@link Severity#ERROR} for a broken MUST, {@link Severity#WARNING} otherwise
+     * @param path where, as a chain of descriptors from index.json
+     * @param message what was expected and what was found
+     * @throws NullPointerException if a component is null
+     */
     public LayoutProblem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(path, "path");

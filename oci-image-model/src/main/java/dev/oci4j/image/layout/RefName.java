@@ -24,12 +24,22 @@ public final class RefName {
     private RefName() {
     }
 
-    /** Whether {@code name} matches the ref grammar; never throws. */
+    /**
+     * Whether {@code name} matches the ref grammar; never throws.
+     *
+     * @param name the name to check, may be null
+     * @return true when {@code name} is not null and matches the grammar
+     */
     public static boolean isValid(String name) {
         return name != null && REF.matcher(name).matches();
     }
 
-    /** Explains why {@code name} does not match the ref grammar, or empty when it does. */
+    /**
+     * Explains why {@code name} does not match the ref grammar, or empty when it does.
+     *
+     * @param name the name to check, may be null
+     * @return a message saying what the grammar allows, or empty when {@code name} matches
+     */
     public static Optional<String> problemWith(String name) {
         if (name == null) {
             return Optional.of("ref name is null");
@@ -44,7 +54,10 @@ public final class RefName {
     /**
      * Returns {@code name} when it matches the grammar.
      *
+     * @param name the name to check
+     * @return {@code name}
      * @throws IllegalArgumentException otherwise, saying what the grammar allows
+     * @throws NullPointerException if {@code name} is null
      */
     public static String check(String name) {
         Objects.requireNonNull(name, "refName");
