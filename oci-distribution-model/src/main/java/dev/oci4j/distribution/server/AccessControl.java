@@ -64,7 +64,7 @@ final class AccessControl {
     private static Need need(Call c) {
         boolean write = !c.method.equals("GET") && !c.method.equals("HEAD");
         if (c.path.equals("/v2/_catalog")) {
-            return new Need(null, true, write);
+            return new Need(null, true, false);   // only GET is an endpoint there; the route refuses the rest
         }
         Matcher m = Router.ROUTE.matcher(c.path);
         if (!m.matches()) {
@@ -80,7 +80,7 @@ final class AccessControl {
 
     private boolean allowed(String user, Need need) {
         if (need.catalog()) {
-            return !need.write() && policy.mayList(user);
+            return policy.mayList(user);
         }
         if (need.repository() == null) {
             // Even with anonymous pull: clients (containers/image, docker) decide at this ping whether to
@@ -206,7 +206,7 @@ final class AccessControl {
 
     private static boolean tokenAllows(Tokens.Claims claims, Need need) {
         if (need.catalog()) {
-            return !need.write() && claims.allows("registry", "catalog", "*");
+            return claims.allows("registry", "catalog", "*");
         }
         if (need.repository() == null) {
             return true;   // any token this registry issued opens /v2/
