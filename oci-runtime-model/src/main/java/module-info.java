@@ -12,8 +12,8 @@ module dev.oci4j.runtime {
 
     exports dev.oci4j.runtime;
     exports dev.oci4j.validation;
-    // Shared with the image model, not with users: a qualified export keeps them out of the API.
-    exports dev.oci4j.internal.json to dev.oci4j.image;
+    // Shared with the other model modules, not with users: a qualified export keeps them out of the API.
+    exports dev.oci4j.internal.json to dev.oci4j.image, dev.oci4j.distribution;
     exports dev.oci4j.internal.validation to dev.oci4j.image;
     // Hibernate Validator reads the private fields the validation constraints are mapped on.
     opens dev.oci4j.runtime to org.hibernate.validator;

@@ -40,7 +40,7 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
+        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
             boolean fromRegistry = RegistryOptions.isDocker(source);
             boolean toRegistry = RegistryOptions.isDocker(destination);
             List<String> registries = new ArrayList<>();
@@ -52,12 +52,12 @@ final class CopyCommand implements Callable<Integer> {
             }
             Object digest;
             if (fromRegistry && toRegistry) {
-                digest = ImagePusher.of(registry.client(registries)).copy(RegistryOptions.reference(source),
+                digest = ImagePusher.of(registry.client(registries, bar)).copy(RegistryOptions.reference(source),
                         RegistryOptions.reference(destination));
             } else if (fromRegistry) {
                 Reference ref = RegistryOptions.reference(source);
                 ImageLocation to = ImageLocation.parse(destination);
-                ImagePuller p = ImagePuller.of(registry.client(registries)).allPlatforms(allPlatforms);
+                ImagePuller p = ImagePuller.of(registry.client(registries, bar)).allPlatforms(allPlatforms);
                 if (platform != null) {
                     p = p.platform(Platform.parse(platform)).allPlatforms(allPlatforms);
                 }
@@ -67,11 +67,12 @@ final class CopyCommand implements Callable<Integer> {
                 ImageLocation from = ImageLocation.parse(source);
                 ImageLayout layout = from.openLayout();
                 Reference to = RegistryOptions.reference(destination);
-                digest = ImagePusher.of(registry.client(registries)).push(layout, from.resolve(layout),
+                digest = ImagePusher.of(registry.client(registries, bar)).push(layout, from.resolve(layout),
                         to.tag().isPresent() || to.digest().isPresent() ? to : to.withTag("latest"));
             } else {
                 throw new IllegalArgumentException("one of SRC and DST must be docker://REF; for layouts use oci layout");
             }
+            bar.close();
             spec.commandLine().getOut().println(digest);
             return 0;
         } catch (IOException | IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.distribution.DistributionFormatException;
 import dev.oci4j.distribution.Reference;
 import dev.oci4j.distribution.client.Credentials;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class LoginCommand implements Callable<Integer> {
             registry.files().store(name, Credentials.parse(registry.creds));
             spec.commandLine().getOut().println("Login Succeeded");
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | DistributionFormatException e) {
             spec.commandLine().getErr().println("oci login: " + host + ": " + CliErrors.describe(e));
             return 1;
         }

@@ -1,5 +1,6 @@
 package dev.oci4j.examples;
 
+import dev.oci4j.distribution.DistributionFormatException;
 import dev.oci4j.distribution.Reference;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ final class LogoutCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("Removed login credentials for " + name);
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | DistributionFormatException e) {
             spec.commandLine().getErr().println("oci logout: " + host + ": " + CliErrors.describe(e));
             return 1;
         }

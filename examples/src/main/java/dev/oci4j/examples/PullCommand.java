@@ -39,16 +39,17 @@ final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
+        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
             Reference ref = RegistryOptions.reference(source);
             ImageLocation to = ImageLocation.parse(destination);
-            ImagePuller puller = ImagePuller.of(registry.client(List.of(ref.registry())));
+            ImagePuller puller = ImagePuller.of(registry.client(List.of(ref.registry()), bar));
             if (platform != null) {
                 puller = puller.platform(Platform.parse(platform));
             }
             ImageLayout layout = ImageLayout.openOrCreate(to.dir());
             String name = to.ref().filter(r -> !r.isEmpty()).orElse(ref.tagOrDefault().orElse("latest"));
             PullResult r = puller.allPlatforms(allPlatforms).pull(ref, layout, name);
+            bar.close();
             spec.commandLine().getOut().println(r.named().digest());
             return 0;
         } catch (IOException | IllegalArgumentException e) {

@@ -31,12 +31,13 @@ final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
+        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
             ImageLocation from = ImageLocation.parse(source);
             Reference to = RegistryOptions.reference(destination);
             ImageLayout layout = from.openLayout();
-            Digest d = ImagePusher.of(registry.client(List.of(to.registry()))).push(layout, from.resolve(layout),
+            Digest d = ImagePusher.of(registry.client(List.of(to.registry()), bar)).push(layout, from.resolve(layout),
                     to.tag().isPresent() || to.digest().isPresent() ? to : to.withTag("latest"));
+            bar.close();
             spec.commandLine().getOut().println(d);
             return 0;
         } catch (IOException | IllegalArgumentException e) {

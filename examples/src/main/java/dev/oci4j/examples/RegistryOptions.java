@@ -6,6 +6,7 @@ import dev.oci4j.distribution.client.CredentialProvider;
 import dev.oci4j.distribution.client.Credentials;
 import dev.oci4j.distribution.client.DockerCredentials;
 import dev.oci4j.distribution.client.RegistryClient;
+import dev.oci4j.distribution.client.TransferListener;
 import java.nio.file.Path;
 import java.util.Collection;
 import picocli.CommandLine.Option;
@@ -31,6 +32,11 @@ final class RegistryOptions {
 
     /** A client for the registries named, with --creds for each of them. */
     RegistryClient client(Collection<String> registries) {
+        return client(registries, TransferListener.NONE);
+    }
+
+    /** The same, reporting blob progress to {@code progress}. */
+    RegistryClient client(Collection<String> registries, TransferListener progress) {
         CredentialProvider provider = files();
         if (creds != null) {
             Credentials c = Credentials.parse(creds);
@@ -38,7 +44,7 @@ final class RegistryOptions {
                 provider = CredentialProvider.of(r, c).orElse(provider);
             }
         }
-        RegistryClient.Builder b = RegistryClient.builder().credentials(provider);
+        RegistryClient.Builder b = RegistryClient.builder().credentials(provider).listener(progress);
         if (!tlsVerify) {
             registries.forEach(r -> b.tlsVerify(r, false));
         }

@@ -1,6 +1,6 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -129,10 +129,10 @@ public final class AuthChallenge {
     }
 
     private static DistributionFormatException bad(String detail) {
-        return new DistributionFormatException(Reason.BAD_HEADER, "WWW-Authenticate", detail);
+        return new DistributionFormatException(FormatReason.BAD_HEADER, "WWW-Authenticate", detail);
     }
 
-    /** The scheme as sent, such as {@code Bearer} or {@code Basic}; compare with {@link #isScheme}. */
+    /** {@return the scheme as sent, such as {@code Bearer} or {@code Basic}; compare with {@link #isScheme}} */
     public String scheme() {
         return scheme;
     }
@@ -147,7 +147,7 @@ public final class AuthChallenge {
         return scheme.equalsIgnoreCase(name);
     }
 
-    /** The auth-params, names lowercased, in the order sent. */
+    /** {@return the auth-params, names lowercased, in the order sent} */
     public Map<String, String> parameters() {
         return parameters;
     }
@@ -162,28 +162,28 @@ public final class AuthChallenge {
         return Optional.ofNullable(parameters.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    /** The {@code realm}: for Bearer, the token endpoint's URL. */
+    /** {@return the {@code realm}: for Bearer, the token endpoint's URL} */
     public Optional<String> realm() {
         return parameter("realm");
     }
 
-    /** The {@code service} the token is for. */
+    /** {@return the {@code service} the token is for} */
     public Optional<String> service() {
         return parameter("service");
     }
 
-    /** The {@code scope}s asked for, split at spaces; empty when none was named. */
+    /** {@return the {@code scope}s asked for, split at spaces; empty when none was named} */
     public List<String> scopes() {
         return parameter("scope").map(s -> List.of(s.trim().split(" +"))).filter(l -> !l.get(0).isEmpty())
                 .orElse(List.of());
     }
 
-    /** The {@code error} a Bearer challenge names ({@code invalid_token}, {@code insufficient_scope}). */
+    /** {@return the {@code error} a Bearer challenge names ({@code invalid_token}, {@code insufficient_scope})} */
     public Optional<String> error() {
         return parameter("error");
     }
 
-    /** The token68 form's value, for schemes that use it instead of parameters. */
+    /** {@return the token68 form's value, for schemes that use it instead of parameters} */
     public Optional<String> token68() {
         return Optional.ofNullable(token68);
     }

@@ -1,9 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,25 +21,29 @@ public final class Catalog {
 
     private Catalog(Builder b) {
         this.repositories = List.copyOf(b.repositories);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The repository names, empty when none. */
+    /** {@return the repository names, empty when none} */
     public List<String> repositories() {
         return repositories;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this object's values. */
+    /**
+     * A builder holding this object's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().repositories(repositories).extensions(extensions);
     }
@@ -62,69 +64,47 @@ public final class Catalog {
     }
 
     /** Builds a {@link Catalog}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private final List<String> repositories = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("Catalog", KEYS);
         }
 
-        /** Replaces the repositories. */
+        /**
+         * Replaces the repositories.
+         *
+         * @param repositories the repository names
+         * @return this builder
+         */
         public Builder repositories(Collection<String> repositories) {
             this.repositories.clear();
             repositories.forEach(this::addRepository);
             return this;
         }
 
-        /** Appends one repository. */
+        /**
+         * Appends one repository.
+         *
+         * @param repository a repository name
+         * @return this builder
+         */
         public Builder addRepository(String repository) {
             repositories.add(Objects.requireNonNull(repository, "repository"));
             return this;
         }
 
-        /** Removes every repository. */
+        /**
+         * Removes every repository.
+         *
+         * @return this builder
+         */
         public Builder clearRepositories() {
             repositories.clear();
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON.
-         *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of Catalog, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
-            return this;
-        }
-
-        /**
-         * Builds the object.
-         *
-         * @throws IllegalStateException when a REQUIRED member is unset
-         */
+        /** {@return the catalog; it has no REQUIRED member a builder could lack} */
         public Catalog build() {
             return new Catalog(this);
         }

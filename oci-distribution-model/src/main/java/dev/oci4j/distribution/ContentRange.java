@@ -1,6 +1,6 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,15 +98,15 @@ public record ContentRange(long first, long last, OptionalLong completeLength) {
 
     private static DistributionFormatException bad(String name, String header, String expected) {
         String shown = header.length() > 80 ? header.substring(0, 77) + "..." : header;
-        return new DistributionFormatException(Reason.BAD_HEADER, name, "\"" + shown + "\": " + expected);
+        return new DistributionFormatException(FormatReason.BAD_HEADER, name, "\"" + shown + "\": " + expected);
     }
 
-    /** How many bytes the range holds. */
+    /** {@return how many bytes the range holds} */
     public long length() {
         return last - first + 1;
     }
 
-    /** The PATCH request's {@code Content-Range} value, {@code <first>-<last>} (distribution-spec, no unit). */
+    /** {@return the PATCH request's {@code Content-Range} value, {@code <first>-<last>} (distribution-spec, no unit)} */
     public String toUploadHeader() {
         return first + "-" + last;
     }

@@ -1,39 +1,27 @@
 package dev.oci4j.distribution;
 
-import java.util.Objects;
+import dev.oci4j.validation.DocumentFormatException;
+import dev.oci4j.validation.FormatReason;
 
 /**
- * Input from a user or a registry could not be read as what it claims to be: a reference, a header
- * or a JSON body. Like the image model's format exception it keeps what and where apart:
- * {@link #reason()} for programs, {@link #location()} (the part of a reference such as {@code tag},
- * a header name such as {@code WWW-Authenticate}, or a JSON pointer) and {@link #detail()}, which says
- * what was expected and what was found. Nothing should parse the message.
+ * Input from a user or a registry could not be read as what it claims to be: an image reference, a
+ * header or a JSON body. It is a {@link DocumentFormatException}, as the image and runtime models'
+ * format exceptions are, and keeps what and where apart the same way: {@link #reason()} (a
+ * {@link FormatReason}: {@link FormatReason#BAD_REFERENCE BAD_REFERENCE}, {@link FormatReason#BAD_HEADER
+ * BAD_HEADER}, or a JSON reason such as {@link FormatReason#WRONG_TYPE WRONG_TYPE}) for programs,
+ * {@link #location()} (the part of a reference such as {@code tag}, a header name such as
+ * {@code WWW-Authenticate}, or a JSON pointer) and {@link #detail()}, which says what was expected
+ * and what was found. Nothing should parse the message.
  *
  * <pre>{@code
  * catch (DistributionFormatException e) {
- *     if (e.reason() == DistributionFormatException.Reason.BAD_REFERENCE) { ... e.location() ... }
+ *     if (e.reason() == FormatReason.BAD_REFERENCE) { ... e.location() ... }
  * }
  * }</pre>
  */
-public class DistributionFormatException extends IllegalArgumentException {
+public class DistributionFormatException extends DocumentFormatException {
 
     private static final long serialVersionUID = 1L;
-
-    /** Why input could not be read. New reasons may be added: a {@code switch} needs a default branch. */
-    public enum Reason {
-        /** An image reference outside the grammar; the location names the part: registry, repository, tag or digest. */
-        BAD_REFERENCE,
-        /** A header value outside its grammar; the location is the header name. */
-        BAD_HEADER,
-        /** A body that is not JSON, has a duplicate member, nests too deep or is too large. */
-        MALFORMED_JSON,
-        /** A member has the wrong JSON type; the location is its JSON pointer. */
-        WRONG_TYPE
-    }
-
-    private final Reason reason;
-    private final String location;
-    private final String detail;
 
     /**
      * A problem of {@code reason} at {@code location}.
@@ -42,7 +30,7 @@ public class DistributionFormatException extends IllegalArgumentException {
      * @param location the part, header or JSON pointer at fault ("" for the whole input)
      * @param detail   what was expected and what was found
      */
-    public DistributionFormatException(Reason reason, String location, String detail) {
+    public DistributionFormatException(FormatReason reason, String location, String detail) {
         this(reason, location, detail, null);
     }
 
@@ -54,25 +42,7 @@ public class DistributionFormatException extends IllegalArgumentException {
      * @param detail   what was expected and what was found
      * @param cause    the underlying exception, or null
      */
-    public DistributionFormatException(Reason reason, String location, String detail, Throwable cause) {
-        super(location == null || location.isEmpty() ? detail : location + ": " + detail, cause);
-        this.reason = Objects.requireNonNull(reason, "reason");
-        this.location = Objects.requireNonNull(location, "location");
-        this.detail = Objects.requireNonNull(detail, "detail");
-    }
-
-    /** Why the input was refused; programs go by this, never by the message. */
-    public Reason reason() {
-        return reason;
-    }
-
-    /** The part of a reference, the header name or the JSON pointer at fault; "" for the whole input. */
-    public String location() {
-        return location;
-    }
-
-    /** What was expected and what was found, without the location. */
-    public String detail() {
-        return detail;
+    public DistributionFormatException(FormatReason reason, String location, String detail, Throwable cause) {
+        super(reason, location, detail, cause);
     }
 }

@@ -1,21 +1,21 @@
 package dev.oci4j.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oci4j.distribution.DistributionFormatException.Reason;
-import dev.oci4j.distribution.internal.Json;
 import dev.oci4j.image.ImageFormatException;
 import dev.oci4j.image.ImageIndex;
 import dev.oci4j.image.ImageJson;
-import dev.oci4j.validation.FormatReason;
-import java.util.List;
-import java.util.Set;
+import dev.oci4j.internal.json.FormatErrors;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.internal.json.JsonObjectWriter;
 
 /**
  * The distribution module's JSON codec: registry error bodies, tag lists, catalogs and referrers
- * responses. Reading is strict about JSON (no duplicate members, bounded nesting) and lenient about
- * content (unknown members are kept, {@code "tags": null} is an empty list); writing is compact UTF-8
- * with the known members first, in the Go reference's order.
+ * responses. It reads and writes through the same JSON layer as the image and runtime models, so
+ * reading is strict about JSON (no duplicate members, nesting bounded at 64 levels, numbers kept
+ * exactly) and lenient about content (unknown members are kept, {@code "tags": null} is an empty
+ * list); writing is compact UTF-8 with the known members first, in the Go reference's order, then
+ * the unknown ones in the order they were read.
  *
  * <pre>{@code ErrorResponse r = DistributionJson.standard().readErrorResponse(body);}</pre>
  */
@@ -23,12 +23,24 @@ public final class DistributionJson {
 
     private static final DistributionJson STANDARD = new DistributionJson();
 
+    /** Every read failure is this module's exception. */
+    private static final FormatErrors ERRORS = DistributionFormatException::new;
+
     private DistributionJson() {
     }
 
-    /** The codec. */
+    /**
+     * The codec.
+     *
+     * @return the one instance
+     */
     public static DistributionJson standard() {
         return STANDARD;
+    }
+
+    /** The members of the JSON object {@code bytes} holds. */
+    private static JsonFields root(byte[] bytes) {
+        return JsonFields.of(Json.readTree(bytes, ERRORS), "", ERRORS);
     }
 
     /**
@@ -37,34 +49,20 @@ public final class DistributionJson {
      *
      * @param bytes the body
      * @return the response
-     * @throws DistributionFormatException when the body is not such an object
+     * @throws DistributionFormatException when the body is not such an object; its reason is a JSON
+     *                                     reason ({@code MALFORMED_JSON}, {@code WRONG_TYPE}, ...)
      */
     public ErrorResponse readErrorResponse(byte[] bytes) {
-        ObjectNode root = Json.readObject(bytes, "error body");
-        ErrorResponse.Builder b = ErrorResponse.builder();
-        List<JsonNode> errors = Json.array(root, "errors", "/errors");
-        for (int i = 0; i < errors.size(); i++) {
-            JsonNode e = errors.get(i);
-            String at = "/errors/" + i;
-            if (!e.isObject()) {
-                throw new DistributionFormatException(Reason.WRONG_TYPE, at, "expected an object, found "
-                        + e.getNodeType().toString().toLowerCase());
-            }
-            String code = Json.string(e, "code", at + "/code");
-            RegistryError.Builder eb = RegistryError.builder().code(ErrorCode.of(code == null ? "UNKNOWN" : code));
-            String message = Json.string(e, "message", at + "/message");
-            if (message != null) {
-                eb.message(message);
-            }
-            JsonNode detail = e.get("detail");
-            if (detail != null && !detail.isNull()) {
-                eb.detail(Json.raw(detail));
-            }
-            Json.extensions(e, RegistryError.KEYS).forEach(eb::putExtension);
-            b.addError(eb.build());
-        }
-        Json.extensions(root, Set.of("errors")).forEach(b::putExtension);
-        return b.build();
+        JsonFields f = root(bytes);
+        ErrorResponse.Builder b = ErrorResponse.builder().errors(f.objectList("errors", DistributionJson::readError));
+        return b.extensions(f.unknown()).build();
+    }
+
+    private static RegistryError readError(JsonFields e) {
+        RegistryError.Builder b = RegistryError.builder().code(ErrorCode.of(e.string("code").orElse("UNKNOWN")));
+        e.string("message").ifPresent(b::message);
+        e.raw("detail").ifPresent(b::detail);
+        return b.extensions(e.unknown()).build();
     }
 
     /**
@@ -75,13 +73,9 @@ public final class DistributionJson {
      * @throws DistributionFormatException when the body is not such an object
      */
     public TagList readTagList(byte[] bytes) {
-        ObjectNode root = Json.readObject(bytes, "tag list");
-        TagList.Builder b = TagList.builder();
-        String name = Json.string(root, "name", "/name");
-        b.name(name == null ? "" : name);
-        b.tags(Json.strings(root, "tags", "/tags"));
-        Json.extensions(root, TagList.KEYS).forEach(b::putExtension);
-        return b.build();
+        JsonFields f = root(bytes);
+        TagList.Builder b = TagList.builder().name(f.string("name").orElse("")).tags(f.stringList("tags"));
+        return b.extensions(f.unknown()).build();
     }
 
     /**
@@ -92,10 +86,8 @@ public final class DistributionJson {
      * @throws DistributionFormatException when the body is not such an object
      */
     public Catalog readCatalog(byte[] bytes) {
-        ObjectNode root = Json.readObject(bytes, "catalog");
-        Catalog.Builder b = Catalog.builder().repositories(Json.strings(root, "repositories", "/repositories"));
-        Json.extensions(root, Catalog.KEYS).forEach(b::putExtension);
-        return b.build();
+        JsonFields f = root(bytes);
+        return Catalog.builder().repositories(f.stringList("repositories")).extensions(f.unknown()).build();
     }
 
     /**
@@ -103,41 +95,38 @@ public final class DistributionJson {
      *
      * @param bytes the body
      * @return the index
-     * @throws DistributionFormatException when the body is not an image index
+     * @throws DistributionFormatException when the body is not an image index, with the image codec's
+     *                                     reason, location and detail
      */
     public ImageIndex readReferrers(byte[] bytes) {
         try {
             return ImageJson.readIndex(bytes);
         } catch (ImageFormatException e) {
-            Reason reason = e.reason() == FormatReason.WRONG_TYPE
-                    || e.reason() == FormatReason.MISSING_MEMBER ? Reason.WRONG_TYPE : Reason.MALFORMED_JSON;
-            throw new DistributionFormatException(reason, e.location(), "referrers response: " + e.detail(), e);
+            throw new DistributionFormatException(e.reason(), e.location(), "referrers response: " + e.detail(), e);
         }
     }
 
     /**
-     * Writes an error body.
+     * Writes an error body; an error without a message is written with {@code "message":""}, as the
+     * distribution spec's error body always has one.
      *
      * @param response the response
      * @return compact UTF-8 JSON
      */
     public byte[] write(ErrorResponse response) {
-        return Json.write(g -> {
-            g.writeArrayFieldStart("errors");
-            for (RegistryError e : response.errors()) {
-                g.writeStartObject();
-                g.writeStringField("code", e.code().value());
-                g.writeStringField("message", e.message().orElse(""));
-                if (e.detail().isPresent()) {
-                    g.writeFieldName("detail");
-                    g.writeRawValue(e.detail().get());
-                }
-                Json.writeExtensions(g, e.extensions());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            Json.writeExtensions(g, response.extensions());
-        });
+        return Json.write(new JsonObjectWriter()
+                .putObjects("errors", response.errors(), DistributionJson::writeError)
+                .extensions(response.extensions())
+                .node());
+    }
+
+    private static JsonNode writeError(RegistryError e) {
+        return new JsonObjectWriter()
+                .put("code", e.code().value())
+                .put("message", e.message().orElse(""))
+                .putRawIfPresent("detail", e.detail())
+                .extensions(e.extensions())
+                .node();
     }
 
     /**
@@ -147,15 +136,11 @@ public final class DistributionJson {
      * @return compact UTF-8 JSON
      */
     public byte[] write(TagList tags) {
-        return Json.write(g -> {
-            g.writeStringField("name", tags.name());
-            g.writeArrayFieldStart("tags");
-            for (String t : tags.tags()) {
-                g.writeString(t);
-            }
-            g.writeEndArray();
-            Json.writeExtensions(g, tags.extensions());
-        });
+        return Json.write(new JsonObjectWriter()
+                .put("name", tags.name())
+                .putStrings("tags", tags.tags())
+                .extensions(tags.extensions())
+                .node());
     }
 
     /**
@@ -165,13 +150,9 @@ public final class DistributionJson {
      * @return compact UTF-8 JSON
      */
     public byte[] write(Catalog catalog) {
-        return Json.write(g -> {
-            g.writeArrayFieldStart("repositories");
-            for (String r : catalog.repositories()) {
-                g.writeString(r);
-            }
-            g.writeEndArray();
-            Json.writeExtensions(g, catalog.extensions());
-        });
+        return Json.write(new JsonObjectWriter()
+                .putStrings("repositories", catalog.repositories())
+                .extensions(catalog.extensions())
+                .node());
     }
 }

@@ -64,7 +64,7 @@ public final class ErrorCode {
         return new ErrorCode(value);
     }
 
-    /** The code as the registry sent it. */
+    /** {@return the code as the registry sent it} */
     public String value() {
         return value;
     }

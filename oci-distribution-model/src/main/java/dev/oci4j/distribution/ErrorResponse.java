@@ -1,12 +1,11 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A registry's error body (distribution-spec "Error Codes").
@@ -15,30 +14,36 @@ import java.util.Objects;
  */
 public final class ErrorResponse {
 
+    static final Set<String> KEYS = Set.of("errors");
+
     private final List<RegistryError> errors;
     private final Map<String, String> extensions;
 
     private ErrorResponse(Builder b) {
         this.errors = List.copyOf(b.errors);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the errors, in the registry's order; empty when the body had none. */
+    /** {@return the errors, in the registry's order; empty when the body had none} REQUIRED in the JSON. */
     public List<RegistryError> errors() {
         return errors;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this response's values. */
+    /**
+     * A builder holding this response's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().errors(errors).extensions(extensions);
     }
@@ -59,65 +64,47 @@ public final class ErrorResponse {
     }
 
     /** Builds an {@link ErrorResponse}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private final List<RegistryError> errors = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("ErrorResponse", KEYS);
         }
 
-        /** Replaces the errors. */
+        /**
+         * Replaces the errors.
+         *
+         * @param errors the errors
+         * @return this builder
+         */
         public Builder errors(Collection<RegistryError> errors) {
             this.errors.clear();
             errors.forEach(this::addError);
             return this;
         }
 
-        /** Appends one error. */
+        /**
+         * Appends one error.
+         *
+         * @param error an error
+         * @return this builder
+         */
         public Builder addError(RegistryError error) {
             errors.add(Objects.requireNonNull(error, "error"));
             return this;
         }
 
-        /** Removes every error. */
+        /**
+         * Removes every error.
+         *
+         * @return this builder
+         */
         public Builder clearErrors() {
             errors.clear();
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
-        /**
-         * Adds an unknown member as raw JSON.
-         *
-         * @throws IllegalArgumentException when {@code key} is {@code errors}
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (Objects.requireNonNull(key, "key").equals("errors")) {
-                throw new IllegalArgumentException("\"errors\" is a member of ErrorResponse, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
-            return this;
-        }
-
-        /** Builds the response. */
+        /** {@return the response} */
         public ErrorResponse build() {
             return new ErrorResponse(this);
         }

@@ -1,6 +1,6 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
+import dev.oci4j.validation.FormatReason;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -158,6 +158,6 @@ public record Link(String target, String rel) {
     }
 
     private static DistributionFormatException bad(String detail) {
-        return new DistributionFormatException(Reason.BAD_HEADER, "Link", detail);
+        return new DistributionFormatException(FormatReason.BAD_HEADER, "Link", detail);
     }
 }

@@ -1,7 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.DistributionFormatException.Reason;
 import dev.oci4j.image.Digest;
+import dev.oci4j.validation.FormatReason;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,26 +173,26 @@ public final class Reference {
     }
 
     private static DistributionFormatException bad(String part, String detail) {
-        return new DistributionFormatException(Reason.BAD_REFERENCE, part, detail);
+        return new DistributionFormatException(FormatReason.BAD_REFERENCE, part, detail);
     }
 
     private static String shorten(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
-    /** The registry with optional port, normalized: {@code docker.io}, {@code localhost:5000}, {@code [::1]:5000}. */
+    /** {@return the registry with optional port, normalized: {@code docker.io}, {@code localhost:5000}, {@code [::1]:5000}} */
     public String registry() {
         return registry;
     }
 
-    /** The host and port the registry API is served from: {@code registry-1.docker.io} for Docker Hub, else the registry. */
+    /** {@return the host and port the registry API is served from: {@code registry-1.docker.io} for Docker Hub, else the registry} */
     public String apiHost() {
         return registry.equals(DOCKER_HUB) ? DOCKER_HUB_API_HOST : registry;
     }
 
     /**
-     * Whether the registry is on this machine (localhost, 127.0.0.0/8 or ::1), where Docker speaks
-     * plain HTTP without being asked.
+     * {@return whether the registry is on this machine (localhost, 127.0.0.0/8 or ::1)}, where Docker
+     * speaks plain HTTP without being asked.
      */
     public boolean isLoopback() {
         return isLoopbackHost(registry);
@@ -218,27 +218,27 @@ public final class Reference {
         return host.equalsIgnoreCase("localhost") || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
-    /** The repository name, with {@code library/} for official Docker Hub images. */
+    /** {@return the repository name, with {@code library/} for official Docker Hub images} */
     public String repository() {
         return repository;
     }
 
-    /** The tag, when the reference names one. */
+    /** {@return the tag, when the reference names one} */
     public Optional<String> tag() {
         return Optional.ofNullable(tag);
     }
 
-    /** The digest, when the reference names one; it wins over a tag when both are given. */
+    /** {@return the digest, when the reference names one; it wins over a tag when both are given} */
     public Optional<Digest> digest() {
         return Optional.ofNullable(digest);
     }
 
-    /** The tag, or {@code latest} when the reference names neither tag nor digest; empty with only a digest. */
+    /** {@return the tag, or {@code latest} when the reference names neither tag nor digest; empty with only a digest} */
     public Optional<String> tagOrDefault() {
         return tag != null ? Optional.of(tag) : digest == null ? Optional.of(DEFAULT_TAG) : Optional.empty();
     }
 
-    /** What the manifest endpoint is asked for: the digest when present, else the tag or {@code latest}. */
+    /** {@return what the manifest endpoint is asked for: the digest when present, else the tag or {@code latest}} */
     public String manifestReference() {
         return digest != null ? digest.toString() : tagOrDefault().orElseThrow();
     }
@@ -267,7 +267,7 @@ public final class Reference {
         return new Reference(registry, repository, tag, Objects.requireNonNull(newDigest, "digest"));
     }
 
-    /** The repository part alone: {@code registry/repository}. */
+    /** {@return the repository part alone: {@code registry/repository}} */
     public String name() {
         return registry + "/" + repository;
     }

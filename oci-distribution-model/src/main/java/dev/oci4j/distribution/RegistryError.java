@@ -1,7 +1,5 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,41 +24,45 @@ public final class RegistryError {
         this.code = b.code;
         this.message = b.message;
         this.detail = b.detail;
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the error code; a registry that omits it reads as {@code UNKNOWN}. */
+    /** {@return the error code; a registry that omits it reads as {@code UNKNOWN}} REQUIRED in the JSON. */
     public ErrorCode code() {
         return code;
     }
 
-    /** OPTIONAL: a message for people. */
+    /** {@return a message for people} OPTIONAL in the JSON. */
     public Optional<String> message() {
         return Optional.ofNullable(message);
     }
 
-    /** OPTIONAL: unstructured detail, as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...). */
+    /** {@return unstructured detail, as the raw JSON the registry sent ({@code "text"}, {@code {...}}, ...)} OPTIONAL in the JSON. */
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }
 
-    /** Members this class does not know, as raw JSON, kept on reading and written back. */
+    /** {@return members this class does not know, as raw JSON, kept on reading and written back} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this error's values. */
+    /**
+     * A builder holding this error's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.code = code;
         b.message = message;
         b.detail = detail;
-        b.extensions.putAll(extensions);
+        b.extensions(extensions);
         return b;
     }
 
@@ -81,28 +83,42 @@ public final class RegistryError {
     }
 
     /** Builds a {@link RegistryError}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private ErrorCode code;
         private String message;
         private String detail;
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("RegistryError", KEYS);
         }
 
-        /** Sets the REQUIRED code. */
+        /**
+         * Sets the REQUIRED code.
+         *
+         * @param code the error code
+         * @return this builder
+         */
         public Builder code(ErrorCode code) {
             this.code = Objects.requireNonNull(code, "code");
             return this;
         }
 
-        /** Sets the message. */
+        /**
+         * Sets the message.
+         *
+         * @param message a message for people
+         * @return this builder
+         */
         public Builder message(String message) {
             this.message = Objects.requireNonNull(message, "message");
             return this;
         }
 
-        /** Leaves the message out. */
+        /**
+         * Leaves the message out.
+         *
+         * @return this builder
+         */
         public Builder clearMessage() {
             this.message = null;
             return this;
@@ -111,55 +127,29 @@ public final class RegistryError {
         /**
          * Sets the detail as raw JSON.
          *
+         * @param rawJson the detail, one JSON value such as {@code "text"} or {@code {"Tag":"v9"}}
+         * @return this builder
          * @throws IllegalArgumentException when {@code rawJson} is not one JSON value
          */
         public Builder detail(String rawJson) {
-            this.detail = Json.checkRaw(Objects.requireNonNull(rawJson, "detail"), "detail");
-            return this;
-        }
-
-        /** Leaves the detail out. */
-        public Builder clearDetail() {
-            this.detail = null;
-            return this;
-        }
-
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
+            this.detail = raw(Objects.requireNonNull(rawJson, "detail"), "detail");
             return this;
         }
 
         /**
-         * Adds an unknown member as raw JSON.
+         * Leaves the detail out.
          *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
+         * @return this builder
          */
-        public Builder putExtension(String key, String rawJson) {
-            Objects.requireNonNull(key, "key");
-            if (KEYS.contains(key)) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of RegistryError, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
+        public Builder clearDetail() {
+            this.detail = null;
             return this;
         }
 
         /**
          * Builds the error.
          *
+         * @return the error
          * @throws IllegalStateException when the code is unset
          */
         public RegistryError build() {

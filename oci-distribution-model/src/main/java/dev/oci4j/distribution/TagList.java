@@ -1,9 +1,7 @@
 package dev.oci4j.distribution;
 
-import dev.oci4j.distribution.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,30 +23,34 @@ public final class TagList {
     private TagList(Builder b) {
         this.name = b.name;
         this.tags = List.copyOf(b.tags);
-        this.extensions = Json.copy(b.extensions);
+        this.extensions = b.builtExtensions();
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** REQUIRED: the repository the tags belong to. */
+    /** {@return the repository the tags belong to} REQUIRED in the JSON. */
     public String name() {
         return name;
     }
 
-    /** REQUIRED: the tags, empty when the repository has none (registries send {@code null} then). */
+    /** {@return the tags, empty when the repository has none (registries send {@code null} then)} REQUIRED in the JSON. */
     public List<String> tags() {
         return tags;
     }
 
-    /** Members this class does not know, as raw JSON. */
+    /** {@return members this class does not know, as raw JSON} */
     public Map<String, String> extensions() {
         return extensions;
     }
 
-    /** A builder holding this object's values. */
+    /**
+     * A builder holding this object's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder().name(name).tags(tags).extensions(extensions);
     }
@@ -69,75 +71,63 @@ public final class TagList {
     }
 
     /** Builds a {@link TagList}. */
-    public static final class Builder {
+    public static final class Builder extends ExtensibleBuilder<Builder> {
         private String name;
         private final List<String> tags = new ArrayList<>();
-        private final Map<String, String> extensions = new LinkedHashMap<>();
 
         private Builder() {
+            super("TagList", KEYS);
         }
 
-        /** Sets the REQUIRED repository name. */
+        /**
+         * Sets the REQUIRED repository name.
+         *
+         * @param name the repository name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Replaces the tags. */
+        /**
+         * Replaces the tags.
+         *
+         * @param tags the tags
+         * @return this builder
+         */
         public Builder tags(Collection<String> tags) {
             this.tags.clear();
             tags.forEach(this::addTag);
             return this;
         }
 
-        /** Appends one tag. */
+        /**
+         * Appends one tag.
+         *
+         * @param tag a tag
+         * @return this builder
+         */
         public Builder addTag(String tag) {
             tags.add(Objects.requireNonNull(tag, "tag"));
             return this;
         }
 
-        /** Removes every tag. */
+        /**
+         * Removes every tag.
+         *
+         * @return this builder
+         */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** Replaces the extensions (member name to raw JSON). */
-        public Builder extensions(Map<String, String> extensions) {
-            this.extensions.clear();
-            extensions.forEach(this::putExtension);
-            return this;
-        }
-
         /**
-         * Adds an unknown member as raw JSON.
+         * Builds the tag list.
          *
-         * @throws IllegalArgumentException when {@code key} is a member this class knows
-         */
-        public Builder putExtension(String key, String rawJson) {
-            if (KEYS.contains(Objects.requireNonNull(key, "key"))) {
-                throw new IllegalArgumentException("\"" + key + "\" is a member of TagList, not an extension");
-            }
-            extensions.put(key, Json.checkRaw(Objects.requireNonNull(rawJson, "rawJson"), key));
-            return this;
-        }
-
-        /** Removes one extension. */
-        public Builder removeExtension(String key) {
-            extensions.remove(key);
-            return this;
-        }
-
-        /** Removes every extension. */
-        public Builder clearExtensions() {
-            extensions.clear();
-            return this;
-        }
-
-        /**
-         * Builds the object.
-         *
-         * @throws IllegalStateException when a REQUIRED member is unset
+         * @return the tag list
+         * @throws IllegalStateException when the REQUIRED name is unset
          */
         public TagList build() {
             if (name == null) {

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oci4j.validation.DocumentFormatException;
+import dev.oci4j.validation.FormatReason;
 import org.junit.jupiter.api.Test;
 
 class DistributionJsonTest {
@@ -66,12 +68,12 @@ class DistributionJsonTest {
     void malformedBodiesNameTheReasonAndPointer() {
         assertThatThrownBy(() -> json.readErrorResponse("<html>".getBytes(UTF_8)))
                 .isInstanceOfSatisfying(DistributionFormatException.class,
-                        e -> assertThat(e.reason()).isEqualTo(DistributionFormatException.Reason.MALFORMED_JSON));
+                        e -> assertThat(e.reason()).isEqualTo(FormatReason.MALFORMED_JSON));
         assertThatThrownBy(() -> json.readErrorResponse("{\"errors\":[],\"errors\":[]}".getBytes(UTF_8)))
                 .isInstanceOf(DistributionFormatException.class).hasMessageContaining("errors");
         assertThatThrownBy(() -> json.readTagList("{\"name\":\"a\",\"tags\":[1]}".getBytes(UTF_8)))
                 .isInstanceOfSatisfying(DistributionFormatException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(DistributionFormatException.Reason.WRONG_TYPE);
+                    assertThat(e.reason()).isEqualTo(FormatReason.WRONG_TYPE);
                     assertThat(e.location()).isEqualTo("/tags/0");
                 });
         assertThatThrownBy(() -> json.readCatalog("[".repeat(100).getBytes(UTF_8)))
@@ -90,5 +92,51 @@ class DistributionJsonTest {
         RegistryError e = RegistryError.builder().code(ErrorCode.DENIED).message("no").detail("{ \"a\" : 1 }").build();
         assertThat(e.detail()).contains("{\"a\":1}");
         assertThat(e.toBuilder().build()).isEqualTo(e);
+    }
+
+    @Test
+    void readFailuresAreDocumentFormatExceptionsWithTheSharedReasons() {
+        assertThatThrownBy(() -> json.readErrorResponse("{\"errors\":[],\"errors\":[]}".getBytes(UTF_8)))
+                .isInstanceOfSatisfying(DocumentFormatException.class, e -> {
+                    assertThat(e).isInstanceOf(DistributionFormatException.class);
+                    assertThat(e.reason()).isEqualTo(FormatReason.DUPLICATE_KEY);
+                    assertThat(e.location()).isEqualTo("/errors");
+                });
+        assertThatThrownBy(() -> json.readCatalog("{\"repositories\":".concat("[".repeat(100)).getBytes(UTF_8)))
+                .isInstanceOfSatisfying(DistributionFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FormatReason.TOO_DEEP));
+        assertThatThrownBy(() -> json.readErrorResponse("{\"errors\":[7]}".getBytes(UTF_8)))
+                .isInstanceOfSatisfying(DistributionFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FormatReason.WRONG_TYPE);
+                    assertThat(e.location()).isEqualTo("/errors/0");
+                    assertThat(e.detail()).isEqualTo("expected an object, found number 7");
+                });
+        String badDigest = "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"a/b\",\"digest\":\"sha256:x\",\"size\":1}]}";
+        assertThatThrownBy(() -> json.readReferrers(badDigest.getBytes(UTF_8)))
+                .isInstanceOfSatisfying(DistributionFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FormatReason.BAD_DIGEST_ENCODING);
+                    assertThat(e.location()).isEqualTo("/manifests/0/digest");
+                });
+        assertThatThrownBy(() -> Reference.parse("app:bad tag"))
+                .isInstanceOfSatisfying(DocumentFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FormatReason.BAD_REFERENCE));
+    }
+
+    @Test
+    void everyBuilderKeepsExtensionsTheSameWay() {
+        assertThatThrownBy(() -> TagList.builder().putExtension("tags", "[]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("\"tags\" is a member of TagList, not an extension");
+        assertThatThrownBy(() -> Catalog.builder().putExtension("repositories", "[]")).hasMessageContaining("Catalog");
+        assertThatThrownBy(() -> ErrorResponse.builder().putExtension("errors", "[]")).hasMessageContaining("ErrorResponse");
+        assertThatThrownBy(() -> Catalog.builder().putExtension("x", "{"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extension \"x\"");
+        Catalog c = Catalog.builder().putExtension("z", "{ \"a\" : 1 }").putExtension("a", "2").putExtension("m", "3")
+                .removeExtension("m").build();
+        assertThat(c.extensions()).containsExactly(java.util.Map.entry("z", "{\"a\":1}"), java.util.Map.entry("a", "2"));
+        assertThat(new String(json.write(c), UTF_8)).isEqualTo("{\"repositories\":[],\"z\":{\"a\":1},\"a\":2}");
+        assertThat(c.toBuilder().clearExtensions().build().extensions()).isEmpty();
+        assertThat(json.readCatalog(json.write(c))).isEqualTo(c);
+        assertThat(ErrorResponse.builder().extensions(java.util.Map.of("t", "true")).build().toBuilder().build().extensions())
+                .containsEntry("t", "true");
     }
 }

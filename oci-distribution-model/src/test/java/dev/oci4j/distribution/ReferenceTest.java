@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oci4j.image.Digest;
+import dev.oci4j.validation.FormatReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,7 +95,7 @@ class ReferenceTest {
     void errorsNameThePartThatIsWrong(String text, String part) {
         assertThatThrownBy(() -> Reference.parse(text))
                 .isInstanceOfSatisfying(DistributionFormatException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(DistributionFormatException.Reason.BAD_REFERENCE);
+                    assertThat(e.reason()).isEqualTo(FormatReason.BAD_REFERENCE);
                     assertThat(e.location()).isEqualTo(part);
                 });
     }

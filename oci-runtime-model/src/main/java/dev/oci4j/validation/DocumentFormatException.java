@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A document could not be read as what it claims to be: the common type of
- * {@code ImageFormatException} and {@code RuntimeFormatException}, so a tool that reads both kinds
- * catches one type. Three separate fields say what and where: {@link #reason()} for programs (the
+ * {@code ImageFormatException}, {@code RuntimeFormatException} and {@code DistributionFormatException}
+ * (registry bodies, headers and image references), so a tool that reads several kinds catches one type. Three separate fields say what and where: {@link #reason()} for programs (the
  * validators' rule ids come from it), {@link #location()} (a JSON pointer such as
  * {@code /layers/2/digest}, or a file or tar entry name) and {@link #detail()}, what was expected and
  * what was found. The message joins location and detail for people; nothing should parse it.

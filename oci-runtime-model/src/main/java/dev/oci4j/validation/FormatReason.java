@@ -1,9 +1,9 @@
 package dev.oci4j.validation;
 
 /**
- * Why a document could not be read, for programs: {@code ImageFormatException.reason()} and
- * {@code RuntimeFormatException.reason()} both return it, and the validators give each reason one
- * rule id (the table in docs/architecture.md). New reasons may be added in minor releases: a
+ * Why a document could not be read, for programs: {@code ImageFormatException.reason()},
+ * {@code RuntimeFormatException.reason()} and {@code DistributionFormatException.reason()} all return
+ * it, and the validators give each reason one rule id (the table in docs/architecture.md). New reasons may be added in minor releases: a
  * {@code switch} over them needs a default branch.
  *
  * <pre>{@code
@@ -42,6 +42,17 @@ public enum FormatReason {
     BAD_BASE64,
     /** A {@code created} text is not an RFC 3339 date-time. */
     BAD_DATE_TIME,
+    /**
+     * An image reference outside the grammar ({@code [registry/]repository[:tag][@digest]}, the
+     * distribution spec's name and tag grammar); the location names the part: {@code registry},
+     * {@code repository}, {@code tag} or {@code digest}. Only the distribution model reads references.
+     */
+    BAD_REFERENCE,
+    /**
+     * An HTTP header value outside its grammar ({@code WWW-Authenticate}, {@code Link}, {@code Range},
+     * {@code Content-Range}); the location is the header name. Only the distribution model reads headers.
+     */
+    BAD_HEADER,
     /** Anything else: image layout and layer problems, which name the file or entry in the location. */
     OTHER
 }

@@ -21,7 +21,7 @@ public interface CredentialProvider {
      */
     Optional<Credentials> credentialsFor(String registry) throws IOException;
 
-    /** No credentials for any registry. */
+    /** {@return no credentials for any registry} */
     static CredentialProvider anonymous() {
         return registry -> Optional.empty();
     }

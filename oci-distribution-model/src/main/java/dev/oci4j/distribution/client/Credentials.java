@@ -60,17 +60,17 @@ public final class Credentials {
         return basic(text.substring(0, colon), text.substring(colon + 1));
     }
 
-    /** The user name. */
+    /** {@return the user name} */
     public String username() {
         return username;
     }
 
-    /** The password, absent for an identity token. */
+    /** {@return the password, absent for an identity token} */
     public Optional<String> password() {
         return Optional.ofNullable(password);
     }
 
-    /** The identity token, when these are one. */
+    /** {@return the identity token, when these are one} */
     public Optional<String> identityToken() {
         return Optional.ofNullable(identityToken);
     }

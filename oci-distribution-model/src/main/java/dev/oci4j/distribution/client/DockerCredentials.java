@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.distribution.DistributionFormatException;
 import dev.oci4j.distribution.Reference;
-import dev.oci4j.distribution.internal.Json;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
+import dev.oci4j.validation.FormatReason;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +45,7 @@ public final class DockerCredentials implements CredentialProvider {
         this.helperPath = helperPath == null ? "" : helperPath;
     }
 
-    /** The files of this process's environment, in skopeo's order. */
+    /** {@return the files of this process's environment, in skopeo's order} */
     public static DockerCredentials fromEnvironment() {
         return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
     }
@@ -79,12 +81,12 @@ public final class DockerCredentials implements CredentialProvider {
         return new DockerCredentials(List.of(file), System.getenv("PATH"));
     }
 
-    /** The files searched, in order; missing ones are skipped. */
+    /** {@return the files searched, in order; missing ones are skipped} */
     public List<Path> files() {
         return files;
     }
 
-    /** The file {@link #store} writes: the first searched. */
+    /** {@return the file {@link #store} writes: the first searched} */
     public Path writableFile() {
         return files.get(0);
     }
@@ -120,10 +122,20 @@ public final class DockerCredentials implements CredentialProvider {
 
     private static ObjectNode read(Path file) throws IOException {
         try {
-            return Json.readObject(Files.readAllBytes(file), file.toString());
+            return object(Files.readAllBytes(file));
         } catch (DistributionFormatException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A JSON object read with the shared rules (no duplicate members, bounded nesting). */
+    private static ObjectNode object(byte[] bytes) {
+        JsonNode node = Json.readTree(bytes, DistributionFormatException::new);
+        if (!node.isObject()) {
+            throw new DistributionFormatException(FormatReason.WRONG_TYPE, "", "expected a JSON object, found "
+                    + JsonFields.describe(node));
+        }
+        return (ObjectNode) node;
     }
 
     /** The {@code auths} entry for a registry; keys may be URLs ({@code https://index.docker.io/v1/}). */
@@ -213,14 +225,14 @@ public final class DockerCredentials implements CredentialProvider {
                 // "credentials not found in native keychain" is an answer, not an error.
                 return Optional.empty();
             }
-            ObjectNode o = Json.readObject(out, program + " output");
-            String user = Json.string(o, "Username", "/Username");
-            String secret = Json.string(o, "Secret", "/Secret");
-            if (secret == null) {
+            JsonFields o = JsonFields.of(object(out), "", DistributionFormatException::new);
+            String user = o.string("Username").orElse("");
+            Optional<String> secret = o.string("Secret");
+            if (secret.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of("<token>".equals(user) ? Credentials.identityToken("", secret)
-                    : Credentials.basic(user == null ? "" : user, secret));
+            return Optional.of("<token>".equals(user) ? Credentials.identityToken("", secret.get())
+                    : Credentials.basic(user, secret.get()));
         } catch (DistributionFormatException e) {
             throw new IOException(registry + ": " + program + " answered no credentials: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -240,7 +252,7 @@ public final class DockerCredentials implements CredentialProvider {
      */
     public void store(String registry, Credentials credentials) throws IOException {
         Path file = writableFile();
-        ObjectNode root = Files.isRegularFile(file) ? read(file) : Json.readObject("{}".getBytes(StandardCharsets.UTF_8), "");
+        ObjectNode root = Files.isRegularFile(file) ? read(file) : Json.newObject();
         JsonNode auths = root.get("auths");
         ObjectNode a = auths != null && auths.isObject() ? (ObjectNode) auths : root.putObject("auths");
         removeEntries(a, registry);
@@ -288,7 +300,7 @@ public final class DockerCredentials implements CredentialProvider {
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(temp, Json.raw(root).getBytes(StandardCharsets.UTF_8));
+            Files.write(temp, Json.write(root));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

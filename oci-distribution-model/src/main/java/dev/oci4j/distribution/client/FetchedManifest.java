@@ -28,12 +28,12 @@ public record FetchedManifest(MediaType mediaType, Digest digest, byte[] bytes) 
         Objects.requireNonNull(bytes, "bytes");
     }
 
-    /** A descriptor of this document: media type, digest and size. */
+    /** {@return a descriptor of this document: media type, digest and size} */
     public Descriptor descriptor() {
         return Descriptor.of(mediaType, digest, bytes.length);
     }
 
-    /** Whether this is an index or a Docker manifest list. */
+    /** {@return whether this is an index or a Docker manifest list} */
     public boolean isIndex() {
         return mediaType.isIndex();
     }

@@ -75,7 +75,7 @@ public final class RegistryClient {
         this.uploads = new BlobUploads(this);
     }
 
-    /** A builder with the defaults: anonymous, TLS verified, 3 parallel downloads, 4 attempts. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -293,7 +293,12 @@ public final class RegistryClient {
         private Builder() {
         }
 
-        /** Where credentials come from; anonymous by default. */
+        /**
+         * Where credentials come from; anonymous by default.
+         *
+         * @param credentials where credentials come from
+         * @return this builder
+         */
         public Builder credentials(CredentialProvider credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
@@ -318,7 +323,12 @@ public final class RegistryClient {
             return this;
         }
 
-        /** How many blobs download at once; 3 by default, as Docker does. */
+        /**
+         * How many blobs download at once; 3 by default, as Docker does.
+         *
+         * @param n how many blobs at once, at least 1
+         * @return this builder
+         */
         public Builder maxConcurrentDownloads(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxConcurrentDownloads must be at least 1, found " + n);
@@ -327,7 +337,12 @@ public final class RegistryClient {
             return this;
         }
 
-        /** The PATCH chunk size for chunked uploads, raised to a registry's {@code OCI-Chunk-Min-Length}; 16 MiB by default. */
+        /**
+         * The PATCH chunk size for chunked uploads, raised to a registry's {@code OCI-Chunk-Min-Length}; 16 MiB by default.
+         *
+         * @param bytes the chunk size in bytes, at least 1
+         * @return this builder
+         */
         public Builder chunkSize(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("chunkSize must be positive, found " + bytes);
@@ -336,7 +351,12 @@ public final class RegistryClient {
             return this;
         }
 
-        /** Blobs up to this size go in one PUT, larger ones in chunks; 16 MiB by default. */
+        /**
+         * Blobs up to this size go in one PUT, larger ones in chunks; 16 MiB by default.
+         *
+         * @param bytes the largest blob sent in one request, in bytes
+         * @return this builder
+         */
         public Builder monolithicMax(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("monolithicMax must not be negative, found " + bytes);
@@ -345,7 +365,12 @@ public final class RegistryClient {
             return this;
         }
 
-        /** How often a retryable request is tried in all, at least 1; 4 by default. */
+        /**
+         * How often a retryable request is tried in all, at least 1; 4 by default.
+         *
+         * @param attempts attempts in all, at least 1
+         * @return this builder
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, found " + attempts);
@@ -354,37 +379,62 @@ public final class RegistryClient {
             return this;
         }
 
-        /** The first retry's wait, doubled for each further one; 500 ms by default. */
+        /**
+         * The first retry's wait, doubled for each further one; 500 ms by default.
+         *
+         * @param backoff the first wait
+         * @return this builder
+         */
         public Builder backoff(Duration backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 
-        /** The longest {@code Retry-After} honoured; longer waits are cut to it. 60 s by default. */
+        /**
+         * The longest {@code Retry-After} honoured; longer waits are cut to it. 60 s by default.
+         *
+         * @param max the longest wait honoured
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration max) {
             this.maxRetryAfter = Objects.requireNonNull(max, "maxRetryAfter");
             return this;
         }
 
-        /** The TCP connect timeout; 30 s by default. */
+        /**
+         * The TCP connect timeout; 30 s by default.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
             return this;
         }
 
-        /** Receives per-blob progress; none by default. */
+        /**
+         * Receives per-blob progress; none by default.
+         *
+         * @param listener the listener, called from transfer threads
+         * @return this builder
+         */
         public Builder listener(TransferListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** The {@code User-Agent}; {@code oci4j} by default. */
+        /**
+         * The {@code User-Agent}; {@code oci4j} by default.
+         *
+         * @param userAgent the header value
+         * @return this builder
+         */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
             return this;
         }
 
-        /** Builds the client. */
+        /** {@return the client} */
         public RegistryClient build() {
             return new RegistryClient(this);
         }

@@ -22,10 +22,15 @@ public class RegistryException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
+    /** The request method. */
     private final String method;
+    /** The image reference or path asked for. */
     private final String target;
+    /** The body's errors; not serialized (the message names the first). */
     private final transient List<RegistryError> errors;
+    /** The start of a body that was no error document. */
     private final String bodyExcerpt;
 
     /**
@@ -74,27 +79,27 @@ public class RegistryException extends IOException {
         };
     }
 
-    /** The HTTP status. */
+    /** {@return the HTTP status} */
     public int status() {
         return status;
     }
 
-    /** The request method. */
+    /** {@return the request method} */
     public String method() {
         return method;
     }
 
-    /** What was asked for: an image reference or a path. */
+    /** {@return what was asked for: an image reference or a path} */
     public String target() {
         return target;
     }
 
-    /** The errors the registry's body listed; empty when it listed none. */
+    /** {@return the errors the registry's body listed; empty when it listed none} */
     public List<RegistryError> errors() {
         return errors == null ? List.of() : errors;
     }
 
-    /** The first error's code, when the body had one. */
+    /** {@return the first error's code, when the body had one} */
     public Optional<ErrorCode> code() {
         return errors().stream().findFirst().map(RegistryError::code);
     }
@@ -109,7 +114,7 @@ public class RegistryException extends IOException {
         return errors().stream().anyMatch(e -> e.code().equals(code));
     }
 
-    /** The start of a body that was no error document (HTML from a proxy, say), or "". */
+    /** {@return the start of a body that was no error document (HTML from a proxy, say), or ""} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

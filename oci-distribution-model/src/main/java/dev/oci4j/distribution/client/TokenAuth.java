@@ -1,12 +1,13 @@
 package dev.oci4j.distribution.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.distribution.AuthChallenge;
 import dev.oci4j.distribution.DistributionFormatException;
-import dev.oci4j.distribution.internal.Json;
+import dev.oci4j.internal.json.Json;
+import dev.oci4j.internal.json.JsonFields;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -33,10 +34,14 @@ final class TokenAuth {
 
     /** Docker's default when the token response has no expires_in. */
     private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
-    /** Tokens are refreshed this long before they expire, so a request does not race the expiry. */
+    /**
+     * Tokens are refreshed this long before they expire, so a request does not race the expiry; a
+     * quarter of the lifetime for tokens shorter than 40 s, or a 2 s token would never be reused.
+     */
     private static final Duration MARGIN = Duration.ofSeconds(10);
 
-    private record Token(String value, Instant expires) {
+    /** A token and when to stop using it (its expiry less the margin). */
+    private record Token(String value, Instant refreshAt) {
     }
 
     private final Transport transport;
@@ -118,7 +123,7 @@ final class TokenAuth {
     }
 
     private static boolean fresh(Token t) {
-        return t != null && Instant.now().isBefore(t.expires().minus(MARGIN));
+        return t != null && Instant.now().isBefore(t.refreshAt());
     }
 
     /** One lock per registry and scope: parallel blob requests wait for one token fetch, not one each. */
@@ -141,6 +146,9 @@ final class TokenAuth {
 
     private Token fetch(String registry, AuthChallenge challenge, List<String> scopes) throws IOException {
         String realm = challenge.realm().orElseThrow();
+        // Every failure names the realm: the token endpoint is another server than the registry,
+        // and "the registry refused" would send the user looking in the wrong place.
+        String endpoint = registry + ": token endpoint " + realm;
         URI realmUri;
         try {
             realmUri = URI.create(realm);
@@ -169,26 +177,32 @@ final class TokenAuth {
             creds.filter(c -> c.password().isPresent()).ifPresent(c -> b.header("Authorization", c.basicHeader()));
         }
         b.timeout(Duration.ofMinutes(1));
-        HttpResponse<InputStream> r = transport.sendRaw(transport.http(), b.build());
-        if (r.statusCode() != 200) {
-            throw Transport.error(r, "GET", registry + " token endpoint " + realmUri.getHost());
-        }
-        byte[] body = Transport.readBody(r, 1024 * 1024, registry + " token endpoint");
+        HttpResponse<InputStream> r;
         try {
-            ObjectNode o = Json.readObject(body, "token response");
-            String token = Json.string(o, "token", "/token");
-            if (token == null || token.isEmpty()) {
-                token = Json.string(o, "access_token", "/access_token");
-            }
-            if (token == null || token.isEmpty()) {
-                throw new IOException(registry + ": the token endpoint's answer has no token");
-            }
-            JsonNode expiresIn = o.get("expires_in");
-            Duration life = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-                    ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
-            return new Token(token, Instant.now().plus(life));
+            r = transport.sendRaw(transport.http(), b.build());
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            // The JDK's ConnectException often has no message at all.
+            throw new IOException(endpoint + ": cannot be reached (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+        if (r.statusCode() != 200) {
+            throw Transport.error(r, b.build().method(), endpoint);
+        }
+        byte[] body = Transport.readBody(r, 1024 * 1024, endpoint);
+        try {
+            JsonFields o = JsonFields.of(Json.readTree(body, DistributionFormatException::new), "",
+                    DistributionFormatException::new);
+            String token = o.omitemptyString("token").or(() -> o.omitemptyString("access_token")).orElseThrow(() ->
+                    new IOException(endpoint + ": the answer has neither \"token\" nor \"access_token\""));
+            // Lenient, as Docker is: an expires_in that is no positive integer means the default.
+            Duration life = o.node("expires_in").filter(JsonNode::canConvertToLong).map(JsonNode::asLong)
+                    .filter(n -> n > 0).map(Duration::ofSeconds).orElse(DEFAULT_LIFETIME);
+            Duration margin = life.compareTo(MARGIN.multipliedBy(4)) < 0 ? life.dividedBy(4) : MARGIN;
+            return new Token(token, Instant.now().plus(life).minus(margin));
         } catch (DistributionFormatException e) {
-            throw new IOException(registry + ": the token endpoint's answer is malformed: " + e.getMessage(), e);
+            throw new IOException(endpoint + ": the answer is not a token response: " + e.getMessage(), e);
         }
     }
 

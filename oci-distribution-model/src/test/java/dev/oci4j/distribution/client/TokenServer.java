@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -43,15 +44,47 @@ final class TokenServer implements AutoCloseable {
     private final byte[] certificate;
     private final String user;
     private final String password;
-    private final long lifetimeSeconds;
+    /** What the answer's {@code expires_in} announces. */
+    volatile long expiresIn;
+    /**
+     * How long docker-registry accepts the token: its {@code exp} claim is set so that, with the
+     * registry's leeway for clock skew added, the token is refused this many seconds after issue.
+     * Below {@link #expiresIn}, it plays a token that dies earlier than announced (clock skew, a
+     * revoked session).
+     */
+    volatile long validSeconds;
+    /** How the endpoint answers. */
+    volatile Mode mode = Mode.TOKENS;
+    /** Repositories whose next token is granted {@code pull} only, even when {@code push} is asked. */
+    final Set<String> pullOnlyOnce = ConcurrentHashMap.newKeySet();
     /** The scopes of each token request, in order: the tests count fetches per scope. */
     final List<List<String>> requests = new CopyOnWriteArrayList<>();
+    /** The tokens issued, in order. */
+    final List<String> issued = new CopyOnWriteArrayList<>();
     final Map<String, Integer> refused = new ConcurrentHashMap<>();
+
+    /** How the token endpoint answers. */
+    enum Mode {
+        /** Tokens, as the specification says. */
+        TOKENS,
+        /** HTTP 200 with a body that is not JSON. */
+        GARBAGE,
+        /** HTTP 500 with an HTML page, as a broken proxy in front of a token service would. */
+        SERVER_ERROR
+    }
+
+    /**
+     * docker-registry 2.8 accepts a token this long after its {@code exp} (the JWT leeway for clock
+     * skew, distribution's registry/auth/token); the tests that need a token to really expire take it
+     * off the claim.
+     */
+    static final long REGISTRY_LEEWAY_SECONDS = 60;
 
     TokenServer(String user, String password, long lifetimeSeconds) throws IOException, GeneralSecurityException {
         this.user = user;
         this.password = password;
-        this.lifetimeSeconds = lifetimeSeconds;
+        this.expiresIn = lifetimeSeconds;
+        this.validSeconds = lifetimeSeconds + REGISTRY_LEEWAY_SECONDS;
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         this.key = g.generateKeyPair();
@@ -112,7 +145,24 @@ final class TokenServer implements AutoCloseable {
                 return;
             }
             requests.add(List.copyOf(scopes));
-            byte[] body = ("{\"token\":\"" + jwt(scopes) + "\",\"expires_in\":" + lifetimeSeconds + "}")
+            Mode m = mode;
+            if (m != Mode.TOKENS) {
+                byte[] body = (m == Mode.GARBAGE ? "<html>token service maintenance</html>"
+                        : "<html><body><h1>500 Internal Server Error</h1></body></html>").getBytes(StandardCharsets.UTF_8);
+                x.getResponseHeaders().set("Content-Type", "text/html");
+                x.sendResponseHeaders(m == Mode.GARBAGE ? 200 : 500, body.length);
+                x.getResponseBody().write(body);
+                return;
+            }
+            List<String> granted = new ArrayList<>();
+            for (String s : scopes) {
+                String[] p = s.split(":");
+                granted.add(p.length == 3 && p[0].equals("repository") && p[2].contains("push") && pullOnlyOnce.remove(p[1])
+                        ? "repository:" + p[1] + ":pull" : s);
+            }
+            String token = jwt(granted);
+            issued.add(token);
+            byte[] body = ("{\"token\":\"" + token + "\",\"expires_in\":" + expiresIn + "}")
                     .getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().set("Content-Type", "application/json");
             x.sendResponseHeaders(200, body.length);
@@ -134,7 +184,7 @@ final class TokenServer implements AutoCloseable {
         }).collect(Collectors.joining(","));
         long now = Instant.now().getEpochSecond();
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user + "\",\"aud\":\"" + SERVICE + "\",\"exp\":"
-                + (now + lifetimeSeconds) + ",\"nbf\":" + (now - 10) + ",\"iat\":" + now + ",\"jti\":\""
+                + (now + validSeconds - REGISTRY_LEEWAY_SECONDS) + ",\"nbf\":" + (now - 10) + ",\"iat\":" + now + ",\"jti\":\""
                 + Long.toHexString(System.nanoTime()) + "\",\"access\":[" + access + "]}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -20,7 +20,8 @@ final class FormatRules {
         return switch (reason) {
             case MALFORMED_JSON, DUPLICATE_KEY, TOO_DEEP, TOO_LARGE, WRONG_TYPE, NUMBER_OUT_OF_RANGE ->
                     Rules.JSON_RULES.forReason(reason).orElseThrow();
-            case OTHER -> Rules.JSON_MALFORMED;
+            // References and headers are not image documents: a reason the image codec never gives.
+            case OTHER, BAD_REFERENCE, BAD_HEADER -> Rules.JSON_MALFORMED;
             case MISSING_MEMBER -> missing(location, kind);
             case BAD_DIGEST_GRAMMAR -> Rules.DIGEST_GRAMMAR;
             case BAD_DIGEST_ENCODING -> Rules.DIGEST_ENCODING;

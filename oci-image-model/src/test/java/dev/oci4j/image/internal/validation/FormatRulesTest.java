@@ -26,6 +26,8 @@ class FormatRulesTest {
         expected.put(FormatReason.BAD_BASE64, "descriptor.data.base64");
         expected.put(FormatReason.BAD_DATE_TIME, "config.created.format");
         expected.put(FormatReason.OTHER, "json.malformed");
+        expected.put(FormatReason.BAD_REFERENCE, "json.malformed");
+        expected.put(FormatReason.BAD_HEADER, "json.malformed");
 
         assertThat(expected.keySet()).as("every reason has a row").containsExactlyInAnyOrder(FormatReason.values());
         expected.forEach((reason, rule) -> assertThat(FormatRules.ruleFor(reason, "/x", ImageDocument.DESCRIPTOR).id())
