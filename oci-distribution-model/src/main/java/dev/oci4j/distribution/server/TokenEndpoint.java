@@ -3,7 +3,8 @@ package dev.oci4j.distribution.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.oci4j.distribution.ErrorCode;
-import dev.oci4j.distribution.internal.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oci4j.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -73,12 +74,12 @@ final class TokenEndpoint implements HttpHandler {
             }
             Tokens.Issued t = tokens.issue(user == null ? "" : user, granted);
             c.set("Cache-Control", "no-store");
-            c.bytes(200, "application/json", Json.write(g -> {
-                g.writeStringField("token", t.token());
-                g.writeStringField("access_token", t.token());
-                g.writeNumberField("expires_in", t.lifetime().toSeconds());
-                g.writeStringField("issued_at", DateTimeFormatter.ISO_INSTANT.format(t.issuedAt()));
-            }));
+            ObjectNode body = Json.newObject();
+            body.put("token", t.token());
+            body.put("access_token", t.token());
+            body.put("expires_in", t.lifetime().toSeconds());
+            body.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(t.issuedAt()));
+            c.bytes(200, "application/json", Json.write(body));
         } catch (ApiError e) {
             respond(c, e);
         } catch (IOException | RuntimeException e) {

@@ -3,7 +3,8 @@ package dev.oci4j.distribution.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oci4j.distribution.DistributionFormatException;
-import dev.oci4j.distribution.internal.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.oci4j.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -75,28 +76,23 @@ final class Tokens {
         long iat = now.getEpochSecond();
         byte[] jti = new byte[12];
         new SecureRandom().nextBytes(jti);
-        byte[] claims = Json.write(g -> {
-            g.writeStringField("iss", ISSUER);
-            g.writeStringField("sub", subject);
-            g.writeStringField("aud", service);
-            g.writeNumberField("exp", iat + lifetime.toSeconds());
-            g.writeNumberField("nbf", iat);
-            g.writeNumberField("iat", iat);
-            g.writeStringField("jti", B64.encodeToString(jti));
-            g.writeArrayFieldStart("access");
-            for (Access a : access) {
-                g.writeStartObject();
-                g.writeStringField("type", a.type());
-                g.writeStringField("name", a.name());
-                g.writeArrayFieldStart("actions");
-                for (String action : a.actions()) {
-                    g.writeString(action);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        });
+        ObjectNode o = Json.newObject();
+        o.put("iss", ISSUER);
+        o.put("sub", subject);
+        o.put("aud", service);
+        o.put("exp", iat + lifetime.toSeconds());
+        o.put("nbf", iat);
+        o.put("iat", iat);
+        o.put("jti", B64.encodeToString(jti));
+        ArrayNode list = o.putArray("access");
+        for (Access a : access) {
+            ObjectNode entry = list.addObject();
+            entry.put("type", a.type());
+            entry.put("name", a.name());
+            ArrayNode actions = entry.putArray("actions");
+            a.actions().forEach(actions::add);
+        }
+        byte[] claims = Json.write(o);
         String unsigned = HEADER + "." + B64.encodeToString(claims);
         return new Issued(unsigned + "." + B64.encodeToString(sign(unsigned)), Instant.ofEpochSecond(iat), lifetime);
     }
@@ -119,7 +115,10 @@ final class Tokens {
             throw new InvalidToken("the token's signature is not this registry's (issued before a restart?)");
         }
         try {
-            ObjectNode o = Json.readObject(body, "token claims");
+            JsonNode o = Json.readTree(body, DistributionFormatException::new);
+            if (!o.isObject()) {
+                throw new InvalidToken("the token's claims are malformed");
+            }
             if (!service.equals(text(o, "aud"))) {
                 throw new InvalidToken("the token is for service \"" + text(o, "aud") + "\", not \"" + service + "\"");
             }
