@@ -22,6 +22,12 @@ public final class BuildImage {
     private BuildImage() {
     }
 
+    /**
+     * Runs the example.
+     *
+     * @param args {@code ROOTFS_DIR LAYOUT_DIR}
+     * @throws IOException when the directory cannot be read or the layout written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: BuildImage ROOTFS_DIR LAYOUT_DIR");

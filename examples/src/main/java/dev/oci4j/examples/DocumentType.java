@@ -9,13 +9,16 @@ import dev.oci4j.validation.ValidationReport;
  */
 public interface DocumentType {
 
-    /** The {@code --type} name, such as {@code manifest} or {@code runtime-config}. */
+    /** {@return the {@code --type} name, such as {@code manifest} or {@code runtime-config}} */
     String name();
 
     /**
      * Validates one JSON object (the command has already parsed it once, so syntax errors never
-     * reach here) and returns every problem found, errors and warnings: the libraries' own report,
-     * the same type for image and runtime documents.
+     * reach here).
+     *
+     * @param json the document's bytes
+     * @return every problem found, errors and warnings: the libraries' own report, the same type for
+     *         image and runtime documents
      */
     ValidationReport validate(byte[] json);
 }

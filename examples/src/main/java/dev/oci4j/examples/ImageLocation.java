@@ -39,6 +39,8 @@ public final class ImageLocation {
     /**
      * Parses {@code oci:DIR[:REF]}.
      *
+     * @param text the location, such as {@code oci:/tmp/layout:v1}
+     * @return the location
      * @throws IllegalArgumentException saying what was expected when the text is not such a location
      */
     public static ImageLocation parse(String text) {
@@ -60,7 +62,14 @@ public final class ImageLocation {
         return of(Path.of(dir), ref);
     }
 
-    /** A location from its parts; an empty {@code ref} means the only image in the layout. */
+    /**
+     * A location from its parts.
+     *
+     * @param dir the layout directory, without {@code :}
+     * @param ref the reference name; empty for the only image in the layout
+     * @return the location
+     * @throws IllegalArgumentException when {@code ref} breaks the ref name grammar or {@code dir} holds {@code :}
+     */
     public static ImageLocation of(Path dir, String ref) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(ref, "ref");
@@ -76,7 +85,12 @@ public final class ImageLocation {
         return new ImageLocation(dir, ref);
     }
 
-    /** Whether {@code ref} fits the {@code org.opencontainers.image.ref.name} grammar. */
+    /**
+     * Whether {@code ref} fits the {@code org.opencontainers.image.ref.name} grammar.
+     *
+     * @param ref a candidate reference name
+     * @return true when it fits
+     */
     public static boolean isValidRefName(String ref) {
         return RefName.isValid(ref);
     }
@@ -84,7 +98,9 @@ public final class ImageLocation {
     /**
      * Opens the layout, failing with a message that says what is missing.
      *
+     * @return the layout
      * @throws IllegalArgumentException when the directory does not exist or holds no {@code oci-layout}
+     * @throws IOException when the layout cannot be read
      */
     public ImageLayout openLayout() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -100,8 +116,11 @@ public final class ImageLocation {
      * The index.json entry this location names: the entry with the ref name, or, without one, the
      * only entry (as skopeo does).
      *
+     * @param layout the layout at {@link #dir()}
+     * @return the entry's descriptor
      * @throws IllegalArgumentException naming the available refs when the name is unknown or the
      *     choice is ambiguous
+     * @throws IOException when {@code index.json} cannot be read
      */
     public Descriptor resolve(ImageLayout layout) throws IOException {
         List<Descriptor> entries = layout.index().manifests();
@@ -134,12 +153,12 @@ public final class ImageLocation {
         return unnamed == 0 ? list : list + " (and " + unnamed + " unnamed)";
     }
 
-    /** The layout directory, as given (may be relative). */
+    /** {@return the layout directory, as given (may be relative)} */
     public Path dir() {
         return dir;
     }
 
-    /** The reference name, empty when the location names the only image in the layout. */
+    /** {@return the reference name; empty when the location names the only image in the layout} */
     public Optional<String> ref() {
         return ref.isEmpty() ? Optional.empty() : Optional.of(ref);
     }

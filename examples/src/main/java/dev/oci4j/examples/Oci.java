@@ -30,12 +30,22 @@ import picocli.CommandLine.ParseResult;
                 RegistryCommand.class})
 public final class Oci {
 
+    /**
+     * Runs the {@code oci} command and exits with its status.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         JsonWarmup.start();
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code instead of exiting, for tests and embedding. */
+    /**
+     * Runs the command line and returns the exit code instead of exiting, for tests and embedding.
+     *
+     * @param args the command line
+     * @return the exit status the {@code oci} command would end with
+     */
     public static int run(String... args) {
         return execute(commandLine(), args);
     }

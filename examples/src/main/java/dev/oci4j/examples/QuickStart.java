@@ -26,6 +26,12 @@ public final class QuickStart {
     private QuickStart() {
     }
 
+    /**
+     * Runs the example.
+     *
+     * @param args {@code ROOTFS_DIR OUT_DIR}
+     * @throws IOException when the directory cannot be read or the output written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: QuickStart ROOTFS_DIR OUT_DIR");

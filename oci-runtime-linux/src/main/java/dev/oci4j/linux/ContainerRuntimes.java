@@ -19,11 +19,28 @@ public final class ContainerRuntimes {
     private ContainerRuntimes() {
     }
 
-    /** The best available backend with default options. */
+    /**
+     * Opens the best available backend with default options, found through the thread's context class
+     * loader.
+     *
+     * @return the runtime; close it to stop and delete the containers it still has open
+     * @throws IllegalArgumentException when {@code -Doci4j.runtime} names a backend that does not exist
+     * @throws IllegalStateException when no backend is usable, listing each one and why
+     * @throws IOException when the chosen backend fails to open
+     */
     public static ContainerRuntime open() throws IOException {
         return open(RuntimeOptions.defaults());
     }
 
+    /**
+     * Opens a backend found through the thread's context class loader (else this library's loader).
+     *
+     * @param options the backend to choose and how to run it
+     * @return the runtime; close it to stop and delete the containers it still has open
+     * @throws IllegalArgumentException when the chosen backend does not exist
+     * @throws IllegalStateException when no backend is usable, listing each one and why
+     * @throws IOException when the chosen backend fails to open
+     */
     public static ContainerRuntime open(RuntimeOptions options) throws IOException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return open(options, loader != null ? loader : ContainerRuntimes.class.getClassLoader());
@@ -32,8 +49,12 @@ public final class ContainerRuntimes {
     /**
      * Opens a backend found through {@code loader}.
      *
+     * @param options the backend to choose and how to run it
+     * @param loader the class loader {@link java.util.ServiceLoader} searches for providers
+     * @return the runtime; close it to stop and delete the containers it still has open
      * @throws IllegalArgumentException when the chosen backend does not exist
      * @throws IllegalStateException when no backend is usable, listing each one and why
+     * @throws IOException when the chosen backend fails to open
      */
     public static ContainerRuntime open(RuntimeOptions options, ClassLoader loader) throws IOException {
         List<ContainerRuntimeProvider> providers = providers(loader);
@@ -63,7 +84,13 @@ public final class ContainerRuntimes {
                 : "no usable container runtime: " + String.join("; ", reasons));
     }
 
-    /** Every backend, highest priority first, and what its probe says. */
+    /**
+     * Every backend, highest priority first, and what its probe says, for diagnostics such as
+     * {@code oci info}.
+     *
+     * @param options the options each backend is probed with
+     * @return one line per backend: name, priority and availability; empty when none is on the class path
+     */
     public static List<String> describe(RuntimeOptions options) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return providers(loader != null ? loader : ContainerRuntimes.class.getClassLoader()).stream()

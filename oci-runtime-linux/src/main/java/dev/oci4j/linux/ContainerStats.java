@@ -13,6 +13,14 @@ public final class ContainerStats {
     private final long cpuNanos;
     private final long pids;
 
+    /**
+     * A snapshot of a container's resource use.
+     *
+     * @param memoryBytes memory charged to the container, in bytes
+     * @param memoryLimit the memory limit in bytes, empty when there is none
+     * @param cpuNanos CPU time consumed, user and system, in nanoseconds
+     * @param pids the number of processes (tasks)
+     */
     public ContainerStats(long memoryBytes, OptionalLong memoryLimit, long cpuNanos, long pids) {
         this.memoryBytes = memoryBytes;
         this.memoryLimit = memoryLimit;
@@ -20,22 +28,28 @@ public final class ContainerStats {
         this.pids = pids;
     }
 
-    /** Memory charged to the container, page cache included (v1 memory.usage_in_bytes, v2 memory.current). */
+    /**
+     * {@return memory charged to the container in bytes, page cache included (v1 memory.usage_in_bytes, v2
+     * memory.current)}
+     */
     public long memoryBytes() {
         return memoryBytes;
     }
 
-    /** The memory limit; empty when there is none. */
+    /** {@return the memory limit in bytes; empty when there is none} */
     public OptionalLong memoryLimit() {
         return memoryLimit;
     }
 
-    /** CPU time consumed by all its processes, user and system (v1 cpuacct.usage, v2 cpu.stat usage_usec). */
+    /**
+     * {@return CPU time in nanoseconds consumed by all its processes, user and system (v1 cpuacct.usage, v2
+     * cpu.stat usage_usec)}
+     */
     public long cpuNanos() {
         return cpuNanos;
     }
 
-    /** Processes (tasks) in the container (pids.current). */
+    /** {@return the number of processes (tasks) in the container (pids.current)} */
     public long pids() {
         return pids;
     }

@@ -19,7 +19,13 @@ public final class ExitStatus {
         this.oomKilled = oomKilled;
     }
 
-    /** Ended by {@code exit(code)}. */
+    /**
+     * Ended by {@code exit(code)}.
+     *
+     * @param code the exit code, 0 to 255
+     * @return the status
+     * @throws IllegalArgumentException when {@code code} is outside 0 to 255
+     */
     public static ExitStatus exited(int code) {
         if (code < 0 || code > 255) {
             throw new IllegalArgumentException("exit code " + code + ": expected 0 to 255");
@@ -27,7 +33,13 @@ public final class ExitStatus {
         return new ExitStatus(code, 0, false);
     }
 
-    /** Killed by signal {@code signal}. */
+    /**
+     * Killed by signal {@code signal}.
+     *
+     * @param signal the signal number, 1 to 64
+     * @return the status
+     * @throws IllegalArgumentException when {@code signal} is outside 1 to 64
+     */
     public static ExitStatus killed(int signal) {
         if (signal < 1 || signal > 64) {
             throw new IllegalArgumentException("signal " + signal + ": expected 1 to 64");
@@ -35,42 +47,53 @@ public final class ExitStatus {
         return new ExitStatus(-1, signal, false);
     }
 
-    /** Decodes a POSIX wait status ({@code WIFEXITED}/{@code WTERMSIG}). */
+    /**
+     * Decodes a POSIX wait status ({@code WIFEXITED}/{@code WTERMSIG}).
+     *
+     * @param status the status as {@code waitpid(2)} returns it
+     * @return the exit code or the signal it holds
+     */
     public static ExitStatus fromWaitStatus(int status) {
         int sig = status & 0x7f;
         return sig == 0 ? exited((status >> 8) & 0xff) : killed(sig);
     }
 
-    /** The same status, marked as killed by the kernel's OOM killer in the container's cgroup. */
+    /**
+     * The same status, marked as killed (or not) by the kernel's OOM killer in the container's cgroup.
+     *
+     * @param oom whether the OOM killer struck
+     * @return a new status
+     */
     public ExitStatus withOomKilled(boolean oom) {
         return new ExitStatus(code, signal, oom);
     }
 
-    /** The exit code, empty when a signal ended the process. */
+    /** {@return the exit code; empty when a signal ended the process} */
     public OptionalInt exitCode() {
         return signal == 0 ? OptionalInt.of(code) : OptionalInt.empty();
     }
 
-    /** The signal that ended the process, empty when it exited. */
+    /** {@return the signal that ended the process; empty when it exited} */
     public OptionalInt signal() {
         return signal == 0 ? OptionalInt.empty() : OptionalInt.of(signal);
     }
 
+    /** {@return whether a signal ended the process} */
     public boolean killedBySignal() {
         return signal != 0;
     }
 
-    /** Whether the container's memory cgroup recorded an OOM kill while it ran. */
+    /** {@return whether the container's memory cgroup recorded an OOM kill while it ran} */
     public boolean oomKilled() {
         return oomKilled;
     }
 
-    /** Whether the process exited with code 0. */
+    /** {@return whether the process exited with code 0} */
     public boolean success() {
         return signal == 0 && code == 0;
     }
 
-    /** The exit code, or 128 + the signal number. */
+    /** {@return the exit code, or 128 + the signal number, as shells report it} */
     public int shellCode() {
         return signal == 0 ? code : 128 + signal;
     }

@@ -10,30 +10,41 @@ public final class RunResult {
     private final byte[] stdout;
     private final byte[] stderr;
 
+    /**
+     * A finished process's result; the arrays are copied.
+     *
+     * @param status how it ended
+     * @param stdout what it wrote on standard output
+     * @param stderr what it wrote on standard error
+     * @throws NullPointerException when an argument is null
+     */
     public RunResult(ExitStatus status, byte[] stdout, byte[] stderr) {
         this.status = Objects.requireNonNull(status, "status");
         this.stdout = stdout.clone();
         this.stderr = stderr.clone();
     }
 
+    /** {@return how the process ended} */
     public ExitStatus status() {
         return status;
     }
 
+    /** {@return standard output as written, a fresh copy} */
     public byte[] stdoutBytes() {
         return stdout.clone();
     }
 
+    /** {@return standard error as written, a fresh copy} */
     public byte[] stderrBytes() {
         return stderr.clone();
     }
 
-    /** Standard output as UTF-8. */
+    /** {@return standard output decoded as UTF-8} */
     public String stdout() {
         return new String(stdout, StandardCharsets.UTF_8);
     }
 
-    /** Standard error as UTF-8. */
+    /** {@return standard error decoded as UTF-8} */
     public String stderr() {
         return new String(stderr, StandardCharsets.UTF_8);
     }

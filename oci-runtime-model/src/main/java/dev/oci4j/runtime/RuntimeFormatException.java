@@ -22,18 +22,29 @@ public class RuntimeFormatException extends DocumentFormatException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * A problem of kind {@code reason} at {@code location} (a JSON pointer, "" for the whole document):
-     * {@code MALFORMED_JSON}, {@code TOO_LARGE}, {@code TOO_DEEP}, {@code DUPLICATE_KEY},
-     * {@code WRONG_TYPE} or {@code NUMBER_OUT_OF_RANGE} (no runtime-spec member is required by Go's
-     * decoder, so runtime documents never fail with {@code MISSING_MEMBER}).
+     * A problem of kind {@code reason} at {@code location}: {@code MALFORMED_JSON}, {@code TOO_LARGE},
+     * {@code TOO_DEEP}, {@code DUPLICATE_KEY}, {@code WRONG_TYPE} or {@code NUMBER_OUT_OF_RANGE} (no
+     * runtime-spec member is required by Go's decoder, so runtime documents never fail with
+     * {@code MISSING_MEMBER}).
      *
+     * @param reason why the document could not be read
+     * @param location a JSON pointer, "" for the whole document
      * @param detail what was expected and what was found, without the location
+     * @throws NullPointerException when an argument is null
      */
     public RuntimeFormatException(FormatReason reason, String location, String detail) {
         super(reason, location, detail, null);
     }
 
-    /** The same, with the exception that explains it. */
+    /**
+     * The same, with the exception that explains it.
+     *
+     * @param reason why the document could not be read
+     * @param location a JSON pointer, "" for the whole document
+     * @param detail what was expected and what was found, without the location
+     * @param cause the exception that explains it, or null
+     * @throws NullPointerException when {@code reason}, {@code location} or {@code detail} is null
+     */
     public RuntimeFormatException(FormatReason reason, String location, String detail, Throwable cause) {
         super(reason, location, detail, cause);
     }

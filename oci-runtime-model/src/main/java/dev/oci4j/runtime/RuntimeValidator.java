@@ -24,6 +24,9 @@ public final class RuntimeValidator {
     /**
      * Validates {@code spec} for the platform it was evidently written for: Windows when it has a
      * {@code windows} section, Solaris or z/OS when it has only that section, Linux otherwise.
+     *
+     * @param spec the configuration
+     * @return every violation found; {@link ValidationReport#isValid()} when there is no error
      */
     public static ValidationReport validate(Spec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -34,13 +37,25 @@ public final class RuntimeValidator {
      * Validates {@code spec} for the platform named by {@code targetPlatformOs} (a Go GOOS value such
      * as {@code linux}, {@code windows}, {@code solaris}, {@code zos}): platform sections must match it,
      * and path and rlimit rules follow it.
+     *
+     * @param spec the configuration
+     * @param targetPlatformOs the GOOS name, case-insensitive
+     * @return every violation found
+     * @throws IllegalArgumentException when {@code targetPlatformOs} is blank
      */
     public static ValidationReport validate(Spec spec, String targetPlatformOs) {
         Objects.requireNonNull(spec, "spec");
         return Checks.spec(spec, new TargetPlatform(targetPlatformOs));
     }
 
-    /** Reads and validates a config.json; a document that cannot be read is one {@code json.*} error, named by the reason it could not be read. */
+    /**
+     * Reads and validates a config.json for the platform it was evidently written for, as
+     * {@link #validate(Spec)}.
+     *
+     * @param configJson the document's UTF-8 bytes
+     * @return every violation found; a document that cannot be read is one {@code json.*} error, named by
+     *         the reason it could not be read
+     */
     public static ValidationReport validate(byte[] configJson) {
         Objects.requireNonNull(configJson, "configJson");
         try {
@@ -50,7 +65,14 @@ public final class RuntimeValidator {
         }
     }
 
-    /** Reads and validates a config.json for the platform named by {@code targetPlatformOs}. */
+    /**
+     * Reads and validates a config.json for the platform named by {@code targetPlatformOs}.
+     *
+     * @param configJson the document's UTF-8 bytes
+     * @param targetPlatformOs the GOOS name, case-insensitive
+     * @return every violation found; a document that cannot be read is one {@code json.*} error
+     * @throws IllegalArgumentException when {@code targetPlatformOs} is blank
+     */
     public static ValidationReport validate(byte[] configJson, String targetPlatformOs) {
         Objects.requireNonNull(configJson, "configJson");
         TargetPlatform platform = new TargetPlatform(targetPlatformOs);
@@ -61,18 +83,36 @@ public final class RuntimeValidator {
         }
     }
 
-    /** Validates the state of a container on Linux, where {@code pid} is required while created or running. */
+    /**
+     * Validates the state of a container (runtime.md "State") on Linux, where {@code pid} is required
+     * while created or running.
+     *
+     * @param state the state
+     * @return every violation found
+     */
     public static ValidationReport validateState(State state) {
         return validateState(state, "linux");
     }
 
-    /** Validates the state of a container on the platform named by {@code targetPlatformOs}. */
+    /**
+     * Validates the state of a container on the platform named by {@code targetPlatformOs}.
+     *
+     * @param state the state
+     * @param targetPlatformOs the GOOS name, case-insensitive
+     * @return every violation found
+     * @throws IllegalArgumentException when {@code targetPlatformOs} is blank
+     */
     public static ValidationReport validateState(State state, String targetPlatformOs) {
         Objects.requireNonNull(state, "state");
         return Checks.state(state, new TargetPlatform(targetPlatformOs));
     }
 
-    /** Reads and validates a state document, as {@code runc state} prints it, for Linux. */
+    /**
+     * Reads and validates a state document, as {@code runc state} prints it, for Linux.
+     *
+     * @param stateJson the document's UTF-8 bytes
+     * @return every violation found; a document that cannot be read is one {@code json.*} error
+     */
     public static ValidationReport validateState(byte[] stateJson) {
         Objects.requireNonNull(stateJson, "stateJson");
         try {
@@ -85,7 +125,10 @@ public final class RuntimeValidator {
     /**
      * Reads a features document ({@code runc features}) and reports whether it could be read:
      * runtime-spec features.md states no MUST a readable document could break, so a readable one is
-     * valid, and one that cannot be read is one {@code json.*} error, named by the reason.
+     * valid.
+     *
+     * @param featuresJson the document's UTF-8 bytes
+     * @return an empty report when readable, else one {@code json.*} error, named by the reason
      */
     public static ValidationReport validateFeatures(byte[] featuresJson) {
         Objects.requireNonNull(featuresJson, "featuresJson");

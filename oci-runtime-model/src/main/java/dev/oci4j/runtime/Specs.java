@@ -29,7 +29,12 @@ public final class Specs {
     private Specs() {
     }
 
-    /** What {@code runc spec} writes: a root-run container with a terminal running {@code sh} in a read-only {@code rootfs}. */
+    /**
+     * What {@code runc spec} writes: a root-run container with a terminal running {@code sh} in a
+     * read-only {@code rootfs}.
+     *
+     * @return a new configuration, equal to {@code runc spec} output read back
+     */
     public static Spec defaultLinux() {
         return Spec.builder()
                 .ociVersion(VERSION)
@@ -81,7 +86,9 @@ public final class Specs {
      * What {@code runc spec --rootless} writes for the calling user: {@link #defaultLinux()} in a
      * new user namespace that maps root in the container to the caller's effective uid and gid.
      *
+     * @return a new configuration, as {@link #rootless(long, long)} for the caller's ids
      * @throws UnsupportedOperationException when the effective ids cannot be read (not Linux)
+     * @throws java.io.UncheckedIOException when {@code /proc/self} cannot be read
      */
     public static Spec rootless() {
         Path self = Path.of("/proc/self");
@@ -104,6 +111,10 @@ public final class Specs {
      * (an unprivileged user cannot configure one), a user namespace mapping container root to
      * the user, no {@code gid=5} on devpts (gid 5 is not mapped), {@code /sys} bind-mounted since
      * sysfs cannot be mounted without a network namespace of one's own, and no cgroup device rules.
+     *
+     * @param hostUid the host user id container root maps to
+     * @param hostGid the host group id container root's group maps to
+     * @return a new configuration
      */
     public static Spec rootless(long hostUid, long hostGid) {
         Spec base = defaultLinux();

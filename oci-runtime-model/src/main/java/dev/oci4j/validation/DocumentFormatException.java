@@ -20,15 +20,21 @@ public abstract class DocumentFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Why the document could not be read. */
     private final FormatReason reason;
+    /** Where: a JSON pointer, a file or an entry name; "" for the whole document. */
     private final String location;
+    /** What was expected and what was found. */
     private final String detail;
 
     /**
      * A problem of {@code reason} at {@code location} ("" for the whole document).
      *
+     * @param reason why the document could not be read
+     * @param location a JSON pointer, or a file or entry name; "" for the whole document
      * @param detail what was expected and what was found, without the location
      * @param cause the exception that explains it, or null
+     * @throws NullPointerException when {@code reason}, {@code location} or {@code detail} is null
      */
     protected DocumentFormatException(FormatReason reason, String location, String detail, Throwable cause) {
         super(message(location, detail), cause);
@@ -43,17 +49,17 @@ public abstract class DocumentFormatException extends RuntimeException {
         return location.isEmpty() ? detail : location + ": " + detail;
     }
 
-    /** Why the document could not be read; rule ids and programs go by this, never by the message. */
+    /** {@return why the document could not be read; rule ids and programs go by this, never by the message} */
     public FormatReason reason() {
         return reason;
     }
 
-    /** Where the problem is: a JSON pointer ("" is the document root), or a file or entry name. */
+    /** {@return where the problem is: a JSON pointer ("" is the document root), or a file or entry name} */
     public String location() {
         return location;
     }
 
-    /** What was expected and what was found, without the location (the message is "location: detail"). */
+    /** {@return what was expected and what was found, without the location (the message is "location: detail")} */
     public String detail() {
         return detail;
     }

@@ -27,44 +27,60 @@ public final class ValidationReport {
         this.violations = violations;
     }
 
-    /** A report listing {@code violations}, in the given order. */
+    /**
+     * A report listing {@code violations}, in the given order.
+     *
+     * @param violations the violations, copied
+     * @return the report; the shared valid report when the list is empty
+     * @throws NullPointerException when the list or one of its elements is null
+     */
     public static ValidationReport of(List<Violation> violations) {
         Objects.requireNonNull(violations, "violations");
         return violations.isEmpty() ? VALID : new ValidationReport(List.copyOf(violations));
     }
 
-    /** A report without violations. */
+    /** {@return a report without violations} */
     public static ValidationReport valid() {
         return VALID;
     }
 
-    /** Every violation, errors and warnings together. */
+    /** {@return every violation, errors and warnings together, in report order; empty when none} */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The violations of MUST requirements. */
+    /** {@return the violations of MUST requirements; empty when none} */
     public List<Violation> errors() {
         return filter(Severity.ERROR);
     }
 
-    /** The violations of SHOULD requirements. */
+    /** {@return the violations of SHOULD requirements; empty when none} */
     public List<Violation> warnings() {
         return filter(Severity.WARNING);
     }
 
-    /** Whether no MUST requirement is broken; warnings are allowed. */
+    /** {@return whether no MUST requirement is broken; warnings are allowed} */
     public boolean isValid() {
         return violations.stream().noneMatch(Violation::isError);
     }
 
-    /** The violations of one rule, such as {@code descriptor.size.negative}. */
+    /**
+     * The violations of one rule.
+     *
+     * @param ruleId the rule id, such as {@code descriptor.size.negative}
+     * @return the violations of that rule in report order; empty when none, an unknown rule id included
+     */
     public List<Violation> violations(String ruleId) {
         Objects.requireNonNull(ruleId, "ruleId");
         return violations.stream().filter(v -> v.ruleId().equals(ruleId)).toList();
     }
 
-    /** This report's violations followed by {@code other}'s. */
+    /**
+     * Joins two reports, as when a document and the documents it refers to are checked one by one.
+     *
+     * @param other the report to append
+     * @return a report with this report's violations followed by {@code other}'s
+     */
     public ValidationReport and(ValidationReport other) {
         if (other.violations.isEmpty()) {
             return this;

@@ -32,8 +32,14 @@ public final class Violation {
     }
 
     /**
-     * A violation of rule {@code ruleId} at {@code pointer} ("" is the whole document).
+     * A violation of rule {@code ruleId} at {@code pointer}.
      *
+     * @param ruleId the stable rule id, such as {@code descriptor.size.negative}
+     * @param pointer the RFC 6901 JSON pointer of the offending value; "" is the whole document
+     * @param message what was expected and what was found
+     * @param specSection the spec file and anchor the rule comes from, such as {@code descriptor.md#properties}
+     * @param severity {@link Severity#ERROR} for a broken MUST, {@link Severity#WARNING} for a broken SHOULD
+     * @return the violation
      * @throws NullPointerException when any argument is null
      */
     public static Violation of(String ruleId, String pointer, String message, String specSection, Severity severity) {
@@ -42,32 +48,34 @@ public final class Violation {
                 Objects.requireNonNull(severity, "severity"));
     }
 
-    /** The stable rule id, such as {@code descriptor.size.negative}; tools may filter on it. */
+    /** {@return the stable rule id, such as {@code descriptor.size.negative}; tools may filter on it} */
     public String ruleId() {
         return ruleId;
     }
 
-    /** The RFC 6901 JSON pointer of the offending value, such as {@code /layers/2/digest}; "" for the root. */
+    /**
+     * {@return the RFC 6901 JSON pointer of the offending value, such as {@code /layers/2/digest}; "" for the root}
+     */
     public String pointer() {
         return pointer;
     }
 
-    /** What was expected and what was found. */
+    /** {@return what was expected and what was found} */
     public String message() {
         return message;
     }
 
-    /** The spec file and anchor the rule comes from, such as {@code descriptor.md#properties}. */
+    /** {@return the spec file and anchor the rule comes from, such as {@code descriptor.md#properties}} */
     public String specSection() {
         return specSection;
     }
 
-    /** {@link Severity#ERROR} for a broken MUST, {@link Severity#WARNING} for a broken SHOULD. */
+    /** {@return {@link Severity#ERROR} for a broken MUST, {@link Severity#WARNING} for a broken SHOULD} */
     public Severity severity() {
         return severity;
     }
 
-    /** Whether a MUST was broken ({@link Severity#ERROR}). */
+    /** {@return whether a MUST was broken ({@link Severity#ERROR})} */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -28,6 +28,12 @@ public final class LayerBenchmark {
         this.work = work;
     }
 
+    /**
+     * Runs the benchmark and prints its table.
+     *
+     * @param args {@code [--runs N] [--seed S] [--skip-heap]}
+     * @throws Exception when a step fails; the benchmark stops there
+     */
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         int runs = option(a, "--runs", 5);

@@ -52,6 +52,12 @@ public final class RegistryBenchmark {
         this.jar = jar;
     }
 
+    /**
+     * Runs the benchmark and prints its table.
+     *
+     * @param args {@code [--runs N]}
+     * @throws Exception when a step fails; the benchmark stops there
+     */
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         int i = a.indexOf("--runs");

@@ -44,6 +44,12 @@ public final class RunBenchmark {
     private RunBenchmark() {
     }
 
+    /**
+     * Runs the benchmark and prints its table.
+     *
+     * @param args {@code [RUNS] [WORK_DIR]}
+     * @throws Exception when a step fails; the benchmark stops there
+     */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("oci4j-run-bench-");

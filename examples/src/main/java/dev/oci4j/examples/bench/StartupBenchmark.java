@@ -29,6 +29,12 @@ public final class StartupBenchmark {
     private StartupBenchmark() {
     }
 
+    /**
+     * Runs the benchmark and prints its table.
+     *
+     * @param args {@code [--runs N] [--loop N] [--library-cp CP]}
+     * @throws Exception when a step fails; the benchmark stops there
+     */
     public static void main(String[] args) throws Exception {
         int runs = 7;
         int loop = 2000;
@@ -83,6 +89,13 @@ public final class StartupBenchmark {
         private Probe() {
         }
 
+        /**
+         * Times one operation in this JVM and prints the first call's seconds and the steady state's
+         * seconds per call.
+         *
+         * @param args {@code OPERATION LOOP DOCUMENT_FILE}
+         * @throws Exception when the operation fails
+         */
         public static void main(String[] args) throws Exception {
             Op op = op(args[0], Files.readAllBytes(Path.of(args[2])));
             int loop = Integer.parseInt(args[1]);

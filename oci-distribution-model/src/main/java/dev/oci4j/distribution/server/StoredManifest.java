@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record StoredManifest(Digest digest, MediaType mediaType, byte[] bytes) {
 
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param digest the digest of {@code bytes}
+     * @param mediaType the media type given on push
+     * @param bytes the document, unchanged
+     * @throws NullPointerException when a part is null
+     */
     public StoredManifest {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(mediaType, "mediaType");

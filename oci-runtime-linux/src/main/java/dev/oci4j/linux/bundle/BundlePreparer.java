@@ -48,12 +48,19 @@ public final class BundlePreparer {
     }
 
     /**
-     * Writes a bundle into {@code bundleDir}, which must be missing or empty. On failure nothing
-     * is left in it.
+     * Writes a bundle into {@code bundleDir}, which must be missing or empty, with the layers copied
+     * into its rootfs. On failure nothing is left in it.
      *
+     * @param layout the image layout holding the image
+     * @param entry a manifest or index descriptor, as in the layout's {@code index.json}
+     * @param platform the platform to pick from an index
+     * @param bundleDir the bundle directory
+     * @param options the caller's changes to the image's configuration
+     * @return the bundle; close it to remove it
      * @throws FileAlreadyExistsException when {@code bundleDir} exists and is not an empty directory
      * @throws ConversionException when the image config cannot be converted (unknown user, no command)
      * @throws IllegalArgumentException when the entry does not lead to a runnable image for {@code platform}
+     * @throws IOException when the layout cannot be read or the bundle written
      */
     public static PreparedBundle prepare(ImageLayout layout, Descriptor entry, Platform platform, Path bundleDir,
             ContainerOptions options) throws IOException {
@@ -65,9 +72,17 @@ public final class BundlePreparer {
      * the layers in {@code cache} as its rootfs (applying the layers the cache lacks), or a full
      * copy where overlayfs cannot be mounted. On failure nothing is left in it and nothing mounted.
      *
+     * @param layout the image layout holding the image
+     * @param entry a manifest or index descriptor, as in the layout's {@code index.json}
+     * @param platform the platform to pick from an index
+     * @param bundleDir the bundle directory
+     * @param options the caller's changes to the image's configuration
+     * @param cache the layer cache; null to copy the layers into the rootfs
+     * @return the bundle; close it to unmount and remove it
      * @throws FileAlreadyExistsException when {@code bundleDir} exists and is not an empty directory
      * @throws ConversionException when the image config cannot be converted (unknown user, no command)
      * @throws IllegalArgumentException when the entry does not lead to a runnable image for {@code platform}
+     * @throws IOException when the layout or the cache cannot be read or the bundle written
      */
     public static PreparedBundle prepare(ImageLayout layout, Descriptor entry, Platform platform, Path bundleDir,
             ContainerOptions options, LayerCache cache) throws IOException {

@@ -10,14 +10,21 @@ public class ConversionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the value came from. */
     private final String field;
 
+    /**
+     * A conversion failure; the exception's message is {@code field: message}.
+     *
+     * @param field a JSON pointer into the image configuration ({@code /config/User}), or {@code options.NAME}
+     * @param message what is wrong
+     */
     public ConversionException(String field, String message) {
         super(field + ": " + message);
         this.field = field;
     }
 
-    /** Where the value came from: a JSON pointer into the image config, or {@code options.NAME}. */
+    /** {@return where the value came from: a JSON pointer into the image config, or {@code options.NAME}} */
     public String field() {
         return field;
     }

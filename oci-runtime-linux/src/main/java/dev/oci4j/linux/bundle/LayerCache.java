@@ -53,7 +53,13 @@ public final class LayerCache {
         this.dir = dir;
     }
 
-    /** A cache in {@code dir}, created when first used. */
+    /**
+     * A cache in {@code dir}, created when first used.
+     *
+     * @param dir the cache directory, made absolute
+     * @return the cache
+     * @throws NullPointerException when {@code dir} is null
+     */
     public static LayerCache at(Path dir) {
         return new LayerCache(Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize());
     }
@@ -61,6 +67,8 @@ public final class LayerCache {
     /**
      * The system property {@code oci4j.layerCache}, else {@code $XDG_CACHE_HOME/oci4j/layers}, else
      * {@code ~/.cache/oci4j/layers}.
+     *
+     * @return the cache there
      */
     public static LayerCache defaultCache() {
         String p = System.getProperty("oci4j.layerCache");
@@ -72,18 +80,31 @@ public final class LayerCache {
         return at(base.resolve("oci4j").resolve("layers"));
     }
 
+    /** {@return the cache directory, absolute} */
     public Path dir() {
         return dir;
     }
 
-    /** Whether the layer with this diffID is in the cache. */
+    /**
+     * Whether the layer with this diffID is in the cache.
+     *
+     * @param diffId the digest of the layer's uncompressed tar
+     * @return true when its directory is complete in the cache
+     */
     public boolean contains(Digest diffId) {
         return Files.isDirectory(layerDir(diffId), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
      * The directory holding the layer {@code source} (whose diffID is {@code diffId}) applied alone,
-     * applying it first when the cache lacks it. Warnings from applying go to {@code warnings}.
+     * applying it first when the cache lacks it.
+     *
+     * @param source the layer blob
+     * @param diffId the digest of its uncompressed tar, verified while applying
+     * @param warnings receives what applying warned about (entries skipped, ownership not kept, ...)
+     * @return the layer's directory, {@code DIR/ALGORITHM/HEX}; never change it
+     * @throws IOException when the blob cannot be read or does not match its digests, or the directory cannot be
+     *        written
      */
     public Path layer(LayerBlob source, Digest diffId, List<String> warnings) throws IOException {
         Objects.requireNonNull(source, "source");

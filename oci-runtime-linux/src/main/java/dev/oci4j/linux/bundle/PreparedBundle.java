@@ -37,34 +37,39 @@ public final class PreparedBundle implements AutoCloseable {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The bundle directory, absolute. */
+    /** {@return the bundle directory, absolute} */
     public Path dir() {
         return dir;
     }
 
+    /** {@return the bundle's {@code config.json}} */
     public Path configFile() {
         return dir.resolve("config.json");
     }
 
+    /** {@return the root filesystem directory, {@code root.path} of {@link #spec()} resolved against the bundle} */
     public Path rootfs() {
         return dir.resolve(spec.root().orElseThrow().path());
     }
 
-    /** The configuration written to {@code config.json}. */
+    /** {@return the configuration written to {@code config.json}} */
     public Spec spec() {
         return spec;
     }
 
-    /** The digest of the image manifest the rootfs was made from. */
+    /** {@return the digest of the image manifest the rootfs was made from} */
     public Digest manifest() {
         return manifest;
     }
 
+    /** {@return how the rootfs was made: an overlay over cached layers, or a copy} */
     public RootfsMethod rootfsMethod() {
         return rootfsMethod;
     }
 
-    /** What applying the layers warned about (entries skipped, ownership not kept, ...). */
+    /**
+     * {@return what applying the layers warned about (entries skipped, ownership not kept, ...); empty when nothing}
+     */
     public List<String> warnings() {
         return warnings;
     }
@@ -72,6 +77,8 @@ public final class PreparedBundle implements AutoCloseable {
     /**
      * Unmounts the overlay rootfs, if any, and removes the bundle directory and everything in it;
      * symbolic links are removed, never followed, and no other mounted filesystem is entered.
+     *
+     * @throws IOException when unmounting or removing fails, or another filesystem is mounted inside
      */
     public void delete() throws IOException {
         remove(dir);
@@ -85,7 +92,11 @@ public final class PreparedBundle implements AutoCloseable {
 
     /**
      * Removes a bundle directory written by {@link BundlePreparer}, unmounting its overlay rootfs
-     * first; for bundles of containers that outlived the process that prepared them.
+     * first; for bundles of containers that outlived the process that prepared them. A missing
+     * directory is not an error.
+     *
+     * @param bundleDir the bundle directory
+     * @throws IOException when unmounting or removing fails, or another filesystem is mounted inside
      */
     public static void remove(Path bundleDir) throws IOException {
         Path rootfs = bundleDir.resolve("rootfs");

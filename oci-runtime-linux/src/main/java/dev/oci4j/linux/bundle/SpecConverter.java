@@ -57,7 +57,16 @@ public final class SpecConverter {
     private SpecConverter() {
     }
 
-    /** Converts with no caller overrides. */
+    /**
+     * Converts with no caller overrides, as {@link #convert(ImageConfiguration, Path, ContainerOptions)}
+     * with {@link ContainerOptions#DEFAULTS}.
+     *
+     * @param image the image configuration
+     * @param rootfs the unpacked root filesystem, whose passwd and group files resolve the user
+     * @return the runtime configuration
+     * @throws ConversionException for an unknown user or group, or when there is no command to run
+     * @throws IOException when the rootfs's passwd or group file cannot be read
+     */
     public static Spec convert(ImageConfiguration image, Path rootfs) throws IOException {
         return convert(image, rootfs, ContainerOptions.DEFAULTS);
     }
@@ -66,6 +75,10 @@ public final class SpecConverter {
      * Converts {@code image} for the root filesystem {@code rootfs} (already unpacked: the user is
      * resolved from its files), then applies {@code options}.
      *
+     * @param image the image configuration
+     * @param rootfs the unpacked root filesystem
+     * @param options the caller's changes
+     * @return the runtime configuration, with {@code ociVersion} {@link #OCI_VERSION}
      * @throws ConversionException for an unknown user or group, or when there is no command to run
      * @throws IOException when the rootfs's passwd or group file cannot be read
      */

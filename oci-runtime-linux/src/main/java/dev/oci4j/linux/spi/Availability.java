@@ -13,20 +13,32 @@ public final class Availability {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Usable; {@code detail} says what was found, such as the version. */
+    /**
+     * Usable.
+     *
+     * @param detail what was found, such as the version
+     * @return the availability
+     */
     public static Availability available(String detail) {
         return new Availability(true, detail);
     }
 
-    /** Not usable, and why: "runc not found on PATH", "needs root". */
+    /**
+     * Not usable, and why.
+     *
+     * @param reason what is missing: "runc not found on PATH", "needs root"
+     * @return the availability
+     */
     public static Availability unavailable(String reason) {
         return new Availability(false, reason);
     }
 
+    /** {@return whether the backend can run containers here} */
     public boolean isAvailable() {
         return available;
     }
 
+    /** {@return what was found when available, else why not} */
     public String reason() {
         return reason;
     }
