@@ -4,6 +4,7 @@ module dev.oci4j.distribution {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
+    requires bcrypt;
 
     exports dev.oci4j.distribution;
     exports dev.oci4j.distribution.client;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,6 +32,29 @@ public final class RegistryCommand {
         @Option(names = "--memory", description = "Keep everything in memory (the default without --storage).")
         boolean memory;
 
+        @Option(names = "--htpasswd", paramLabel = "FILE",
+                description = "Require users from an htpasswd file with bcrypt entries (htpasswd -B), as docker-registry.")
+        Path htpasswd;
+
+        @Option(names = "--token-auth", description = "With --htpasswd: bearer tokens from this server's /token"
+                + " endpoint (docker's token authentication) instead of HTTP Basic.")
+        boolean tokenAuth;
+
+        @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "How long a token is good for"
+                + " (default ${DEFAULT-VALUE}).")
+        long tokenLifetime = 300;
+
+        @Option(names = "--anonymous-pull", description = "With --htpasswd: anyone may pull without credentials.")
+        boolean anonymousPull;
+
+        @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate chain"
+                + " (the server's certificate first); needs --tls-key.")
+        Path tlsCert;
+
+        @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert: PKCS#8,"
+                + " PKCS#1 (RSA) or SEC1 (EC), unencrypted.")
+        Path tlsKey;
+
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter err = spec.commandLine().getErr();
@@ -41,13 +65,21 @@ public final class RegistryCommand {
                     throw new IllegalArgumentException("--storage and --memory exclude each other");
                 }
                 InetSocketAddress address = address(listen);
+                RegistryServer.Builder b = RegistryServer.builder().listen(address);
+                configureSecurity(b);
                 RegistryStorage store = storage != null ? RegistryStorage.onDisk(storage) : RegistryStorage.inMemory();
-                server = RegistryServer.builder().listen(address).storage(store).requestLog(line -> {
+                b.storage(store).requestLog(line -> {
                     synchronized (out) {
                         out.println(line);
                         out.flush();
                     }
-                }).start();
+                });
+                try {
+                    server = b.start();
+                } catch (IOException | RuntimeException e) {
+                    store.close();
+                    throw e;
+                }
             } catch (IOException | IllegalArgumentException e) {
                 err.println("oci registry serve: " + CliErrors.describe(e));
                 err.flush();
@@ -59,10 +91,41 @@ public final class RegistryCommand {
                 stopped.countDown();
             }, "oci-registry-stop"));
             err.println("oci registry serve: listening on " + server.url() + ", storage "
-                    + (storage != null ? storage.toAbsolutePath() : "in memory"));
+                    + (storage != null ? storage.toAbsolutePath() : "in memory") + ", " + describeAuth());
             err.flush();
             stopped.await();
             return 0;
+        }
+
+        /** Checks the auth and TLS options together, then sets them; nothing is read from disk yet. */
+        private void configureSecurity(RegistryServer.Builder b) {
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+            }
+            if (htpasswd == null && (tokenAuth || anonymousPull)) {
+                throw new IllegalArgumentException((tokenAuth ? "--token-auth" : "--anonymous-pull")
+                        + " needs --htpasswd: without users there is no one to authenticate");
+            }
+            if (tokenLifetime < 1) {
+                throw new IllegalArgumentException("--token-lifetime must be at least 1 second, found " + tokenLifetime);
+            }
+            if (tlsCert != null) {
+                b.tls(tlsCert, tlsKey);
+            }
+            if (htpasswd != null) {
+                b.htpasswd(htpasswd).anonymousPull(anonymousPull);
+                if (tokenAuth) {
+                    b.bearerTokens(Duration.ofSeconds(tokenLifetime));
+                }
+            }
+        }
+
+        private String describeAuth() {
+            if (htpasswd == null) {
+                return "no authentication";
+            }
+            return (tokenAuth ? "bearer tokens from /token" : "HTTP Basic") + " for the users of " + htpasswd
+                    + (anonymousPull ? ", anonymous pull" : "");
         }
 
         /** {@code HOST:PORT}, {@code [v6]:PORT} or {@code :PORT} (all interfaces). */

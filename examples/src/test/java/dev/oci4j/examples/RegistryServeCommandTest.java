@@ -42,4 +42,43 @@ class RegistryServeCommandTest {
         assertThat(both.exitCode()).isEqualTo(1);
         assertThat(both.err().strip()).isEqualTo("oci registry serve: --storage and --memory exclude each other");
     }
+
+    private static void oneLineExitOne(CommandRun run, String... contains) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("oci registry serve: ").contains(contains).doesNotContain("\n");
+    }
+
+    @Test
+    void aMissingOrMalformedHtpasswdIsOneLineAndExitOne() throws Exception {
+        Path missing = dir.resolve("missing");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--htpasswd", missing.toString()),
+                "no such file or directory", missing.toString());
+        Path md5 = Files.writeString(dir.resolve("htpasswd"), "alice:$apr1$salt$hash\n");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--htpasswd", md5.toString()),
+                md5 + ": line 1: ", "not bcrypt");
+        Path directory = Files.createDirectories(dir.resolve("adir"));
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--htpasswd", directory.toString()),
+                directory.toString());
+    }
+
+    @Test
+    void badPemFilesAreOneLineAndExitOne() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("cert.pem"), "not pem\n");
+        Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--tls-cert", garbage.toString(),
+                "--tls-key", key.toString()), garbage + ": not a PEM file");
+        Path missing = dir.resolve("nokey.pem");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--tls-cert", garbage.toString(),
+                "--tls-key", missing.toString()), garbage.toString());
+    }
+
+    @Test
+    void optionsThatNeedEachOtherAreOneLineAndExitOne() {
+        CommandRun cert = CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--tls-cert", "c.pem");
+        oneLineExitOne(cert, "--tls-cert and --tls-key go together");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--token-auth"),
+                "--token-auth needs --htpasswd");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--anonymous-pull"),
+                "--anonymous-pull needs --htpasswd");
+    }
 }

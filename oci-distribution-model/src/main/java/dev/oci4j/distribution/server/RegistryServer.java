@@ -1,13 +1,21 @@
 package dev.oci4j.distribution.server;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * An OCI registry (distribution-spec v1.1) on the JDK's HTTP server, for tests and tools: started on a
@@ -26,8 +35,23 @@ import java.util.function.Consumer;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>Optionally with authentication (users given in code or read from an htpasswd file, HTTP Basic or
+ * bearer tokens from the server's own token endpoint, per-repository pull and push grants, anonymous
+ * pull) and TLS from PEM files:
+ *
+ * <pre>{@code
+ * RegistryServer.builder()
+ *         .htpasswd(Path.of("auth/htpasswd")).bearerTokens(Duration.ofMinutes(5))
+ *         .grantPush("ci", "team/*").anonymousPull(true)
+ *         .tls(Path.of("tls/chain.pem"), Path.of("tls/key.pem"))
+ *         .start();
+ * }</pre>
  */
 public final class RegistryServer implements AutoCloseable {
+
+    /** The {@code service} of bearer challenges and tokens. */
+    static final String TOKEN_SERVICE = "oci4j-registry";
 
     private final HttpServer http;
     private final ThreadPoolExecutor workers;
@@ -35,8 +59,21 @@ public final class RegistryServer implements AutoCloseable {
     private final RegistryStorage storage;
     private final Uploads uploads;
     private final Duration stopGrace;
+    private final boolean tls;
 
     private RegistryServer(Builder b) throws IOException {
+        // Everything the configuration names is read before a port is taken or a thread started.
+        List<Htpasswd> files = new ArrayList<>();
+        for (Path f : b.htpasswdFiles) {
+            files.add(Htpasswd.read(f));
+        }
+        SSLContext ssl = b.sslContext != null ? b.sslContext
+                : b.tlsCertificate != null ? PemTls.context(b.tlsCertificate, b.tlsKey) : null;
+        this.tls = ssl != null;
+        AccessPolicy policy = new AccessPolicy(b.users, files, b.grants, b.anonymousPull,
+                !b.users.isEmpty() || !files.isEmpty() || b.tokenLifetime != null);
+        Tokens tokens = b.tokenLifetime == null ? null : new Tokens(TOKEN_SERVICE, b.tokenLifetime, b.clock);
+        AccessControl access = new AccessControl(policy, tokens, tls ? "https" : "http", this::hostPort);
         this.storage = b.storage != null ? b.storage : RegistryStorage.inMemory();
         this.uploads = new Uploads(storage.uploadDirectory());
         this.stopGrace = b.stopGrace;
@@ -47,7 +84,13 @@ public final class RegistryServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(1024), r -> daemon(r, "oci4j-registry-" + n.incrementAndGet()),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         try {
-            this.http = HttpServer.create(b.listen, 0);
+            if (ssl != null) {
+                HttpsServer https = HttpsServer.create(b.listen, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(ssl));
+                this.http = https;
+            } else {
+                this.http = HttpServer.create(b.listen, 0);
+            }
         } catch (IOException e) {
             workers.shutdown();
             if (b.storage == null) {
@@ -55,8 +98,10 @@ public final class RegistryServer implements AutoCloseable {
             }
             throw new IOException("cannot listen on " + b.listen + ": " + e.getMessage(), e);
         }
-        http.createContext("/", new Router(storage, uploads, b.chunkMinLength, b.log,
-                new BasicAuth(b.users, b.anonymousPull)));
+        http.createContext("/", new Router(storage, uploads, b.chunkMinLength, b.log, access));
+        if (tokens != null) {
+            http.createContext(TokenEndpoint.PATH, new TokenEndpoint(policy, tokens, access, b.log));
+        }
         http.setExecutor(workers);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "oci4j-registry-sweeper"));
         long every = Math.max(50, b.uploadTimeout.toMillis() / 2);
@@ -118,9 +163,22 @@ public final class RegistryServer implements AutoCloseable {
         return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port();
     }
 
-    /** {@return the base URL, {@code http://127.0.0.1:40123}} */
+    /**
+     * The base URL.
+     *
+     * @return {@code http://127.0.0.1:40123}, or {@code https://...} with TLS
+     */
     public URI url() {
-        return URI.create("http://" + hostPort());
+        return URI.create((tls ? "https://" : "http://") + hostPort());
+    }
+
+    /**
+     * Whether the server speaks TLS.
+     *
+     * @return true when started with {@link Builder#tls(Path, Path)} or {@link Builder#tls(SSLContext)}
+     */
+    public boolean isTls() {
+        return tls;
     }
 
     /**
@@ -177,8 +235,15 @@ public final class RegistryServer implements AutoCloseable {
         private Duration uploadTimeout = Duration.ofMinutes(15);
         private Duration stopGrace = Duration.ofSeconds(1);
         private Consumer<String> log = line -> { };
-        private final java.util.Map<String, String> users = new java.util.TreeMap<>();
+        private final Map<String, String> users = new TreeMap<>();
+        private final List<Path> htpasswdFiles = new ArrayList<>();
+        private final List<AccessPolicy.Grant> grants = new ArrayList<>();
         private boolean anonymousPull;
+        private Duration tokenLifetime;
+        private Clock clock = Clock.systemUTC();
+        private Path tlsCertificate;
+        private Path tlsKey;
+        private SSLContext sslContext;
 
         private Builder() {
         }
@@ -262,21 +327,139 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Requires HTTP Basic authentication as this user for every request (see {@link #anonymousPull}).
-         * Send it only over TLS or loopback: Basic credentials travel in clear text.
+         * Adds a user: with any user (here or from {@link #htpasswd}), requests need credentials, HTTP
+         * Basic or, with {@link #bearerTokens}, a token (see {@link #anonymousPull}). Without
+         * {@link #grantPull}/{@link #grantPush} grants every user may pull and push everything. Use it
+         * only over TLS or loopback: passwords travel in clear text.
          *
-         * @param name the user name, not empty and without {@code :}
+         * @param name     the user name, not empty, without {@code ':'}
          * @param password the password
          * @return this builder
-         * @throws IllegalArgumentException when the name is empty or holds {@code :}
+         * @throws IllegalArgumentException for an empty name or one holding {@code ':'}
          */
         public Builder addUser(String name, String password) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(password, "password");
-            if (name.isEmpty() || name.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("a user name is not empty and holds no ':', found \"" + name + "\"");
-            }
+            Htpasswd.checkUser(name);
             users.put(name, password);
+            return this;
+        }
+
+        /**
+         * Adds the users of an htpasswd file with bcrypt entries ({@code htpasswd -B}, or
+         * {@link Htpasswd#entry}), read when the server starts; otherwise as {@link #addUser}.
+         *
+         * @param file the htpasswd file
+         * @return this builder
+         */
+        public Builder htpasswd(Path file) {
+            htpasswdFiles.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /**
+         * Lets {@code user} pull the repositories {@code repositories} names. Once any grant is given, users
+         * may do only what grants give them (and what {@link #anonymousPull} gives everyone).
+         *
+         * @param user         a user of {@link #addUser} or {@link #htpasswd}
+         * @param repositories a repository name, or a pattern where {@code *} matches any characters
+         *                     ({@code team/*}, {@code *})
+         * @return this builder
+         * @throws IllegalArgumentException for a pattern with characters no repository name has
+         */
+        public Builder grantPull(String user, String repositories) {
+            grants.add(AccessPolicy.grant(user, repositories, false));
+            return this;
+        }
+
+        /**
+         * Lets {@code user} pull, push and delete in the repositories {@code repositories} names (see
+         * {@link #grantPull}).
+         *
+         * @param user         a user of {@link #addUser} or {@link #htpasswd}
+         * @param repositories a repository name, or a pattern where {@code *} matches any characters
+         * @return this builder
+         * @throws IllegalArgumentException for a pattern with characters no repository name has
+         */
+        public Builder grantPush(String user, String repositories) {
+            grants.add(AccessPolicy.grant(user, repositories, true));
+            return this;
+        }
+
+        /**
+         * Authenticates with bearer tokens instead of HTTP Basic (docker's token authentication, which
+         * docker, skopeo, podman and oci4j's client speak): a request without a good token gets 401 with
+         * {@code WWW-Authenticate: Bearer realm="<url>/token",service="oci4j-registry",scope="repository:NAME:pull,push"},
+         * and the server's own {@code /token} endpoint trades user credentials for a token holding the
+         * scopes the user may have. Tokens are signed with a key made at start, so they die with the server.
+         *
+         * @param lifetime how long a token is good for, at least one second
+         * @return this builder
+         * @throws IllegalArgumentException for less than one second
+         */
+        public Builder bearerTokens(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("a token lifetime is at least one second, found " + lifetime);
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Back to HTTP Basic authentication (the default).
+         *
+         * @return this builder
+         */
+        public Builder clearBearerTokens() {
+            this.tokenLifetime = null;
+            return this;
+        }
+
+        /** The clock tokens are issued and checked by; tests move it to see tokens expire. */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with a certificate chain and its private key from PEM files, read when the server
+         * starts. The key is PKCS#8 ({@code BEGIN PRIVATE KEY}: RSA, EC or Ed25519), PKCS#1
+         * ({@code BEGIN RSA PRIVATE KEY}) or SEC1 ({@code BEGIN EC PRIVATE KEY}), unencrypted.
+         *
+         * @param certificateChain PEM certificates, the server's first, then the intermediates
+         * @param privateKey       the PEM private key of the first certificate
+         * @return this builder
+         */
+        public Builder tls(Path certificateChain, Path privateKey) {
+            this.tlsCertificate = Objects.requireNonNull(certificateChain, "certificateChain");
+            this.tlsKey = Objects.requireNonNull(privateKey, "privateKey");
+            this.sslContext = null;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with a TLS context made elsewhere (from a key store, say).
+         *
+         * @param context an initialized server context
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            this.tlsCertificate = null;
+            this.tlsKey = null;
+            return this;
+        }
+
+        /**
+         * Serves plain HTTP (the default).
+         *
+         * @return this builder
+         */
+        public Builder clearTls() {
+            this.sslContext = null;
+            this.tlsCertificate = null;
+            this.tlsKey = null;
             return this;
         }
 
@@ -305,10 +488,11 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
-         * Starts the server.
+         * Reads the htpasswd files and TLS files, then starts the server.
          *
-         * @return the running server; close it to stop it
-         * @throws IOException naming the address when it cannot listen there (a port in use)
+         * @return the running server
+         * @throws IOException naming the address when it cannot listen there (a port in use), or the
+         *                     file and line when an htpasswd or PEM file cannot be read or is malformed
          */
         public RegistryServer start() throws IOException {
             return new RegistryServer(this);

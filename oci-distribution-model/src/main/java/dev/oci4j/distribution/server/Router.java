@@ -13,16 +13,16 @@ final class Router implements HttpHandler {
 
     // The name may itself hold "blobs" or "manifests": the greedy group takes the longest name that
     // leaves a whole endpoint after it.
-    private static final Pattern ROUTE = Pattern.compile(
+    static final Pattern ROUTE = Pattern.compile(
             "/v2/(.+)/(?:(blobs/uploads/?)|blobs/uploads/([^/]+)|blobs/([^/]+)|manifests/([^/]+)|(tags/list)|referrers/([^/]+))");
 
     private final BlobRoutes blobs;
     private final ManifestRoutes manifests;
     private final ListRoutes lists;
     private final Consumer<String> log;
-    private final BasicAuth auth;
+    private final AccessControl auth;
 
-    Router(RegistryStorage storage, Uploads uploads, long chunkMinLength, Consumer<String> log, BasicAuth auth) {
+    Router(RegistryStorage storage, Uploads uploads, long chunkMinLength, Consumer<String> log, AccessControl auth) {
         this.auth = auth;
         this.blobs = new BlobRoutes(storage, uploads, chunkMinLength);
         this.manifests = new ManifestRoutes(storage);

@@ -44,7 +44,9 @@ class BasicAuthTest {
     void anonymousPullLetsReadsThroughButNotWrites() throws Exception {
         try (RegistryServer server = RegistryServer.builder().addUser("alice", "s3cret").anonymousPull(true).start()) {
             Http http = new Http(server.url());
-            assertThat(http.get("/v2/").statusCode()).isEqualTo(200);
+            // The ping still challenges, so that clients holding credentials learn to send them.
+            assertThat(http.get("/v2/").statusCode()).isEqualTo(401);
+            assertThat(http.get("/v2/a/tags/list").statusCode()).isEqualTo(404);
             assertThat(http.send("POST", "/v2/a/blobs/uploads/", null).statusCode()).isEqualTo(401);
             assertThat(http.send("POST", "/v2/a/blobs/uploads/", null, "Authorization", basic("alice", "s3cret"))
                     .statusCode()).isEqualTo(202);
@@ -66,5 +68,66 @@ class BasicAuthTest {
                     "oci:" + src.root() + ":1", remote);
             assertThat(server.storage().resolveTag("app", "1")).isPresent();
         }
+    }
+
+    @Test
+    void htpasswdUsersAndGrantsDecideWhoMayPullAndPushWhat() throws Exception {
+        Path htpasswd = dir.resolve("htpasswd");
+        Files.writeString(htpasswd, Htpasswd.entry("ci", "build") + "\n" + Htpasswd.entry("dev", "read") + "\n");
+        try (RegistryServer server = RegistryServer.builder().htpasswd(htpasswd).addUser("admin", "root")
+                .grantPush("ci", "team/*").grantPull("dev", "team/app").grantPush("admin", "*").start()) {
+            Http http = new Http(server.url());
+            byte[] blob = Http.utf8("layer");
+            String push = "/v2/team/app/blobs/uploads/?digest=" + Http.sha256(blob);
+            assertThat(http.send("POST", push, blob, "Authorization", basic("ci", "build")).statusCode()).isEqualTo(201);
+            String get = "/v2/team/app/blobs/" + Http.sha256(blob);
+            assertThat(http.get(get, "Authorization", basic("dev", "read")).statusCode()).isEqualTo(200);
+            assertThat(http.get(get, "Authorization", basic("admin", "root")).statusCode()).isEqualTo(200);
+
+            HttpResponse<byte[]> devPush = http.send("POST", push, blob, "Authorization", basic("dev", "read"));
+            assertThat(devPush.statusCode()).isEqualTo(403);
+            assertThat(RegistryServerContract.code(devPush)).isEqualTo(ErrorCode.DENIED);
+            assertThat(Http.text(devPush)).contains("user dev may not push to team/app");
+            HttpResponse<byte[]> devElsewhere = http.get("/v2/team/lib/tags/list", "Authorization", basic("dev", "read"));
+            assertThat(devElsewhere.statusCode()).isEqualTo(403);
+            assertThat(Http.text(devElsewhere)).contains("may not pull from team/lib");
+            HttpResponse<byte[]> ciOutside = http.send("DELETE", get.replace("team/app", "other"), null,
+                    "Authorization", basic("ci", "build"));
+            assertThat(ciOutside.statusCode()).isEqualTo(403);
+            // Wrong password: 401 with the challenge, whatever the grants.
+            HttpResponse<byte[]> wrong = http.get(get, "Authorization", basic("ci", "nope"));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(RegistryServerContract.code(wrong)).isEqualTo(ErrorCode.UNAUTHORIZED);
+            assertThat(http.get("/v2/", "Authorization", basic("dev", "read")).statusCode()).isEqualTo(200);
+            assertThat(http.get("/v2/_catalog", "Authorization", basic("dev", "read")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aMountFromARepositoryTheUserMayNotReadIsAnOrdinaryUpload() throws Exception {
+        try (RegistryServer server = RegistryServer.builder().addUser("a", "a").addUser("e", "e")
+                .grantPush("a", "secret").grantPush("e", "mine").start()) {
+            Http http = new Http(server.url());
+            byte[] blob = Http.utf8("secret layer");
+            http.send("POST", "/v2/secret/blobs/uploads/?digest=" + Http.sha256(blob), blob, "Authorization", basic("a", "a"));
+            for (String q : new String[] {"?mount=" + Http.sha256(blob) + "&from=secret", "?mount=" + Http.sha256(blob)}) {
+                assertThat(http.send("POST", "/v2/mine/blobs/uploads/" + q, null, "Authorization", basic("e", "e"))
+                        .statusCode()).as(q).isEqualTo(202);
+            }
+            assertThat(http.get("/v2/mine/blobs/" + Http.sha256(blob), "Authorization", basic("e", "e")).statusCode())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aMissingOrMalformedHtpasswdFailsTheStartNamingTheFile() throws Exception {
+        Path missing = dir.resolve("missing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegistryServer.builder().htpasswd(missing).start())
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining(missing.toString());
+        Path bad = Files.writeString(dir.resolve("bad"), "alice:$apr1$x$y\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegistryServer.builder().htpasswd(bad).start())
+                .isInstanceOf(java.io.IOException.class).hasMessageStartingWith(bad + ": line 1: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegistryServer.builder().grantPull("a", "Team/*"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Team/*");
     }
 }
