@@ -119,11 +119,8 @@ final class BlobRoutes {
         if (source.isEmpty()) {
             return false;
         }
-        if (!source.get().equals(name)) {
-            long size = storage.blobSize(source.get(), digest).orElse(-1);
-            try (InputStream in = storage.openBlob(source.get(), digest, 0)) {
-                storage.putBlob(name, digest, size, in);
-            }
+        if (!source.get().equals(name) && !storage.mountBlob(source.get(), name, digest)) {
+            return false;   // deleted from the source meanwhile: an ordinary upload, as when it was never there
         }
         created(c, name, digest);
         return true;

@@ -241,6 +241,49 @@ final class LayoutStorage implements RegistryStorage {
         }
     }
 
+    /**
+     * Hard-links the source layout's blob file into the target layout, so the content exists once and
+     * stays in {@code to} when {@code from} deletes it; a copy where a link cannot be made (another file
+     * system). The link or copy is made in the upload directory and renamed into place, so the target
+     * never shows a partial blob.
+     */
+    @Override
+    public boolean mountBlob(String from, String to, Digest digest) throws IOException {
+        Optional<ImageLayout> source = existing(from);
+        if (source.isEmpty() || !source.get().hasBlob(digest)) {
+            return false;
+        }
+        ImageLayout target;
+        try {
+            target = writable(to);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Path src = source.get().blobPath(digest);
+        Path dst = target.blobPath(digest);
+        if (Files.isRegularFile(dst) && Files.size(dst) == Files.size(src)) {
+            return true;
+        }
+        Path tmp = uploads.resolve("mount-" + java.util.UUID.randomUUID());
+        try {
+            try {
+                Files.createLink(tmp, src);
+            } catch (NoSuchFileException e) {
+                return false;   // deleted from the source meanwhile
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(src, tmp);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+            }
+            Files.createDirectories(dst.getParent());
+            Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     @Override
     public boolean deleteBlob(String repository, Digest digest) throws IOException {
         Optional<ImageLayout> l = existing(repository);

@@ -2,12 +2,15 @@ package dev.oci4j.distribution.server;
 
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestingInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,14 +18,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** {@link RegistryStorage#inMemory()}: blobs shared by content across repositories, uploads in a temp dir. */
+/**
+ * {@link RegistryStorage#inMemory()}: repositories, manifests and tags in maps; blob content shared by
+ * digest across repositories, as files in a private temp directory ({@code /dev/shm} where it exists) that
+ * {@link #close()} deletes. Files rather than heap arrays because a finished upload is then a rename, not a
+ * copy of the whole blob into the heap, and a blob never has to fit in the heap at all.
+ */
 final class MemoryStorage implements RegistryStorage {
 
-    private final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
+    /** Blob sizes; a digest is in here exactly when its file is in {@link #blobDir}. */
+    private final Map<Digest, Long> sizes = new ConcurrentHashMap<>();
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
+    /** Guards the step between a blob's content and the repositories holding it (publish, mount, delete). */
+    private final Object lock = new Object();
+    private final Path root;
+    private final Path blobDir;
     private final Path uploads;
 
     private static final class Repo {
@@ -32,12 +46,23 @@ final class MemoryStorage implements RegistryStorage {
     }
 
     MemoryStorage() throws IOException {
-        // Uploads in progress are files (never a whole chunk in the heap); on Linux they go to the RAM-backed
-        // /dev/shm when there is one, so that a storage "in memory" does not wait on a disk either.
+        // On Linux the RAM-backed /dev/shm when there is one, so that a storage "in memory" does not wait on a
+        // disk; uploads and blobs share the directory so that finishing an upload is a rename.
         Path shm = Path.of("/dev/shm");
-        this.uploads = Files.isDirectory(shm) && Files.isWritable(shm)
-                ? Files.createTempDirectory(shm, "oci4j-registry-uploads")
-                : Files.createTempDirectory("oci4j-registry-uploads");
+        this.root = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "oci4j-registry-memory")
+                : Files.createTempDirectory("oci4j-registry-memory");
+        this.blobDir = Files.createDirectory(root.resolve("blobs"));
+        this.uploads = Files.createDirectory(root.resolve("uploads"));
+    }
+
+    /** The private directory holding blobs and uploads, for tests that check it is gone after close. */
+    Path root() {
+        return root;
+    }
+
+    private Path file(Digest digest) {
+        return blobDir.resolve(digest.algorithm() + "-" + digest.encoded());
     }
 
     private Optional<Repo> repo(String name) {
@@ -60,56 +85,84 @@ final class MemoryStorage implements RegistryStorage {
 
     @Override
     public OptionalLong blobSize(String repository, Digest digest) {
-        return repo(repository).filter(r -> r.blobs.contains(digest))
-                .map(r -> blobs.get(digest))
-                .map(b -> OptionalLong.of(b.length)).orElse(OptionalLong.empty());
+        Long size = repo(repository).filter(r -> r.blobs.contains(digest)).map(r -> sizes.get(digest)).orElse(null);
+        return size == null ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
     @Override
     public InputStream openBlob(String repository, Digest digest, long offset) throws IOException {
-        byte[] bytes = repo(repository).filter(r -> r.blobs.contains(digest)).map(r -> blobs.get(digest)).orElse(null);
-        if (bytes == null) {
+        if (blobSize(repository, digest).isEmpty()) {
             throw new NoSuchFileException(repository + "@" + digest);
         }
-        int from = (int) Math.min(offset, bytes.length);
-        return new ByteArrayInputStream(bytes, from, bytes.length - from);
+        // Deleted meanwhile: NoSuchFileException too. Deleted once open: Linux keeps the content for this reader.
+        SeekableByteChannel ch = Files.newByteChannel(file(digest));
+        ch.position(offset);
+        return Channels.newInputStream(ch);
     }
 
     @Override
     public void putBlob(String repository, Digest digest, long size, InputStream content) throws IOException {
-        byte[] bytes;
-        try (InputStream in = DigestingInputStream.verifying(content, digest, size)) {
-            // A known size reads into one array of that size rather than a growing buffer.
-            bytes = size >= 0 && size < Integer.MAX_VALUE - 8 ? in.readNBytes((int) size) : in.readAllBytes();
-            if (in.read() >= 0) {
-                throw new IOException("blob " + digest + " is longer than the " + size + " bytes announced");
+        Path tmp = uploads.resolve("put-" + UUID.randomUUID());
+        try {
+            long written;
+            try (InputStream in = DigestingInputStream.verifying(content, digest, size);
+                 OutputStream out = Files.newOutputStream(tmp)) {
+                written = in.transferTo(out);
             }
+            if (size >= 0 && written != size) {
+                throw new IOException("blob " + digest + " has " + written + " bytes, not the " + size + " announced");
+            }
+            publish(repository, digest, written, tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        blobs.putIfAbsent(digest, bytes);
-        writable(repository).blobs.add(digest);
     }
 
     @Override
     public void adoptBlob(String repository, Digest digest, long size, Path file) throws IOException {
-        // Verified by the server while it arrived: read once, into an array of the right size.
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length != size) {
-            throw new IOException(file + " holds " + bytes.length + " bytes, expected " + size);
+        long actual = Files.size(file);
+        if (actual != size) {
+            throw new IOException(file + " holds " + actual + " bytes, expected " + size);
         }
-        blobs.putIfAbsent(digest, bytes);
-        writable(repository).blobs.add(digest);
+        publish(repository, digest, size, file);
+    }
+
+    /** Moves {@code file} to the digest's place unless the content is already there, then adds it to the repository. */
+    private void publish(String repository, Digest digest, long size, Path file) throws IOException {
+        synchronized (lock) {
+            if (!sizes.containsKey(digest)) {
+                Files.move(file, file(digest), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                sizes.put(digest, size);
+            }
+            writable(repository).blobs.add(digest);
+        }
+    }
+
+    /** Shares the content: the blob joins {@code to}'s set, nothing is copied. */
+    @Override
+    public boolean mountBlob(String from, String to, Digest digest) {
+        synchronized (lock) {
+            if (blobSize(from, digest).isEmpty()) {
+                return false;
+            }
+            writable(to).blobs.add(digest);
+            return true;
+        }
     }
 
     @Override
-    public boolean deleteBlob(String repository, Digest digest) {
-        Optional<Repo> r = repo(repository);
-        if (r.isEmpty() || !r.get().blobs.remove(digest)) {
-            return false;
+    public boolean deleteBlob(String repository, Digest digest) throws IOException {
+        synchronized (lock) {
+            Optional<Repo> r = repo(repository);
+            if (r.isEmpty() || !r.get().blobs.remove(digest)) {
+                return false;
+            }
+            if (repos.values().stream().noneMatch(o -> o.blobs.contains(digest))) {
+                sizes.remove(digest);
+                Files.deleteIfExists(file(digest));
+            }
+            return true;
         }
-        if (repos.values().stream().noneMatch(o -> o.blobs.contains(digest))) {
-            blobs.remove(digest);
-        }
-        return true;
     }
 
     @Override
@@ -163,13 +216,19 @@ final class MemoryStorage implements RegistryStorage {
         return uploads;
     }
 
+    /** Forgets everything and deletes the private directory: nothing of this storage outlives it. */
     @Override
     public void close() throws IOException {
-        blobs.clear();
-        repos.clear();
-        try (Stream<Path> files = Files.walk(uploads)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        synchronized (lock) {
+            sizes.clear();
+            repos.clear();
+            if (!Files.exists(root)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

@@ -17,8 +17,11 @@ import java.util.OptionalLong;
 public interface RegistryStorage extends Closeable {
 
     /**
-     * Storage in this JVM's memory, gone when the server stops; uploads in progress live in a temp
-     * directory ({@code /dev/shm} where it exists, so nothing waits on a disk).
+     * Storage that persists nothing: repositories, manifests and tags live in this JVM's memory, and blob
+     * content and uploads in progress in a private temp directory ({@code /dev/shm} where it exists, so
+     * nothing waits on a disk) rather than in the heap, so that finishing an upload moves a file instead of
+     * copying the blob and a blob need not fit in the heap. Closing the storage (which stopping the server
+     * does) deletes that directory: nothing is left after close.
      *
      * @return the storage, to be given to {@link RegistryServer.Builder#storage}
      * @throws IOException when the upload directory cannot be created
@@ -115,6 +118,31 @@ public interface RegistryStorage extends Closeable {
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             putBlob(repository, digest, size, in);
         }
+    }
+
+    /**
+     * Adds the blob {@code digest} of {@code from} to {@code to} (a cross-repository mount), sharing the
+     * content where the storage can: the memory storage adds it to {@code to}'s set, the disk storage makes
+     * a hard link (a copy across file systems). Either way the blob stays in {@code to} when it is later
+     * deleted from {@code from}. The default copies it through {@link #openBlob} and {@link #putBlob}.
+     *
+     * @param from   the repository holding the blob
+     * @param to     the repository the blob joins (created when new)
+     * @param digest the blob's digest
+     * @return false when {@code from} does not hold the blob; nothing is then changed
+     * @throws IOException when the blob cannot be read or stored; nothing is then visible in {@code to}
+     */
+    default boolean mountBlob(String from, String to, Digest digest) throws IOException {
+        OptionalLong size = blobSize(from, digest);
+        if (size.isEmpty()) {
+            return false;
+        }
+        try (InputStream in = openBlob(from, digest, 0)) {
+            putBlob(to, digest, size.getAsLong(), in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;   // deleted from the source meanwhile
+        }
+        return true;
     }
 
     /**

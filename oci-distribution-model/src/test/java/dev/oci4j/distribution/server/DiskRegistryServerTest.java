@@ -40,4 +40,13 @@ class DiskRegistryServerTest extends RegistryServerContract {
         }
         assertThat(storage.resolve("lib/oci-layout")).doesNotExist();
     }
+
+    @Test
+    void aMountIsAHardLinkNotACopy() throws IOException {
+        String digest = http.pushBlob("lsrc", Http.utf8("linked, not copied"));
+        assertThat(http.send("POST", "/v2/ldst/blobs/uploads/?mount=" + digest + "&from=lsrc", null).statusCode())
+                .isEqualTo(201);
+        Path blob = tmp.resolve("storage/ldst/blobs/" + digest.replace(':', '/'));
+        assertThat(Files.getAttribute(blob, "unix:nlink")).isEqualTo(2);
+    }
 }

@@ -56,4 +56,19 @@ class MemoryRegistryServerTest extends RegistryServerContract {
             }
         }
     }
+
+    @Test
+    void blobsLiveOutsideTheHeapAndNothingIsLeftAfterClose() throws IOException {
+        MemoryStorage storage = new MemoryStorage();
+        Path root = storage.root();
+        try (RegistryServer r = RegistryServer.builder().storage(storage).start()) {
+            Http h = new Http(r.url());
+            String digest = h.pushBlob("a", Http.utf8("content kept as a file"));
+            assertThat(h.send("POST", "/v2/b/blobs/uploads/?mount=" + digest + "&from=a", null).statusCode()).isEqualTo(201);
+            try (Stream<Path> files = Files.walk(root)) {
+                assertThat(files.filter(Files::isRegularFile)).hasSize(1);   // mounted: shared, not copied
+            }
+        }
+        assertThat(root).doesNotExist();
+    }
 }

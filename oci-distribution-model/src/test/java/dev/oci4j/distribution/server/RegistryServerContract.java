@@ -215,6 +215,26 @@ abstract class RegistryServerContract {
     }
 
     @Test
+    void aMountedBlobSurvivesItsDeletionFromTheSourceRepository() throws IOException {
+        // A chunked upload (adopted file) and a monolithic one (streamed put) take different paths into storage.
+        byte[] chunked = utf8("mounted after a chunked upload");
+        String location = http.send("POST", "/v2/msrc/blobs/uploads/", null).headers().firstValue("Location").orElseThrow();
+        String digest1 = sha256(chunked);
+        assertThat(http.send("PUT", location + (location.contains("?") ? "&" : "?") + "digest=" + digest1, chunked,
+                "Content-Type", "application/octet-stream").statusCode()).isEqualTo(201);
+        String digest2 = http.pushBlob("msrc", utf8("mounted after a monolithic push"));
+        for (String digest : List.of(digest1, digest2)) {
+            assertThat(http.send("POST", "/v2/mdst/blobs/uploads/?mount=" + digest + "&from=msrc", null).statusCode())
+                    .isEqualTo(201);
+            assertThat(http.send("DELETE", "/v2/msrc/blobs/" + digest, null).statusCode()).isEqualTo(202);
+            assertThat(http.get("/v2/msrc/blobs/" + digest).statusCode()).isEqualTo(404);
+            HttpResponse<byte[]> kept = http.get("/v2/mdst/blobs/" + digest);
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(sha256(kept.body())).isEqualTo(digest);
+        }
+    }
+
+    @Test
     void deletedBlobIsGone() throws IOException {
         String digest = http.pushBlob("d", utf8("bye"));
         assertThat(http.send("DELETE", "/v2/d/blobs/" + digest, null).statusCode()).isEqualTo(202);
