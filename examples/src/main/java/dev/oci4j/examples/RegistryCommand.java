@@ -5,10 +5,13 @@ import dev.oci4j.distribution.server.RegistryStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +70,9 @@ public final class RegistryCommand {
                 InetSocketAddress address = address(listen);
                 RegistryServer.Builder b = RegistryServer.builder().listen(address);
                 configureSecurity(b);
+                // Every input is read before the storage exists, so bad configuration leaves nothing behind.
+                b.checkFiles();
+                Path created = storage == null ? null : firstMissing(storage.toAbsolutePath());
                 RegistryStorage store = storage != null ? RegistryStorage.onDisk(storage) : RegistryStorage.inMemory();
                 b.storage(store).requestLog(line -> {
                     synchronized (out) {
@@ -78,6 +84,10 @@ public final class RegistryCommand {
                     server = b.start();
                 } catch (IOException | RuntimeException e) {
                     store.close();
+                    if (created != null) {
+                        // What can still fail here (a port in use) is known only when listening; nothing was stored yet.
+                        deleteTree(created);
+                    }
                     throw e;
                 }
             } catch (IOException | IllegalArgumentException e) {
@@ -116,6 +126,23 @@ public final class RegistryCommand {
                 b.htpasswd(htpasswd).anonymousPull(anonymousPull);
                 if (tokenAuth) {
                     b.bearerTokens(Duration.ofSeconds(tokenLifetime));
+                }
+            }
+        }
+
+        /** The outermost directory of {@code dir} that does not exist yet, null when {@code dir} exists. */
+        private static Path firstMissing(Path dir) {
+            Path missing = null;
+            for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+                missing = p;
+            }
+            return missing;
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
                 }
             }
         }

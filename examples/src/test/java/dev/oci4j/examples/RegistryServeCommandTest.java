@@ -73,6 +73,25 @@ class RegistryServeCommandTest {
     }
 
     @Test
+    void badConfigurationCreatesNoStorageDirectory() throws Exception {
+        Path md5 = Files.writeString(dir.resolve("htpasswd"), "alice:$apr1$salt$hash\n");
+        Path garbage = Files.writeString(dir.resolve("cert.pem"), "not pem\n");
+        Path storage = dir.resolve("never/created");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--storage", storage.toString(),
+                "--htpasswd", md5.toString()), md5.toString());
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--storage", storage.toString(),
+                "--htpasswd", dir.resolve("missing").toString()), "missing");
+        oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--storage", storage.toString(),
+                "--tls-cert", garbage.toString(), "--tls-key", garbage.toString()), garbage.toString());
+        assertThat(dir.resolve("never")).doesNotExist();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            oneLineExitOne(CommandRun.of("registry", "serve", "--listen", "127.0.0.1:" + taken.getLocalPort(),
+                    "--storage", storage.toString()), "cannot listen on");
+        }
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    @Test
     void optionsThatNeedEachOtherAreOneLineAndExitOne() {
         CommandRun cert = CommandRun.of("registry", "serve", "--listen", "127.0.0.1:0", "--tls-cert", "c.pem");
         oneLineExitOne(cert, "--tls-cert and --tls-key go together");

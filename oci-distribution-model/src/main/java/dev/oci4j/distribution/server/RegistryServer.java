@@ -488,6 +488,25 @@ public final class RegistryServer implements AutoCloseable {
         }
 
         /**
+         * Reads the htpasswd files and the PEM files given so far, exactly as {@link #start()} will, and
+         * only that: nothing is created, no port taken. For callers that want bad configuration rejected
+         * before they create anything else (a storage directory, say); {@link #start()} reads the files again.
+         *
+         * @return this builder
+         * @throws IOException naming the file and line when an htpasswd or PEM file cannot be read or is
+         *                     malformed, or when the key does not belong to the certificate
+         */
+        public Builder checkFiles() throws IOException {
+            for (Path f : htpasswdFiles) {
+                Htpasswd.read(f);
+            }
+            if (sslContext == null && tlsCertificate != null) {
+                PemTls.context(tlsCertificate, tlsKey);
+            }
+            return this;
+        }
+
+        /**
          * Reads the htpasswd files and TLS files, then starts the server.
          *
          * @return the running server
