@@ -115,17 +115,17 @@ final class CliContainer implements Container {
 
     @Override
     public OutputStream stdin() {
-        return shim.terminal().<OutputStream>map(Terminal::outputStream).orElseGet(() -> shim.process().getOutputStream());
+        return shim.stdin();
     }
 
     @Override
     public InputStream stdout() {
-        return shim.terminal().map(Terminal::inputStream).orElseGet(() -> shim.process().getInputStream());
+        return shim.stdout();
     }
 
     @Override
     public InputStream stderr() {
-        return shim.terminal().isPresent() ? InputStream.nullInputStream() : shim.process().getErrorStream();
+        return shim.stderr();
     }
 
     @Override

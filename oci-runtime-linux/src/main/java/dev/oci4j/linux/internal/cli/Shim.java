@@ -4,7 +4,9 @@ import dev.oci4j.linux.ExitStatus;
 import dev.oci4j.linux.internal.jna.PtyMaster;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -112,6 +114,21 @@ final class Shim {
     /** The pseudo-terminal master the runtime sent, when the process has a terminal. */
     Optional<PtyMaster> terminal() {
         return terminal;
+    }
+
+    /** The process's standard input: the terminal's when it has one, else the pipe to the shim. */
+    OutputStream stdin() {
+        return terminal.<OutputStream>map(PtyMaster::outputStream).orElseGet(process::getOutputStream);
+    }
+
+    /** The process's standard output: the terminal's (output and error merged) when it has one, else the pipe. */
+    InputStream stdout() {
+        return terminal.<InputStream>map(PtyMaster::inputStream).orElseGet(process::getInputStream);
+    }
+
+    /** The process's standard error: empty on a terminal, which carries it in {@link #stdout()}. */
+    InputStream stderr() {
+        return terminal.isPresent() ? InputStream.nullInputStream() : process.getErrorStream();
     }
 
     /** Closes the process's standard input (its end of file), not its terminal. */
