@@ -58,11 +58,13 @@ public final class RegistryClient {
                 // one HTTP/2 connection; separate connections stream layers in parallel.
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout);
+                .connectTimeout(b.connectTimeout)
+                // TLS set up on the first HTTPS connection: plain-HTTP (loopback) registries never pay for it.
+                .sslContext(LazySslContext.ofDefault());
         HttpClient http = hb.build();
         HttpClient insecure = b.insecure.isEmpty() ? http : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout).sslContext(trustAll()).build();
+                .connectTimeout(b.connectTimeout).sslContext(new LazySslContext(RegistryClient::trustAll)).build();
         this.transport = new Transport(http, insecure, b.insecure, b.credentials, b.maxAttempts, b.backoff,
                 b.maxRetryAfter, b.userAgent);
         this.maxConcurrentDownloads = b.maxConcurrentDownloads;
@@ -253,7 +255,7 @@ public final class RegistryClient {
         uploads.delete(repository, digest);
     }
 
-    private static SSLContext trustAll() {
+    private static SSLContext trustAll() throws java.security.GeneralSecurityException {
         // Only for registries named insecure (--tls-verify=false): an X509ExtendedTrustManager that
         // accepts everything also skips the host name check, which the JDK does inside trust managers.
         TrustManager tm = new X509ExtendedTrustManager() {
@@ -267,13 +269,9 @@ public final class RegistryClient {
                 return new X509Certificate[0];
             }
         };
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {tm}, new SecureRandom());
-            return ctx;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JDK", e);
-        }
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, new TrustManager[] {tm}, new SecureRandom());
+        return ctx;
     }
 
     /** Builds a {@link RegistryClient}. */
