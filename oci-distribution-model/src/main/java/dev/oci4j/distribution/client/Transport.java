@@ -213,6 +213,26 @@ final class Transport {
         return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getAuthority().equalsIgnoreCase(b.getAuthority());
     }
 
+    /**
+     * Whether a request that failed on attempt {@code attempt} ({@code status} 429 or 5xx, or
+     * {@code status} 0 for a network error) gets another one; if so, waits first as {@link #send} does
+     * (the answer's {@code Retry-After}, else the backoff). For requests sent without {@link #send}, such
+     * as the token endpoint's.
+     */
+    boolean retryAfter(int attempt, int status, HttpHeaders headers, String target) throws InterruptedIOException {
+        if (attempt >= maxAttempts || status != 0 && status != 429 && status < 500) {
+            return false;
+        }
+        Duration wait = headers == null ? backoffFor(attempt) : retryAfter(headers).orElse(backoffFor(attempt));
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry " + target);
+        }
+        return true;
+    }
+
     private Duration backoffFor(int attempt) {
         long ms = backoff.toMillis() << Math.min(attempt - 1, 6);
         return Duration.ofMillis(Math.min(ms, 30_000));
