@@ -23,7 +23,7 @@ final class RegistryOptions {
     Path authfile;
 
     @Option(names = "--tls-verify", arity = "1", defaultValue = "true", paramLabel = "BOOL",
-            description = "Verify TLS (false also allows plain HTTP). Loopback registries use plain HTTP anyway.")
+            description = "Verify TLS (false also allows plain HTTP). Loopback registries are never verified (plain HTTP, or HTTPS when they speak only TLS).")
     boolean tlsVerify = true;
 
     DockerCredentials files() {
