@@ -78,6 +78,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Path work;
     private final AtomicLong counter = new AtomicLong();
     private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
+    /**
+     * Deletions still under way after {@code run}, by container id: {@code run} returns as soon as the
+     * exit status and output are known, and every later call naming the id waits for its deletion.
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Spawned>> warm = new AtomicReference<>();
     private volatile boolean closed;
     private final Thread shutdownHook;
@@ -147,6 +152,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public Container create(String id, Path bundle, Stdio stdio) throws IOException {
         Path dir = checkBundle(id, bundle);
+        settle(id);
         return launch("create", id, dir, stdio, l -> args(List.of("create", "--bundle", dir.toString(), "--pid-file",
                 l.pidFile().toString()), l.console(), List.of(id)));
     }
@@ -154,6 +160,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         Path dir = checkBundle(id, bundle);
+        settle(id);
         BundleFacts facts = BundleFacts.read(dir);
         Stdio stdio = facts.terminal() ? Stdio.terminal() : Stdio.pipes();
         CliContainer c = launch("run", id, dir, stdio, facts, true, l -> args(List.of("run", "--detach", "--bundle",
@@ -180,7 +187,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     }
 
     private Shim startExec(String id, List<String> args, Stdio stdio) throws IOException {
-        checkId(id);
+        settle(checkId(id));
         if (args.isEmpty()) {
             throw new IllegalArgumentException("exec into " + id + ": no command given");
         }
@@ -469,7 +476,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<State> state(String id) throws IOException {
-        checkId(id);
+        settle(checkId(id));
         if (!Files.isDirectory(root.resolve(id))) {
             return Optional.empty();
         }
@@ -478,6 +485,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public List<String> list() throws IOException {
+        settleAll();
         List<String> ids = new ArrayList<>();
         for (String line : new String(call("list", "", List.of("list", "-q")), StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
@@ -489,28 +497,28 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public void start(String id) throws IOException {
-        call("start", checkId(id), List.of("start", id));
+        call("start", settle(checkId(id)), List.of("start", id));
     }
 
     @Override
     public void kill(String id, String signal) throws IOException {
-        call("kill", checkId(id), List.of("kill", id, signal));
+        call("kill", settle(checkId(id)), List.of("kill", id, signal));
     }
 
     @Override
     public void delete(String id, boolean force) throws IOException {
-        call("delete", checkId(id), force ? List.of("delete", "--force", id) : List.of("delete", id));
+        call("delete", settle(checkId(id)), force ? List.of("delete", "--force", id) : List.of("delete", id));
         open.removeIf(c -> c.id().equals(id));
     }
 
     @Override
     public void pause(String id) throws IOException {
-        call("pause", checkId(id), List.of("pause", id));
+        call("pause", settle(checkId(id)), List.of("pause", id));
     }
 
     @Override
     public void resume(String id) throws IOException {
-        call("resume", checkId(id), List.of("resume", id));
+        call("resume", settle(checkId(id)), List.of("resume", id));
     }
 
     @Override
@@ -549,6 +557,52 @@ public final class CliContainerRuntime implements ContainerRuntime {
         open.remove(c);
     }
 
+    /**
+     * Records the deletion a shim runs after {@code run}; should it fail (or the shim die), the
+     * runtime's own {@code delete --force} follows on the same thread.
+     */
+    void deletingInBackground(String id, CompletableFuture<Boolean> shimDeleted) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        deleting.put(id, done);
+        shimDeleted.whenComplete((ok, error) -> {
+            try {
+                if (!Boolean.TRUE.equals(ok)) {
+                    call("delete", id, List.of("delete", "--force", id));
+                }
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            } finally {
+                deleting.remove(id, done);
+            }
+        });
+    }
+
+    /** Waits for the deletion of {@code id} after a run, if one is under way; returns the id. */
+    private String settle(String id) throws IOException {
+        CompletableFuture<Void> d = deleting.get(id);
+        if (d != null) {
+            try {
+                d.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // The runtime command that follows reports what is left of the container.
+            } catch (TimeoutException e) {
+                throw new IOException("container " + id + ": its deletion after run took over " + CALL_TIMEOUT, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("container " + id + ": interrupted while its deletion after run finished", e);
+            }
+        }
+        return id;
+    }
+
+    /** Waits for every deletion under way after a run. */
+    private void settleAll() throws IOException {
+        for (String id : List.copyOf(deleting.keySet())) {
+            settle(id);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
@@ -571,6 +625,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
             }
         }
         try {
+            settleAll();
+        } catch (IOException e) {
+            first = first == null ? e : first;
+        }
+        try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // already shutting down
@@ -588,6 +647,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     /** At JVM exit: kill and delete what is still open, without a grace period. */
     private void cleanUpAtExit() {
+        try {
+            settleAll();
+        } catch (IOException e) {
+            // best effort while the JVM exits
+        }
         for (CliContainer c : List.copyOf(open)) {
             try {
                 c.stop(Duration.ZERO);

@@ -16,7 +16,8 @@ import java.util.Optional;
  * the JVM on a Unix socket, reads the runtime command from it (so a shim can be started before it
  * is needed, off the container's critical path), runs it, reports {@code created PID} (from the
  * runtime's {@code --pid-file}) and, when the orphaned container process ends, {@code exit STATUS}
- * with the raw wait status: an exit code and a killing signal stay distinct. Then it runs one more
+ * with the raw wait status: an exit code and a killing signal stay distinct (having first let go of the
+ * container's stdio, so that the JVM reads its output to the end at once). Then it runs one more
  * command if the JVM sends one (the runtime's {@code delete} after {@code run}, once the JVM has read
  * the cgroup's OOM count) and reports {@code done STATUS}. The container's stdio is the shim's own,
  * so pipes and files given to the shim reach the container unchanged.
@@ -61,7 +62,10 @@ final class ShimScript {
             "while (1) {",
             "  my $w = waitpid(-1, 0);",
             "  if ($w == -1) { print $c \"lost\\n\"; exit 0; }",
-            "  if ($w == $pid) { print $c \"exit $?\\n\"; last; }",
+            // Give back the container's stdio before reporting: the JVM reads its output to the end of
+            // file, which must not wait for the delete that follows.
+            "  if ($w == $pid) { my $st = $?; open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null');"
+                    + " open(STDERR, '>', '/dev/null'); print $c \"exit $st\\n\"; last; }",
             "}",
             // After the exit, the JVM may ask for one more command (the runtime's delete, for run):
             // output file, then argv. One process fewer for the JVM to start.
