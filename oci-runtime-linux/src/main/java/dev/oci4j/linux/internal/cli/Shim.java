@@ -46,10 +46,14 @@ final class Shim {
         this.afterExit = afterExit;
     }
 
-    static Shim started(Process process, long pid, Optional<PtyMaster> terminal, Optional<AfterExit> afterExit,
-            BufferedReader control, SocketChannel channel) {
+    /**
+     * @param cgroups the process's {@code /proc/PID/cgroup} as the shim read it before it could reap
+     *     the process (empty when it could not)
+     */
+    static Shim started(Process process, long pid, String cgroups, Optional<PtyMaster> terminal,
+            Optional<AfterExit> afterExit, BufferedReader control, SocketChannel channel) {
         Shim shim = new Shim(process, pid, terminal, afterExit);
-        Optional<Path> memory = memoryCgroup(pid);
+        Optional<Path> memory = memoryCgroup(cgroups);
         Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
         t.setDaemon(true);
         t.start();
@@ -155,24 +159,23 @@ final class Shim {
         }
     }
 
-    /** The memory cgroup directory of {@code pid}: the v1 memory hierarchy, else the unified one. */
-    static Optional<Path> memoryCgroup(long pid) {
-        try {
-            String unified = null;
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
-                String[] f = line.split(":", 3);
-                if (f.length == 3 && java.util.Arrays.asList(f[1].split(",")).contains("memory")) {
-                    return Optional.of(Path.of("/sys/fs/cgroup/memory" + f[2]));
-                }
-                if (f.length == 3 && f[0].equals("0")) {
-                    unified = f[2];
-                }
+    /**
+     * The memory cgroup directory named in a {@code /proc/PID/cgroup} text: the v1 memory hierarchy,
+     * else the unified one.
+     */
+    static Optional<Path> memoryCgroup(String cgroups) {
+        String unified = null;
+        for (String line : cgroups.split("\n")) {
+            String[] f = line.split(":", 3);
+            if (f.length == 3 && java.util.Arrays.asList(f[1].split(",")).contains("memory")) {
+                return Optional.of(Path.of("/sys/fs/cgroup/memory" + f[2]));
             }
-            if (unified != null && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
-                return Optional.of(Path.of("/sys/fs/cgroup" + unified));
+            if (f.length == 3 && f[0].equals("0")) {
+                unified = f[2];
             }
-        } catch (IOException e) {
-            // the process is already gone: no OOM information
+        }
+        if (unified != null && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+            return Optional.of(Path.of("/sys/fs/cgroup" + unified));
         }
         return Optional.empty();
     }

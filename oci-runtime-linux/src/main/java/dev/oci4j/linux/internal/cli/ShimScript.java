@@ -15,7 +15,7 @@ import java.util.Optional;
  * starts its own session (a Ctrl-C for the JVM does not reach the container), connects back to
  * the JVM on a Unix socket, reads the runtime command from it (so a shim can be started before it
  * is needed, off the container's critical path), runs it, reports {@code created PID} (from the
- * runtime's {@code --pid-file}) and, when the orphaned container process ends, {@code exit STATUS}
+ * runtime's {@code --pid-file}, with the process's {@code /proc/PID/cgroup}) and, when the orphaned container process ends, {@code exit STATUS}
  * with the raw wait status: an exit code and a killing signal stay distinct (having first let go of the
  * container's stdio, so that the JVM reads its output to the end at once). Then it runs one more
  * command if the JVM sends one (the runtime's {@code delete} after {@code run}, once the JVM has read
@@ -58,7 +58,10 @@ final class ShimScript {
             "if ($? != 0) { print $c \"failed $?\\n\"; exit 0; }",
             "open(my $f, '<', $pidfile) or do { print $c \"failed nopid\\n\"; exit 0; };",
             "my $pid = <$f>; close $f; $pid =~ s/\\s+//g;",
-            "print $c \"created $pid\\n\";",
+            // The process's cgroups, read before anything here can reap it (it may have ended already,
+            // a zombie until the loop below): the JVM finds the memory cgroup's OOM count from them.
+            "my $cg = ''; if (open(my $g, '<', \"/proc/$pid/cgroup\")) { local $/; $cg = <$g> // ''; close $g; }",
+            "print $c \"created $pid \" . unpack('H*', $cg) . \"\\n\";",
             "while (1) {",
             "  my $w = waitpid(-1, 0);",
             "  if ($w == -1) { print $c \"lost\\n\"; exit 0; }",
