@@ -43,6 +43,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +56,8 @@ import java.util.regex.Pattern;
  */
 public final class CliContainerRuntime implements ContainerRuntime {
 
+    private static final String WORK_PREFIX = "oci4j-rt-";
+    private static final Pattern WORK_DIR = Pattern.compile("oci4j-rt-(\\d{1,18})-\\d+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
@@ -104,10 +107,35 @@ public final class CliContainerRuntime implements ContainerRuntime {
         this.prctl = ShimScript.prctlNumber().orElseThrow(() -> new IOException("no prctl syscall number for "
                 + System.getProperty("os.arch") + ": the shim cannot become a subreaper here"));
         Files.createDirectories(root);
-        // Short: Unix socket paths are limited to 107 bytes.
-        this.work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "oci4j-");
+        // Short: Unix socket paths are limited to 107 bytes. The pid in the name lets a later JVM
+        // remove what one killed with SIGKILL (no shutdown hook) left behind.
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        sweepWorkDirs(tmp);
+        this.work = Files.createTempDirectory(tmp, WORK_PREFIX + ProcessHandle.current().pid() + "-");
         this.shutdownHook = new Thread(this::cleanUpAtExit, "oci4j-" + name + "-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Removes the work directories (sockets, pid files, logs) of JVMs that are gone: a runtime
+     * removes its own on close, but a JVM killed with SIGKILL cannot.
+     */
+    static void sweepWorkDirs(Path tmp) {
+        try (var dirs = Files.newDirectoryStream(tmp, WORK_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                Matcher m = WORK_DIR.matcher(dir.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : (Iterable<Path>) files::iterator) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Another JVM sweeping the same directory, or one we may not read: nothing of ours is at stake.
+        }
     }
 
     static Path defaultRoot(String name) {
