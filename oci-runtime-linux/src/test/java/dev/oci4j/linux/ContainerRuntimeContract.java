@@ -370,6 +370,22 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void closeStopsAndDeletesAPausedContainer() throws Exception {
+        PreparedBundle b = bundle("sleep 30");
+        String id = id();
+        try {
+            try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+                c.start();
+                c.pause();
+            }
+            assertThat(runtime.state(id)).isEmpty();
+            assertThat(processesMentioning(b.dir().toString())).isEmpty();
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
     void closeStopsAProcessThatIgnoresTermAndDeletesIt() throws Exception {
         PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
         String id = id();

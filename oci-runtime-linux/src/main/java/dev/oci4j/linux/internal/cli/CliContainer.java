@@ -197,6 +197,10 @@ final class CliContainer implements Container {
         if (state.isEmpty() || state.get().status().equals(ContainerStatus.STOPPED)) {
             return;
         }
+        if (state.get().status().value().equals("paused")) {
+            // A frozen process cannot act on a signal, not even SIGKILL, until it is thawed.
+            runtime.resume(id);
+        }
         if (!state.get().status().equals(ContainerStatus.CREATED) && !grace.isZero()) {
             signalQuietly(stopSignal);
             if (waitFor(grace).isPresent()) {

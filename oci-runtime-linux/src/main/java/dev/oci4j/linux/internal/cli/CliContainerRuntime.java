@@ -62,6 +62,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PAUSE_SETTLE = Duration.ofSeconds(5);
     /**
      * The commands that make or change cgroups, where crun checks the cgroup layout and refuses a
      * hybrid one: only they go through the unshare wrapper. The others (start, state, kill, delete,
@@ -160,8 +161,17 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     /** The command line for {@code args}: the runtime with its global flags, wrapped when crun needs it. */
     List<String> command(Optional<Path> log, List<String> args) {
+        return command(log, args, needsDetach(args));
+    }
+
+    /** Whether {@code args} must run where the cgroup2 mount is detached (crun on a hybrid host). */
+    private boolean needsDetach(List<String> args) {
+        return detachMount.isPresent() && !args.isEmpty() && SETS_UP_CGROUPS.contains(args.get(0));
+    }
+
+    private List<String> command(Optional<Path> log, List<String> args, boolean wrapped) {
         List<String> c = new ArrayList<>();
-        if (detachMount.isPresent() && !args.isEmpty() && SETS_UP_CGROUPS.contains(args.get(0))) {
+        if (wrapped) {
             c.addAll(List.of("unshare", "--mount", "--propagation", "private",
                     "sh", "-c", "umount -l \"$0\" && exec \"$@\"", detachMount.get()));
         }
@@ -334,11 +344,14 @@ public final class CliContainerRuntime implements ContainerRuntime {
         Spawned shim = null;
         try {
             console = stdio.isTerminal() ? ConsoleSocket.listen(work.resolve(n + ".tty")) : null;
-            List<String> line = new ArrayList<>(List.of(pidFile.toString()));
-            line.addAll(command(Optional.of(log), args.apply(new Launch(pidFile, console == null ? List.of()
-                    : List.of("--console-socket", console.path().toString())))));
+            List<String> runtimeArgs = args.apply(new Launch(pidFile, console == null ? List.of()
+                    : List.of("--console-socket", console.path().toString())));
+            // The shim detaches the cgroup2 mount itself where it knows the syscalls: no unshare(1) wrapper.
+            boolean shimDetaches = needsDetach(runtimeArgs) && ShimScript.detachNumbers().isPresent();
+            String line = ShimScript.commandLine(pidFile.toString(), shimDetaches ? detachMount : Optional.empty(),
+                    command(Optional.of(log), runtimeArgs, needsDetach(runtimeArgs) && !shimDetaches));
             shim = isPipes(stdio) ? takeWarm() : spawn(stdio);
-            shim.channel().write(ByteBuffer.wrap(ShimScript.line(line).getBytes(StandardCharsets.UTF_8)));
+            shim.channel().write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             String report = shim.control().readLine();
             Process process = shim.process();
             if (report == null || !report.startsWith("created ")) {
@@ -416,8 +429,10 @@ public final class CliContainerRuntime implements ContainerRuntime {
     /** Starts a shim and waits until it has connected back. */
     private Spawned spawn(Stdio stdio) throws IOException {
         Path socket = work.resolve(counter.incrementAndGet() + ".sock");
+        int[] detach = ShimScript.detachNumbers().orElse(new int[3]);
         List<String> cmd = List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
-                Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString());
+                Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString(),
+                Integer.toString(detach[0]), Integer.toString(detach[1]), Integer.toString(detach[2]));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Process process = factory.start(new ProcessBuilder(cmd)
@@ -550,6 +565,21 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public void pause(String id) throws IOException {
         call("pause", settle(checkId(id)), List.of("pause", id));
+        // crun on cgroup v1 can return while the freezer still says FREEZING (seen under load): state
+        // would say running, and a stop would wait on a process about to freeze. Wait for "paused".
+        long deadline = System.nanoTime() + PAUSE_SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<State> s = state(id);
+            if (s.isEmpty() || s.get().status().value().equals("paused")) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("pause " + id + ": interrupted while waiting for the freezer", e);
+            }
+        }
     }
 
     @Override
