@@ -146,18 +146,26 @@ final class Transport {
             return overTls(registry, uri, request, e);
         }
         if (r.statusCode() == 400 && r.headers().firstValue("Content-Type").map(t -> t.startsWith("text/plain")).orElse(true)) {
+            // Go's TLS servers answer plain HTTP with a bare 400, no headers, and "Client sent an HTTP
+            // request to an HTTPS server." (a HEAD's answer shows no body: its bare 400 has to do).
             byte[] body = readBody(r, MAX_ERROR_BODY, call.target());
-            if (new String(body, StandardCharsets.UTF_8).contains("HTTP request to an HTTPS server")) {
-                return overTls(registry, uri, request, new IOException(call.target() + ": " + registry
-                        + " answered plain HTTP with \"HTTP request to an HTTPS server\""));
+            boolean bare = r.headers().map().isEmpty() && r.request().method().equals("HEAD");
+            Buffered plain = new Buffered(r, body);
+            if (bare || new String(body, StandardCharsets.UTF_8).contains("HTTP request to an HTTPS server")) {
+                HttpResponse<InputStream> tls = overTls(registry, uri, request, null);
+                return tls != null ? tls : plain;
             }
-            r = new Buffered(r, body);
+            r = plain;
         }
         confirmedHttp.add(registry);
         unconfirmed.remove(registry);
         return r;
     }
 
+    /**
+     * The request again over TLS; when that fails too, throws {@code plainFailure}, or returns null when
+     * there is none (the plain answer stands).
+     */
     private HttpResponse<InputStream> overTls(String registry, URI uri, RequestAt request,
             IOException plainFailure) throws IOException {
         URI tls = URI.create("https" + uri.toString().substring("http".length()));
@@ -167,6 +175,9 @@ final class Transport {
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
+            if (plainFailure == null) {
+                return null;
+            }
             plainFailure.addSuppressed(e);
             throw plainFailure;
         }
