@@ -4,6 +4,7 @@ import dev.oci4j.image.Descriptor;
 import dev.oci4j.image.ImageJson;
 import dev.oci4j.image.ImageManifest;
 import dev.oci4j.image.ImageValidator;
+import dev.oci4j.image.MediaType;
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.Specs;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +82,11 @@ final class Warmup implements Runnable {
             case RUNTIME_JSON -> RuntimeJson.writeIndented(Specs.defaultLinux());
             // The bootstrap, and the bean metadata of manifests and descriptors.
             case IMAGE_VALIDATOR -> {
-                if (!ImageValidator.validate(ImageManifest.builder().config(Descriptor.EMPTY)
-                        .layers(List.of(Descriptor.EMPTY)).build()).isValid()) {
+                Descriptor config = Descriptor.builder().mediaType(MediaType.OCI_CONFIG)
+                        .digest(Descriptor.EMPTY.digest()).size(2).build();
+                Descriptor layer = config.toBuilder().mediaType(MediaType.OCI_LAYER_TAR_GZIP).build();
+                if (!ImageValidator.validate(ImageManifest.builder().config(config).layers(List.of(layer)).build())
+                        .isValid()) {
                     throw new IllegalStateException("the warm-up manifest does not validate");
                 }
             }
