@@ -10,54 +10,28 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.zip.ZipEncoding;
-import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * Writes {@link LayerEntry}s as PAX tar entries: POSIX long names and link names, SCHILY.xattr
  * (LIBARCHIVE.xattr for binary values),
  * permission bits only in the mode field, no user or group names (image-spec: ignored anyway, and
  * they would make output depend on the build machine).
- *
- * <p>A regular file's content bypasses commons-compress: {@link TarArchiveOutputStream} passes content
- * through a 512-byte block stream (several calls and two copies per 512 bytes, and dozens of methods for the
- * JIT of every new JVM to compile), while most of a layer's bytes are file content. The stream writes the
- * file's records (PAX headers included) for a twin of the entry with size 0, which this class captures,
- * replaces the last record, the ustar header, with the one {@link TarArchiveEntry#writeEntryHeader} makes
- * for the real size, and writes the content and its padding itself. The bytes are the same
- * ({@code TarEntryWriterTest} compares both paths); the block stream holds nothing between entries, so the
- * two interleave.
  */
 public final class TarEntryWriter implements AutoCloseable {
 
     public static final String WHITEOUT_PREFIX = ".wh.";
     public static final String OPAQUE = ".wh..wh..opq";
 
-    private static final ZipEncoding UTF8 = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8.name());
-    private static final int RECORD = 512;
-    /** The largest size TarArchiveOutputStream writes without a PAX size record: 11 octal digits. */
-    private static final long MAX_SIZE = 077777777777L;
-
     private final TarArchiveOutputStream tar;
-    private final Capture out;
-    private final boolean direct;
     private final byte[] buffer = new byte[128 * 1024];
 
     public TarEntryWriter(OutputStream out) {
-        this(out, true);
-    }
-
-    /** With {@code direct} false every byte goes through commons-compress (tests compare the two). */
-    TarEntryWriter(OutputStream out, boolean direct) {
-        this.out = new Capture(out);
-        this.direct = direct;
-        tar = new TarArchiveOutputStream(this.out, RECORD, StandardCharsets.UTF_8.name());
+        tar = new TarArchiveOutputStream(out, 512, StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -81,45 +55,6 @@ public final class TarEntryWriter implements AutoCloseable {
     }
 
     public void write(LayerEntry e) throws IOException {
-        boolean content = e.type() == LayerEntry.Type.FILE && e.size() > 0;
-        if (direct && content && e.size() <= MAX_SIZE) {
-            writeDirect(e);
-            return;
-        }
-        tar.putArchiveEntry(entry(e, e.type() == LayerEntry.Type.FILE ? e.size() : 0));
-        if (content) {
-            copyContent(e, tar);
-        }
-        tar.closeArchiveEntry();
-    }
-
-    private void writeDirect(LayerEntry e) throws IOException {
-        out.capturing = true;
-        try {
-            tar.putArchiveEntry(entry(e, 0));
-            tar.closeArchiveEntry();
-        } finally {
-            out.capturing = false;
-        }
-        byte[] records = out.captured;
-        int n = out.capturedLength;
-        out.capturedLength = 0;
-        if (n < RECORD || n % RECORD != 0) {
-            throw new IllegalStateException("tar header of " + n + " bytes for " + e.path());
-        }
-        out.write(records, 0, n - RECORD);
-        byte[] header = new byte[RECORD];
-        entry(e, e.size()).writeEntryHeader(header, UTF8, false);
-        out.write(header);
-        copyContent(e, out);
-        int pad = (int) (-e.size() & (RECORD - 1));
-        if (pad > 0) {
-            Arrays.fill(header, (byte) 0);
-            out.write(header, 0, pad);
-        }
-    }
-
-    private static TarArchiveEntry entry(LayerEntry e, long size) {
         String name = tarName(e);
         TarArchiveEntry t = new TarArchiveEntry(name, flag(e.type()), true);
         t.setUserName("");
@@ -144,11 +79,15 @@ public final class TarEntryWriter implements AutoCloseable {
                         Base64.getEncoder().encodeToString(x.getValue()));
             }
         }
-        t.setSize(size);
-        return t;
+        t.setSize(e.type() == LayerEntry.Type.FILE ? e.size() : 0);
+        tar.putArchiveEntry(t);
+        if (e.type() == LayerEntry.Type.FILE && e.size() > 0) {
+            copyContent(e);
+        }
+        tar.closeArchiveEntry();
     }
 
-    private void copyContent(LayerEntry e, OutputStream tar) throws IOException {
+    private void copyContent(LayerEntry e) throws IOException {
         long remaining = e.size();
         try (InputStream in = e.content().open()) {
             while (remaining > 0) {
@@ -187,46 +126,6 @@ public final class TarEntryWriter implements AutoCloseable {
             case BLOCK_DEVICE -> TarConstants.LF_BLK;
             case FIFO -> TarConstants.LF_FIFO;
         };
-    }
-
-    /** Passes bytes on, or while {@code capturing} keeps them for {@link #writeDirect}. */
-    private static final class Capture extends OutputStream {
-        private final OutputStream out;
-        boolean capturing;
-        byte[] captured = new byte[4 * RECORD];
-        int capturedLength;
-
-        Capture(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (!capturing) {
-                out.write(b, off, len);
-                return;
-            }
-            if (capturedLength + len > captured.length) {
-                captured = Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + len));
-            }
-            System.arraycopy(b, off, captured, capturedLength, len);
-            capturedLength += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
     }
 
     /** Writes the two zero blocks that end the archive and closes the stream below. */
