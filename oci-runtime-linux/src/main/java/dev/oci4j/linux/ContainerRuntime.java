@@ -52,6 +52,11 @@ public interface ContainerRuntime extends AutoCloseable {
      * output; on timeout the container is killed and deleted. When the bundle asks for a terminal
      * ({@code process.terminal}), what the terminal showed is the result's standard output.
      *
+     * <p>A backend may return as soon as the exit status and the output are known and finish the
+     * deletion in the background: every later call of this
+     * runtime naming the same id, {@link #list()} and {@link #close()} then wait until the deletion
+     * is done, so through this API the container is gone once {@code run} returns.
+     *
      * @param id the container id, as for {@link #create(String, Path, Stdio)}
      * @param bundle the bundle directory, holding {@code config.json}
      * @param timeout how long the container may run

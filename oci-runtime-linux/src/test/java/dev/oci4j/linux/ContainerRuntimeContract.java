@@ -370,6 +370,22 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void closeStopsAndDeletesAPausedContainer() throws Exception {
+        PreparedBundle b = bundle("sleep 30");
+        String id = id();
+        try {
+            try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+                c.start();
+                c.pause();
+            }
+            assertThat(runtime.state(id)).isEmpty();
+            assertThat(processesMentioning(b.dir().toString())).isEmpty();
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
     void closeStopsAProcessThatIgnoresTermAndDeletesIt() throws Exception {
         PreparedBundle b = bundle(ContainerOptions.builder().cmd(List.of("sleep", "60")).build());
         String id = id();
@@ -444,6 +460,47 @@ public abstract class ContainerRuntimeContract {
         assertThatThrownBy(() -> runtime.stats(id)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(id);
         b.delete();
+    }
+
+    @Test
+    void throughTheApiARunContainerIsGoneAsSoonAsRunReturns() throws Exception {
+        // run may finish the runtime's delete in the background; calls naming the id wait for it.
+        PreparedBundle b = bundle("echo $$");
+        try {
+            String id = id();
+            for (int i = 0; i < 3; i++) {
+                assertThat(runtime.run(id, b.dir(), TIMEOUT).stdout()).isEqualTo("1\n");
+                assertThat(runtime.state(id)).isEmpty();
+            }
+            runtime.run(id, b.dir(), TIMEOUT);
+            assertThat(runtime.list()).doesNotContain(id);
+            runtime.run(id, b.dir(), TIMEOUT);
+            try (Container c = runtime.create(id, b.dir(), Stdio.discard())) {
+                assertThat(c.state().status()).isEqualTo(ContainerStatus.CREATED);
+            }
+        } finally {
+            b.delete();
+        }
+    }
+
+    @Test
+    void theNextRuntimeRemovesTheWorkDirectoryOfAJvmKilledWithSigkill() throws IOException {
+        Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
+        // Far from the pids being handed out now, so that none is taken between the check and the sweep.
+        long dead = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim()) - 1;
+        while (ProcessHandle.of(dead).isPresent()) {
+            dead--;
+        }
+        Path stale = Files.createDirectory(tmpdir.resolve("oci4j-rt-" + dead + "-" + System.nanoTime()));
+        Files.writeString(stale.resolve("7.log"), "left by a JVM killed with SIGKILL");
+        Path live = Files.createDirectory(tmpdir.resolve("oci4j-rt-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime()));
+        try (ContainerRuntime next = ContainerRuntimes.open(options)) {
+            assertThat(stale).doesNotExist();
+            assertThat(live).exists();
+        } finally {
+            Files.deleteIfExists(live);
+        }
     }
 
     @Test

@@ -83,8 +83,8 @@ public final class RunBenchmark {
                 crunCmd.addAll(List.of("crun", "--root", work.resolve("raw-crun").toString(), "run", "--bundle",
                         bundle.dir().toString(), id));
                 record(t, warm, "raw crun run" + (crunWrap.isEmpty() ? "" : " (unshare wrapper)"), time(crunCmd));
-                record(t, warm, "API run, runc backend", apiRun(runc, id, bundle.dir()));
-                record(t, warm, "API run, crun backend", apiRun(crun, id, bundle.dir()));
+                apiRun(t, warm, runc, id, bundle.dir());
+                apiRun(t, warm, crun, id, bundle.dir());
             }
             String image = "oci:" + work.resolve("layout") + ":true";
             int cliRuns = Math.max(5, runs / 2);
@@ -129,14 +129,22 @@ public final class RunBenchmark {
                         .filter(k -> k.startsWith("raw crun")).findFirst().orElseThrow())));
     }
 
-    private static double apiRun(ContainerRuntime rt, String id, Path bundle) throws Exception {
+    /**
+     * One API run, timed until it returns (exit status and output known), then until its deletion is
+     * done too ({@code list()} waits for it): the next row must not share the machine with it.
+     */
+    private static void apiRun(Map<String, List<Double>> t, boolean warm, ContainerRuntime rt, String id, Path bundle)
+            throws Exception {
         long start = System.nanoTime();
         RunResult r = rt.run(id, bundle, TIMEOUT);
         double s = (System.nanoTime() - start) / 1e9;
+        rt.list();
+        double all = (System.nanoTime() - start) / 1e9;
         if (!r.status().success()) {
             throw new IllegalStateException(rt.name() + " run " + id + ": " + r.status() + " " + r.stderr());
         }
-        return s;
+        record(t, warm, "API run, " + rt.name() + " backend", s);
+        record(t, warm, "API run, " + rt.name() + " backend, until deleted (+ list)", all);
     }
 
     private static double prepare(ImageLayout layout, Descriptor entry, Path dir, LayerCache cache,

@@ -165,8 +165,10 @@ final class CliContainer implements Container {
                 // The process was just stopped: the shim's delete is under way; a second one would fail.
                 awaitQuietly(Duration.ofSeconds(30));
             }
-            if (shim.exit().isDone() && shim.afterExitDone()) {
-                // run: the shim deleted it as soon as it had ended
+            if (shim.hasAfterExit() && shim.exit().isDone()) {
+                // run: the shim deletes it now that it has ended; the runtime makes later calls naming
+                // this id (and list, and close) wait for that, and deletes it itself should the shim fail.
+                runtime.deletingInBackground(id, shim.afterExitDone());
                 deleted = true;
                 runtime.forget(this);
             } else {
@@ -194,6 +196,10 @@ final class CliContainer implements Container {
         Optional<State> state = runtime.state(id);
         if (state.isEmpty() || state.get().status().equals(ContainerStatus.STOPPED)) {
             return;
+        }
+        if (state.get().status().value().equals("paused")) {
+            // A frozen process cannot act on a signal, not even SIGKILL, until it is thawed.
+            runtime.resume(id);
         }
         if (!state.get().status().equals(ContainerStatus.CREATED) && !grace.isZero()) {
             signalQuietly(stopSignal);

@@ -1,5 +1,7 @@
 package dev.oci4j.linux.internal.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oci4j.linux.Container;
 import dev.oci4j.linux.ContainerProcess;
 import dev.oci4j.linux.ContainerRuntime;
@@ -11,9 +13,7 @@ import dev.oci4j.linux.Stdio;
 import dev.oci4j.linux.internal.jna.ConsoleSocket;
 import dev.oci4j.linux.internal.jna.PtyMaster;
 import dev.oci4j.runtime.Features;
-import dev.oci4j.runtime.ProcessConfig;
 import dev.oci4j.runtime.RuntimeJson;
-import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.State;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,10 +56,13 @@ import java.util.regex.Pattern;
  */
 public final class CliContainerRuntime implements ContainerRuntime {
 
+    private static final String WORK_PREFIX = "oci4j-rt-";
+    private static final Pattern WORK_DIR = Pattern.compile("oci4j-rt-(\\d{1,18})-\\d+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PAUSE_SETTLE = Duration.ofSeconds(5);
     /**
      * The commands that make or change cgroups, where crun checks the cgroup layout and refuses a
      * hybrid one: only they go through the unshare wrapper. The others (start, state, kill, delete,
@@ -78,6 +83,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Path work;
     private final AtomicLong counter = new AtomicLong();
     private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
+    /**
+     * Deletions still under way after {@code run}, by container id: {@code run} returns as soon as the
+     * exit status and output are known, and every later call naming the id waits for its deletion.
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Spawned>> warm = new AtomicReference<>();
     private volatile boolean closed;
     private final Thread shutdownHook;
@@ -98,10 +108,35 @@ public final class CliContainerRuntime implements ContainerRuntime {
         this.prctl = ShimScript.prctlNumber().orElseThrow(() -> new IOException("no prctl syscall number for "
                 + System.getProperty("os.arch") + ": the shim cannot become a subreaper here"));
         Files.createDirectories(root);
-        // Short: Unix socket paths are limited to 107 bytes.
-        this.work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "oci4j-");
+        // Short: Unix socket paths are limited to 107 bytes. The pid in the name lets a later JVM
+        // remove what one killed with SIGKILL (no shutdown hook) left behind.
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        sweepWorkDirs(tmp);
+        this.work = Files.createTempDirectory(tmp, WORK_PREFIX + ProcessHandle.current().pid() + "-");
         this.shutdownHook = new Thread(this::cleanUpAtExit, "oci4j-" + name + "-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Removes the work directories (sockets, pid files, logs) of JVMs that are gone: a runtime
+     * removes its own on close, but a JVM killed with SIGKILL cannot.
+     */
+    static void sweepWorkDirs(Path tmp) {
+        try (var dirs = Files.newDirectoryStream(tmp, WORK_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                Matcher m = WORK_DIR.matcher(dir.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : (Iterable<Path>) files::iterator) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Another JVM sweeping the same directory, or one we may not read: nothing of ours is at stake.
+        }
     }
 
     static Path defaultRoot(String name) {
@@ -126,8 +161,17 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     /** The command line for {@code args}: the runtime with its global flags, wrapped when crun needs it. */
     List<String> command(Optional<Path> log, List<String> args) {
+        return command(log, args, needsDetach(args));
+    }
+
+    /** Whether {@code args} must run where the cgroup2 mount is detached (crun on a hybrid host). */
+    private boolean needsDetach(List<String> args) {
+        return detachMount.isPresent() && !args.isEmpty() && SETS_UP_CGROUPS.contains(args.get(0));
+    }
+
+    private List<String> command(Optional<Path> log, List<String> args, boolean wrapped) {
         List<String> c = new ArrayList<>();
-        if (detachMount.isPresent() && !args.isEmpty() && SETS_UP_CGROUPS.contains(args.get(0))) {
+        if (wrapped) {
             c.addAll(List.of("unshare", "--mount", "--propagation", "private",
                     "sh", "-c", "umount -l \"$0\" && exec \"$@\"", detachMount.get()));
         }
@@ -147,6 +191,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public Container create(String id, Path bundle, Stdio stdio) throws IOException {
         Path dir = checkBundle(id, bundle);
+        settle(id);
         return launch("create", id, dir, stdio, l -> args(List.of("create", "--bundle", dir.toString(), "--pid-file",
                 l.pidFile().toString()), l.console(), List.of(id)));
     }
@@ -154,6 +199,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public RunResult run(String id, Path bundle, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         Path dir = checkBundle(id, bundle);
+        settle(id);
         BundleFacts facts = BundleFacts.read(dir);
         Stdio stdio = facts.terminal() ? Stdio.terminal() : Stdio.pipes();
         CliContainer c = launch("run", id, dir, stdio, facts, true, l -> args(List.of("run", "--detach", "--bundle",
@@ -180,7 +226,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     }
 
     private Shim startExec(String id, List<String> args, Stdio stdio) throws IOException {
-        checkId(id);
+        settle(checkId(id));
         if (args.isEmpty()) {
             throw new IllegalArgumentException("exec into " + id + ": no command given");
         }
@@ -240,11 +286,15 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     /** What the runtime needs to know from a bundle's config.json before starting it. */
     record BundleFacts(String stopSignal, boolean terminal) {
+        /** A tree read of two fields: binding the whole Spec cost about 1 ms a run, 3% of a runc run. */
+        private static final ObjectMapper JSON = new ObjectMapper();
+
         static BundleFacts read(Path bundle) {
             try {
-                Spec spec = RuntimeJson.readSpec(bundle.resolve("config.json"));
-                return new BundleFacts(spec.annotations().getOrDefault(STOP_SIGNAL, "TERM"),
-                        spec.process().map(ProcessConfig::terminal).orElse(false));
+                JsonNode config = JSON.readTree(bundle.resolve("config.json").toFile());
+                JsonNode signal = config.path("annotations").path(STOP_SIGNAL);
+                return new BundleFacts(signal.isTextual() ? signal.asText() : "TERM",
+                        config.path("process").path("terminal").asBoolean(false));
             } catch (IOException | RuntimeException e) {
                 // the runtime will say what is wrong with config.json
                 return new BundleFacts("TERM", false);
@@ -294,11 +344,14 @@ public final class CliContainerRuntime implements ContainerRuntime {
         Spawned shim = null;
         try {
             console = stdio.isTerminal() ? ConsoleSocket.listen(work.resolve(n + ".tty")) : null;
-            List<String> line = new ArrayList<>(List.of(pidFile.toString()));
-            line.addAll(command(Optional.of(log), args.apply(new Launch(pidFile, console == null ? List.of()
-                    : List.of("--console-socket", console.path().toString())))));
+            List<String> runtimeArgs = args.apply(new Launch(pidFile, console == null ? List.of()
+                    : List.of("--console-socket", console.path().toString())));
+            // The shim detaches the cgroup2 mount itself where it knows the syscalls: no unshare(1) wrapper.
+            boolean shimDetaches = needsDetach(runtimeArgs) && ShimScript.detachNumbers().isPresent();
+            String line = ShimScript.commandLine(pidFile.toString(), shimDetaches ? detachMount : Optional.empty(),
+                    command(Optional.of(log), runtimeArgs, needsDetach(runtimeArgs) && !shimDetaches));
             shim = isPipes(stdio) ? takeWarm() : spawn(stdio);
-            shim.channel().write(ByteBuffer.wrap(ShimScript.line(line).getBytes(StandardCharsets.UTF_8)));
+            shim.channel().write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             String report = shim.control().readLine();
             Process process = shim.process();
             if (report == null || !report.startsWith("created ")) {
@@ -312,7 +365,10 @@ public final class CliContainerRuntime implements ContainerRuntime {
                 throw new ContainerRuntimeException(op, id, code, why.isEmpty()
                         ? (report == null ? "the shim (perl) ended before reporting" : report) : why);
             }
-            long pid = Long.parseLong(report.substring(8).trim());
+            String[] created = report.substring(8).trim().split(" ", 2);
+            long pid = Long.parseLong(created[0]);
+            String cgroups = created.length < 2 ? ""
+                    : new String(HexFormat.of().parseHex(created[1]), StandardCharsets.UTF_8);
             Optional<PtyMaster> terminal = Optional.empty();
             if (console != null) {
                 try {
@@ -335,7 +391,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
                     ? Optional.of(new Shim.AfterExit(command(Optional.empty(), List.of("delete", "--force", id)),
                             work.resolve(n + ".delete")))
                     : Optional.empty();
-            Shim started = Shim.started(process, pid, terminal, after, shim.control(), shim.channel());
+            Shim started = Shim.started(process, pid, cgroups, terminal, after, shim.control(), shim.channel());
             shim = null;
             return started;
         } catch (InterruptedException e) {
@@ -373,8 +429,10 @@ public final class CliContainerRuntime implements ContainerRuntime {
     /** Starts a shim and waits until it has connected back. */
     private Spawned spawn(Stdio stdio) throws IOException {
         Path socket = work.resolve(counter.incrementAndGet() + ".sock");
+        int[] detach = ShimScript.detachNumbers().orElse(new int[3]);
         List<String> cmd = List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
-                Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString());
+                Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString(),
+                Integer.toString(detach[0]), Integer.toString(detach[1]), Integer.toString(detach[2]));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Process process = factory.start(new ProcessBuilder(cmd)
@@ -469,7 +527,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<State> state(String id) throws IOException {
-        checkId(id);
+        settle(checkId(id));
         if (!Files.isDirectory(root.resolve(id))) {
             return Optional.empty();
         }
@@ -478,6 +536,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public List<String> list() throws IOException {
+        settleAll();
         List<String> ids = new ArrayList<>();
         for (String line : new String(call("list", "", List.of("list", "-q")), StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
@@ -489,28 +548,43 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     @Override
     public void start(String id) throws IOException {
-        call("start", checkId(id), List.of("start", id));
+        call("start", settle(checkId(id)), List.of("start", id));
     }
 
     @Override
     public void kill(String id, String signal) throws IOException {
-        call("kill", checkId(id), List.of("kill", id, signal));
+        call("kill", settle(checkId(id)), List.of("kill", id, signal));
     }
 
     @Override
     public void delete(String id, boolean force) throws IOException {
-        call("delete", checkId(id), force ? List.of("delete", "--force", id) : List.of("delete", id));
+        call("delete", settle(checkId(id)), force ? List.of("delete", "--force", id) : List.of("delete", id));
         open.removeIf(c -> c.id().equals(id));
     }
 
     @Override
     public void pause(String id) throws IOException {
-        call("pause", checkId(id), List.of("pause", id));
+        call("pause", settle(checkId(id)), List.of("pause", id));
+        // crun on cgroup v1 can return while the freezer still says FREEZING (seen under load): state
+        // would say running, and a stop would wait on a process about to freeze. Wait for "paused".
+        long deadline = System.nanoTime() + PAUSE_SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<State> s = state(id);
+            if (s.isEmpty() || s.get().status().value().equals("paused")) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("pause " + id + ": interrupted while waiting for the freezer", e);
+            }
+        }
     }
 
     @Override
     public void resume(String id) throws IOException {
-        call("resume", checkId(id), List.of("resume", id));
+        call("resume", settle(checkId(id)), List.of("resume", id));
     }
 
     @Override
@@ -549,6 +623,52 @@ public final class CliContainerRuntime implements ContainerRuntime {
         open.remove(c);
     }
 
+    /**
+     * Records the deletion a shim runs after {@code run}; should it fail (or the shim die), the
+     * runtime's own {@code delete --force} follows on the same thread.
+     */
+    void deletingInBackground(String id, CompletableFuture<Boolean> shimDeleted) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        deleting.put(id, done);
+        shimDeleted.whenComplete((ok, error) -> {
+            try {
+                if (!Boolean.TRUE.equals(ok)) {
+                    call("delete", id, List.of("delete", "--force", id));
+                }
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            } finally {
+                deleting.remove(id, done);
+            }
+        });
+    }
+
+    /** Waits for the deletion of {@code id} after a run, if one is under way; returns the id. */
+    private String settle(String id) throws IOException {
+        CompletableFuture<Void> d = deleting.get(id);
+        if (d != null) {
+            try {
+                d.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // The runtime command that follows reports what is left of the container.
+            } catch (TimeoutException e) {
+                throw new IOException("container " + id + ": its deletion after run took over " + CALL_TIMEOUT, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("container " + id + ": interrupted while its deletion after run finished", e);
+            }
+        }
+        return id;
+    }
+
+    /** Waits for every deletion under way after a run. */
+    private void settleAll() throws IOException {
+        for (String id : List.copyOf(deleting.keySet())) {
+            settle(id);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
@@ -571,6 +691,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
             }
         }
         try {
+            settleAll();
+        } catch (IOException e) {
+            first = first == null ? e : first;
+        }
+        try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // already shutting down
@@ -588,6 +713,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     /** At JVM exit: kill and delete what is still open, without a grace period. */
     private void cleanUpAtExit() {
+        try {
+            settleAll();
+        } catch (IOException e) {
+            // best effort while the JVM exits
+        }
         for (CliContainer c : List.copyOf(open)) {
             try {
                 c.stop(Duration.ZERO);

@@ -30,7 +30,7 @@ final class Shim {
     private final Optional<PtyMaster> terminal;
     private final Optional<AfterExit> afterExit;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
-    private volatile boolean afterExitDone;
+    private final CompletableFuture<Boolean> afterExitDone = new CompletableFuture<>();
 
     /**
      * A command the shim runs once the container's process has ended and its status is read (the
@@ -46,10 +46,14 @@ final class Shim {
         this.afterExit = afterExit;
     }
 
-    static Shim started(Process process, long pid, Optional<PtyMaster> terminal, Optional<AfterExit> afterExit,
-            BufferedReader control, SocketChannel channel) {
+    /**
+     * @param cgroups the process's {@code /proc/PID/cgroup} as the shim read it before it could reap
+     *     the process (empty when it could not)
+     */
+    static Shim started(Process process, long pid, String cgroups, Optional<PtyMaster> terminal,
+            Optional<AfterExit> afterExit, BufferedReader control, SocketChannel channel) {
         Shim shim = new Shim(process, pid, terminal, afterExit);
-        Optional<Path> memory = memoryCgroup(pid);
+        Optional<Path> memory = memoryCgroup(cgroups);
         Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
         t.setDaemon(true);
         t.start();
@@ -64,28 +68,28 @@ final class Shim {
         try (channel) {
             String line = control.readLine();
             if (line != null && line.startsWith("exit ")) {
-                ExitStatus status = ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()))
-                        .withOomKilled(oomKills(memory) > 0);
+                // The status is the caller's as soon as it is known; the delete that follows (run) is
+                // bookkeeping the runtime waits for only where it matters (the same id, list, close).
+                exit.complete(ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()))
+                        .withOomKilled(oomKills(memory) > 0));
                 // Only now, with the OOM count read from the cgroup, may the delete remove it.
                 if (afterExit.isPresent()) {
-                    try {
-                        List<String> words = new java.util.ArrayList<>(List.of(afterExit.get().output().toString()));
-                        words.addAll(afterExit.get().command());
-                        channel.write(ByteBuffer.wrap(ShimScript.line(words).getBytes(StandardCharsets.UTF_8)));
-                        String done = control.readLine();
-                        afterExitDone = done != null && done.equals("done 0");
-                        Files.deleteIfExists(afterExit.get().output());
-                    } catch (IOException e) {
-                        // the status is known; the caller deletes the container itself
-                    }
+                    List<String> words = new java.util.ArrayList<>(List.of(afterExit.get().output().toString()));
+                    words.addAll(afterExit.get().command());
+                    channel.write(ByteBuffer.wrap(ShimScript.line(words).getBytes(StandardCharsets.UTF_8)));
+                    String done = control.readLine();
+                    Files.deleteIfExists(afterExit.get().output());
+                    afterExitDone.complete(done != null && done.equals("done 0"));
                 }
-                exit.complete(status);
             } else {
                 exit.completeExceptionally(new IOException("the shim of process " + pid
                         + " ended without its exit status (" + (line == null ? "no report" : line) + ")"));
             }
         } catch (IOException | RuntimeException e) {
+            // the status may be known; the runtime deletes the container itself
             exit.completeExceptionally(e);
+        } finally {
+            afterExitDone.complete(false);
         }
     }
 
@@ -106,8 +110,11 @@ final class Shim {
         return afterExit.isPresent();
     }
 
-    /** Whether the command run after the exit (the runtime's delete) succeeded; true only once the exit is known. */
-    boolean afterExitDone() {
+    /**
+     * Completes once the command run after the exit (the runtime's delete) has ended: true when it
+     * succeeded, false when it failed or never ran (the shim died, no command was given).
+     */
+    CompletableFuture<Boolean> afterExitDone() {
         return afterExitDone;
     }
 
@@ -152,24 +159,23 @@ final class Shim {
         }
     }
 
-    /** The memory cgroup directory of {@code pid}: the v1 memory hierarchy, else the unified one. */
-    static Optional<Path> memoryCgroup(long pid) {
-        try {
-            String unified = null;
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
-                String[] f = line.split(":", 3);
-                if (f.length == 3 && java.util.Arrays.asList(f[1].split(",")).contains("memory")) {
-                    return Optional.of(Path.of("/sys/fs/cgroup/memory" + f[2]));
-                }
-                if (f.length == 3 && f[0].equals("0")) {
-                    unified = f[2];
-                }
+    /**
+     * The memory cgroup directory named in a {@code /proc/PID/cgroup} text: the v1 memory hierarchy,
+     * else the unified one.
+     */
+    static Optional<Path> memoryCgroup(String cgroups) {
+        String unified = null;
+        for (String line : cgroups.split("\n")) {
+            String[] f = line.split(":", 3);
+            if (f.length == 3 && java.util.Arrays.asList(f[1].split(",")).contains("memory")) {
+                return Optional.of(Path.of("/sys/fs/cgroup/memory" + f[2]));
             }
-            if (unified != null && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
-                return Optional.of(Path.of("/sys/fs/cgroup" + unified));
+            if (f.length == 3 && f[0].equals("0")) {
+                unified = f[2];
             }
-        } catch (IOException e) {
-            // the process is already gone: no OOM information
+        }
+        if (unified != null && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+            return Optional.of(Path.of("/sys/fs/cgroup" + unified));
         }
         return Optional.empty();
     }
