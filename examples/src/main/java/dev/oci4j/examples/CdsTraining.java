@@ -103,6 +103,11 @@ final class CdsTraining {
     private static int run(PrintStream err, String[][] commands) {
         int failed = 0;
         for (String[] command : commands) {
+            // What Oci.main starts for the verb, in this thread: its classes belong in the archive too.
+            Warmup warmup = Warmup.of(command[0]);
+            if (warmup != null) {
+                warmup.run();
+            }
             if (Oci.run(command) != 0) {
                 err.println("oci " + String.join(" ", command) + " failed during the CDS training run");
                 failed++;

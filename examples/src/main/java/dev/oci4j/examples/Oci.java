@@ -46,8 +46,13 @@ public final class Oci {
             System.out.flush();
             System.exit(0);
         }
-        if (args.length > 0 && JsonWarmup.helps(args[0])) {
-            JsonWarmup.start();
+        int printed = TopLevelHelp.print(args);
+        if (printed >= 0) {
+            // The top-level help and the bare command's error, as picocli rendered them at build time.
+            System.exit(printed);
+        }
+        if (args.length > 0) {
+            Warmup.start(args[0]);
         }
         int status = run(args);
         stopHttpSelectors();

@@ -37,6 +37,22 @@ class LauncherJarIT {
     }
 
     @Test
+    void layerVerbsRunWithTheirCompilerOptionsAndPrintOnlyTheirOutput() throws Exception {
+        Path launcher = launcher();
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("hello.txt"), "hello\n");
+        String layout = "oci:" + dir.resolve("layout") + ":t";
+        // The options reach the JVM (it prints them back), and CompileCommand's own notices stay quiet.
+        String built = run(List.of(launcher.toString(), "build", layout, "--layer", tree.toString()),
+                "-XX:+PrintFlagsFinal");
+        assertThat(built).containsPattern("Tier4InvocationThreshold += 50000 ")
+                .doesNotContain("CompileCommand:").containsPattern("(?m)^sha256:[0-9a-f]{64}$");
+        String unpacked = run(List.of(launcher.toString(), "unpack", layout, dir.resolve("rootfs").toString()), "");
+        assertThat(unpacked).startsWith("unpacked sha256:").doesNotContain("CompileCommand");
+        assertThat(dir.resolve("rootfs/hello.txt")).hasContent("hello");
+    }
+
+    @Test
     void aMovedOrRebuiltCopyRunsWithoutTheArchiveAndSaysNothing() throws Exception {
         Path launcher = launcher();
         for (String name : List.of("oci", "oci.jar", "oci.jsa", "oci.jsa.jdk")) {

@@ -27,12 +27,13 @@ import java.util.Map;
  *
  * <pre>{@code
  * java -cp examples/target/oci.jar dev.oci4j.examples.bench.ColdBenchmark [--runs 3] [--start-runs 10]
- *     [--jar JAR] [--launcher SCRIPT] [--before-jar JAR] [--skip-layers] [--seed 42]
+ *     [--jar JAR] [--launcher SCRIPT] [--before-jar JAR] [--before-launcher SCRIPT] [--skip-layers] [--seed 42]
  * }</pre>
  *
  * <p>Each {@code oci} row runs in up to three forms: the launcher script next to the jar
  * ({@code target/oci}, with its class-data sharing archive), plain {@code java -cp JAR}, and an older
- * jar given with {@code --before-jar}. Every contender runs once per round, rounds repeat, and the
+ * jar given with {@code --before-jar}, or an older launcher (with its jar and archive next to it) given with
+ * {@code --before-launcher}, which compares launcher options. Every contender runs once per round, rounds repeat, and the
  * table shows medians, so load from other work on the machine hits all contenders alike; the ratios
  * are within one run. Rows whose tool is missing are left out.
  */
@@ -62,6 +63,7 @@ public final class ColdBenchmark {
         Path jar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
         Path launcher = null;
         Path before = null;
+        Path beforeLauncher = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -70,6 +72,7 @@ public final class ColdBenchmark {
                 case "--jar" -> jar = Path.of(args[++i]).toAbsolutePath();
                 case "--launcher" -> launcher = Path.of(args[++i]).toAbsolutePath();
                 case "--before-jar" -> before = Path.of(args[++i]).toAbsolutePath();
+                case "--before-launcher" -> beforeLauncher = Path.of(args[++i]).toAbsolutePath();
                 case "--skip-layers" -> layers = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -85,6 +88,9 @@ public final class ColdBenchmark {
                 bench.ociForms.put("launcher", List.of(launcher.toString()));
             }
             bench.ociForms.put("java -cp jar", List.of(bench.java, "-cp", jar.toString(), "dev.oci4j.examples.Oci"));
+            if (beforeLauncher != null) {
+                bench.ociForms.put("before launcher", List.of(beforeLauncher.toString()));
+            }
             if (before != null) {
                 bench.ociForms.put("before", List.of(bench.java, "-cp", before.toString(), "dev.oci4j.examples.Oci"));
             }
@@ -166,7 +172,7 @@ public final class ColdBenchmark {
                 String label = "oci build gzip [" + form.getKey() + "]";
                 time(label, oci(form.getValue(), "build", "oci:" + layout + ":t", "--layer", tree.toString()));
                 sizes.put(label, Umoci.largestBlobSize(layout));
-                if (isal && !form.getKey().equals("before")) {
+                if (isal && !form.getKey().startsWith("before")) {
                     Umoci.deleteTree(layout);
                     label = "oci build gzip --gzip-engine isal [" + form.getKey() + "]";
                     time(label, oci(form.getValue(), "build", "oci:" + layout + ":t", "--layer", tree.toString(),

@@ -63,6 +63,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private static final String STOP_SIGNAL = "org.opencontainers.image.stopSignal";
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PAUSE_SETTLE = Duration.ofSeconds(5);
+    /** Tree reads of a few fields (config.json, runtime state): binding a whole Spec cost ~1 ms a run. */
+    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * The commands that make or change cgroups, where crun checks the cgroup layout and refuses a
      * hybrid one: only they go through the unshare wrapper. The others (start, state, kill, delete,
@@ -286,9 +288,6 @@ public final class CliContainerRuntime implements ContainerRuntime {
 
     /** What the runtime needs to know from a bundle's config.json before starting it. */
     record BundleFacts(String stopSignal, boolean terminal) {
-        /** A tree read of two fields: binding the whole Spec cost about 1 ms a run, 3% of a runc run. */
-        private static final ObjectMapper JSON = new ObjectMapper();
-
         static BundleFacts read(Path bundle) {
             try {
                 JsonNode config = JSON.readTree(bundle.resolve("config.json").toFile());
@@ -369,6 +368,10 @@ public final class CliContainerRuntime implements ContainerRuntime {
             long pid = Long.parseLong(created[0]);
             String cgroups = created.length < 2 ? ""
                     : new String(HexFormat.of().parseHex(created[1]), StandardCharsets.UTF_8);
+            // A process that ended before the shim read its cgroups (an OOM kill at once, say) shows
+            // the root cgroup; the runtime's state still names the container's own until the delete.
+            Optional<Path> memory = Shim.memoryCgroup(cgroups).filter(p -> !Shim.isHierarchyRoot(p))
+                    .or(() -> memoryCgroupFromState(id));
             Optional<PtyMaster> terminal = Optional.empty();
             if (console != null) {
                 try {
@@ -391,7 +394,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
                     ? Optional.of(new Shim.AfterExit(command(Optional.empty(), List.of("delete", "--force", id)),
                             work.resolve(n + ".delete")))
                     : Optional.empty();
-            Shim started = Shim.started(process, pid, cgroups, terminal, after, shim.control(), shim.channel());
+            Shim started = Shim.started(process, pid, memory, terminal, after, shim.control(), shim.channel());
             shim = null;
             return started;
         } catch (InterruptedException e) {
@@ -407,6 +410,34 @@ public final class CliContainerRuntime implements ContainerRuntime {
             Files.deleteIfExists(pidFile);
             Files.deleteIfExists(log);
         }
+    }
+
+    /**
+     * The container's memory cgroup as the runtime recorded it: runc's {@code state.json}
+     * ({@code cgroup_paths}), crun's {@code status} ({@code cgroup-path}); empty for others.
+     */
+    private Optional<Path> memoryCgroupFromState(String id) {
+        Path dir = root.resolve(id);
+        try {
+            Path runc = dir.resolve("state.json");
+            if (Files.isRegularFile(runc)) {
+                JsonNode paths = JSON.readTree(runc.toFile()).path("cgroup_paths");
+                String memory = paths.path("memory").asText(paths.path("").asText(""));
+                return memory.isEmpty() ? Optional.empty() : Optional.of(Path.of(memory));
+            }
+            Path crun = dir.resolve("status");
+            if (Files.isRegularFile(crun)) {
+                String path = JSON.readTree(crun.toFile()).path("cgroup-path").asText("");
+                if (path.isEmpty()) {
+                    return Optional.empty();
+                }
+                Path v1 = Path.of("/sys/fs/cgroup/memory" + path);
+                return Optional.of(Files.isDirectory(v1) ? v1 : Path.of("/sys/fs/cgroup" + path));
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: the exit status goes without the OOM flag
+        }
+        return Optional.empty();
     }
 
     private static boolean isPipes(Stdio stdio) {

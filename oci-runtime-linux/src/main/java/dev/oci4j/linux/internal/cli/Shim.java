@@ -46,14 +46,10 @@ final class Shim {
         this.afterExit = afterExit;
     }
 
-    /**
-     * @param cgroups the process's {@code /proc/PID/cgroup} as the shim read it before it could reap
-     *     the process (empty when it could not)
-     */
-    static Shim started(Process process, long pid, String cgroups, Optional<PtyMaster> terminal,
+    /** @param memory the container's memory cgroup directory, where its OOM count is read at exit */
+    static Shim started(Process process, long pid, Optional<Path> memory, Optional<PtyMaster> terminal,
             Optional<AfterExit> afterExit, BufferedReader control, SocketChannel channel) {
         Shim shim = new Shim(process, pid, terminal, afterExit);
-        Optional<Path> memory = memoryCgroup(cgroups);
         Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
         t.setDaemon(true);
         t.start();
@@ -178,6 +174,14 @@ final class Shim {
             return Optional.of(Path.of("/sys/fs/cgroup" + unified));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code cgroup} is a hierarchy's root: what {@code /proc/PID/cgroup} shows for a process
+     * that has already ended (a zombie), whatever cgroup it ran in.
+     */
+    static boolean isHierarchyRoot(Path cgroup) {
+        return cgroup.equals(Path.of("/sys/fs/cgroup/memory")) || cgroup.equals(Path.of("/sys/fs/cgroup"));
     }
 
     /** The {@code oom_kill} count of a memory cgroup (v1 memory.oom_control, v2 memory.events). */

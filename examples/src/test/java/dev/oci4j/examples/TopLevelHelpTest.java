@@ -1,0 +1,98 @@
+package dev.oci4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The top-level help the build stores is what picocli prints now, byte for byte, plain and with ANSI
+ * styles; it is printed only for the command lines it was made for, and never when a {@code picocli.*}
+ * property could change picocli's output.
+ */
+class TopLevelHelpTest {
+
+    @Test
+    void theStoredTextsAreWhatPicocliPrints() throws IOException {
+        for (boolean ansi : new boolean[] {false, true}) {
+            String suffix = ansi ? "-ansi.txt" : ".txt";
+            assertThat(resource("top-level-help" + suffix)).isEqualTo(TopLevelHelp.render(ansi, "help").out())
+                    .isEqualTo(TopLevelHelp.render(ansi, "--help").out()).isEqualTo(TopLevelHelp.render(ansi, "-h").out());
+            assertThat(resource("missing-subcommand" + suffix)).isEqualTo(TopLevelHelp.render(ansi).err());
+        }
+        assertThat(resource("top-level-help-ansi.txt")).contains("\u001b[1mvalidate\u001b[21m\u001b[0m");
+    }
+
+    @Test
+    void helpHelpAndAbareOciPrintTheStoredText() {
+        Printed help = print("help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).isEqualTo(TopLevelHelp.render(false, "help").out()).startsWith("Usage: oci [-hV] [COMMAND]");
+        assertThat(help.err()).isEmpty();
+        assertThat(print("--help")).isEqualTo(help);
+        assertThat(print("-h")).isEqualTo(help);
+        Printed bare = print();
+        assertThat(bare.status()).isEqualTo(2);
+        assertThat(bare.out()).isEmpty();
+        assertThat(bare.err()).isEqualTo(TopLevelHelp.render(false).err()).startsWith("Missing required subcommand\n");
+    }
+
+    @Test
+    void anyOtherCommandLineGoesToPicocli() {
+        for (List<String> args : List.of(List.of("help", "build"), List.of("build", "--help"), List.of("-h", "build"),
+                List.of("-V"), List.of("spec"), List.of("--HELP"), List.of("help", "-h"))) {
+            assertThat(print(args.toArray(String[]::new)).status()).as("oci %s", args).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aPicocliPropertySendsEvenHelpToPicocli() {
+        for (String property : List.of("picocli.usage.width", "picocli.ansi", "picocli.color.commands")) {
+            System.setProperty(property, "bold");
+            try {
+                assertThat(print("help").status()).as(property).isEqualTo(-1);
+                assertThat(print().status()).as(property).isEqualTo(-1);
+            } finally {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    @Test
+    void theShortcutForNoConsoleAgreesWithPicocli() {
+        // Tests run without a console, the case the shortcut decides alone.
+        assertThat(TopLevelHelp.ansi()).isEqualTo(CommandLine.Help.Ansi.AUTO.enabled());
+    }
+
+    private record Printed(int status, String out, String err) {
+    }
+
+    private static synchronized Printed print(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = TopLevelHelp.print(args);
+            return new Printed(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = TopLevelHelp.class.getResourceAsStream(name)) {
+            assertThat(in).as("%s, written by the build after compiling (process-classes)", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+}
