@@ -84,7 +84,7 @@ public final class TreeApplier {
         while (true) {
             TarArchiveEntry e;
             try {
-                e = tar.getNextEntry();
+                e = tar instanceof LayerTarInputStream own ? own.nextEntry() : tar.getNextEntry();
             } catch (DigestMismatchException ex) {
                 throw ex;
             } catch (IOException | IllegalArgumentException ex) {
