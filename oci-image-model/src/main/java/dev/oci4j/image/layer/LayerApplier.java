@@ -4,13 +4,13 @@ import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestMismatchException;
 import dev.oci4j.image.DigestingInputStream;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.image.internal.layer.LayerTarInputStream;
 import dev.oci4j.image.internal.layer.Nodes;
 import dev.oci4j.image.internal.layer.TreeApplier;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ public final class LayerApplier {
                     ? null : DigestingInputStream.verifying(buffered, expectedBlob, s.size());
             InputStream compressed = blobBytes == null ? buffered : blobBytes;
             DigestingInputStream tarBytes = DigestingInputStream.digesting(compression.decompress(compressed), Digest.SHA256);
-            TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, StandardCharsets.UTF_8.name());
+            TarArchiveInputStream tar = new LayerTarInputStream(tarBytes);
             long entries = applier.apply(tar, label);
             // The diffID covers the whole uncompressed stream: trailer and padding too.
             tarBytes.transferTo(OutputStream.nullOutputStream());

@@ -33,6 +33,42 @@ public final class Nodes {
         }
     }
 
+    /**
+     * What decides the owner and mode of a file this process creates: the file-system uid and gid and
+     * the umask, from /proc/self/status (Linux). A field that cannot be read is -1, and callers then set
+     * owner and mode explicitly as they would without it.
+     */
+    public record Creator(long fsUid, long fsGid, int umask) {
+        static final Creator UNKNOWN = new Creator(-1, -1, -1);
+    }
+
+    /** {@return the file-system ids and umask of this process, or {@link Creator#UNKNOWN} fields} */
+    public static Creator creator() {
+        long uid = -1;
+        long gid = -1;
+        int umask = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Uid:")) {
+                    uid = fourthField(line);
+                } else if (line.startsWith("Gid:")) {
+                    gid = fourthField(line);
+                } else if (line.startsWith("Umask:")) {
+                    umask = Integer.parseInt(line.substring("Umask:".length()).trim(), 8);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Creator.UNKNOWN;
+        }
+        return new Creator(uid, gid, umask);
+    }
+
+    // "Uid:\treal\teffective\tsaved\tfs": the fs id is what a new file gets.
+    private static long fourthField(String line) {
+        String[] f = line.trim().split("\\s+");
+        return f.length == 5 ? Long.parseLong(f[4]) : -1;
+    }
+
     /** Removes {@code p} and, for a directory, everything below it; symlinks are removed, never followed. */
     public static void removeTree(Path p, FileInfo info) throws IOException {
         if (info.isDirectory()) {
@@ -62,8 +98,17 @@ public final class Nodes {
 
     /** lchown(2). */
     public static void chown(Path p, long uid, long gid) throws IOException {
-        Files.setAttribute(p, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(p, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+        chown(p, uid, gid, true, true);
+    }
+
+    /** lchown(2) of the uid, the gid or both (the JDK sets them one call each). */
+    public static void chown(Path p, long uid, long gid, boolean setUid, boolean setGid) throws IOException {
+        if (setUid) {
+            Files.setAttribute(p, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+        }
+        if (setGid) {
+            Files.setAttribute(p, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /** Sets mtime and atime of a symlink itself. */

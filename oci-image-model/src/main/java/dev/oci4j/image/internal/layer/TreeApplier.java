@@ -50,6 +50,10 @@ public final class TreeApplier {
     private final Set<Path> touched = new HashSet<>();
     // Directories of lower layers whose mtime this layer's changes would disturb.
     private final Map<Path, FileTime> parentTimes = new HashMap<>();
+    // Directories (lstat'ed by recordParent) where a new file gets this process's file-system uid and gid:
+    // owned by them and not setgid. There a chown to those ids would change nothing and is skipped.
+    private final Set<Path> creatorOwned = new HashSet<>();
+    private final Nodes.Creator creator = Nodes.creator();
     // Directory modes and times, set once the layer is done so that adding children cannot spoil them.
     private final Map<Path, DirAttrs> dirs = new LinkedHashMap<>();
     // Directories this layer created: their children exist only if this layer made them.
@@ -73,13 +77,14 @@ public final class TreeApplier {
         touched.clear();
         fresh.clear();
         parentTimes.clear();
+        creatorOwned.clear();
         dirs.clear();
         long count = 0;
         entryName = "";
         while (true) {
             TarArchiveEntry e;
             try {
-                e = tar.getNextEntry();
+                e = tar instanceof LayerTarInputStream own ? own.nextEntry() : tar.getNextEntry();
             } catch (DigestMismatchException ex) {
                 throw ex;
             } catch (IOException | IllegalArgumentException ex) {
@@ -160,6 +165,7 @@ public final class TreeApplier {
             }
             touched.add(target);
             owner(target, e);
+            creatorOwned.remove(target);
             // A directory over a directory takes the entry's attributes: xattrs too.
             setXattrs(target, e, existing != null && existing.isDirectory());
             dirs.put(target, new DirAttrs(mode, mtime, atime));
@@ -203,7 +209,7 @@ public final class TreeApplier {
                     out.write(buffer, 0, n);
                 }
             }
-            owner(target, e);
+            ownerOfNew(target, e);
             setXattrs(target, e, false);
             Nodes.chmod(target, mode);
             Nodes.setTimes(target, mtime, atime);
@@ -292,6 +298,7 @@ public final class TreeApplier {
             purgeBelow(p, touched);
             purgeBelow(p, fresh);
             purgeBelow(p, parentTimes.keySet());
+            purgeBelow(p, creatorOwned);
             purgeBelow(p, dirs.keySet());
             purgeBelow(p, deferredModes.keySet());
         }
@@ -306,7 +313,11 @@ public final class TreeApplier {
 
     private void recordParent(Path dir) throws IOException {
         if (!parentTimes.containsKey(dir)) {
-            parentTimes.put(dir, FileInfo.lstat(dir).mtime());
+            FileInfo info = FileInfo.lstat(dir);
+            parentTimes.put(dir, info.mtime());
+            if (info.uid() == creator.fsUid() && info.gid() == creator.fsGid() && (info.mode() & 02000) == 0) {
+                creatorOwned.add(dir);
+            }
         }
     }
 
@@ -318,6 +329,30 @@ public final class TreeApplier {
             Nodes.chown(p, e.getLongUserId(), e.getLongGroupId());
         } catch (IOException ex) {
             warn("owner " + e.getLongUserId() + ":" + e.getLongGroupId() + " not set: " + ex);
+        }
+    }
+
+    /**
+     * Like {@link #owner} for a regular file this layer has just created: its owner is already this
+     * process's fs uid, and its group the fs gid when the directory is {@link #creatorOwned} (not setgid, and
+     * owned by those ids, which also rules out mounts that give new files the directory's group or fixed ids).
+     */
+    private void ownerOfNew(Path p, TarArchiveEntry e) {
+        if (!chown) {
+            return;
+        }
+        long uid = e.getLongUserId();
+        long gid = e.getLongGroupId();
+        boolean plain = creatorOwned.contains(p.getParent());
+        boolean setUid = !plain || uid != creator.fsUid();
+        boolean setGid = !plain || gid != creator.fsGid();
+        if (!setUid && !setGid) {
+            return;
+        }
+        try {
+            Nodes.chown(p, uid, gid, setUid, setGid);
+        } catch (IOException ex) {
+            warn("owner " + uid + ":" + gid + " not set: " + ex);
         }
     }
 
