@@ -25,7 +25,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * A client for registries that implement the OCI distribution spec v1.1 (and Docker's registry API
  * v2), on {@link java.net.http.HttpClient}. It authenticates (Basic, bearer tokens per scope), speaks
- * TLS unless the registry is on this machine or was named insecure, follows redirects without sending
+ * TLS unless the registry is on this machine (plain HTTP, or TLS unverified when the registry speaks
+ * only TLS) or was named insecure, follows redirects without sending
  * credentials to other hosts, retries idempotent requests on 429, 5xx and network errors, resumes
  * downloads with {@code Range} and uploads from the registry's reported offset.
  *
@@ -58,11 +59,25 @@ public final class RegistryClient {
                 // one HTTP/2 connection; separate connections stream layers in parallel.
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout);
+                .connectTimeout(b.connectTimeout)
+                // TLS set up on the first HTTPS connection: plain-HTTP (loopback) registries never pay for it.
+                .sslContext(LazySslContext.ofDefault());
         HttpClient http = hb.build();
-        HttpClient insecure = b.insecure.isEmpty() ? http : HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout).sslContext(trustAll()).build();
+        Duration connectTimeout = b.connectTimeout;
+        // Built when first needed: for registries named insecure, and loopback registries that speak TLS.
+        java.util.function.Supplier<HttpClient> insecure = new java.util.function.Supplier<>() {
+            private HttpClient client;
+
+            @Override
+            public synchronized HttpClient get() {
+                if (client == null) {
+                    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
+                            .sslContext(new LazySslContext(RegistryClient::trustAll)).build();
+                }
+                return client;
+            }
+        };
         this.transport = new Transport(http, insecure, b.insecure, b.credentials, b.maxAttempts, b.backoff,
                 b.maxRetryAfter, b.userAgent);
         this.maxConcurrentDownloads = b.maxConcurrentDownloads;
@@ -253,7 +268,7 @@ public final class RegistryClient {
         uploads.delete(repository, digest);
     }
 
-    private static SSLContext trustAll() {
+    private static SSLContext trustAll() throws java.security.GeneralSecurityException {
         // Only for registries named insecure (--tls-verify=false): an X509ExtendedTrustManager that
         // accepts everything also skips the host name check, which the JDK does inside trust managers.
         TrustManager tm = new X509ExtendedTrustManager() {
@@ -267,13 +282,9 @@ public final class RegistryClient {
                 return new X509Certificate[0];
             }
         };
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {tm}, new SecureRandom());
-            return ctx;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JDK", e);
-        }
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, new TrustManager[] {tm}, new SecureRandom());
+        return ctx;
     }
 
     /** Builds a {@link RegistryClient}. */
@@ -307,7 +318,8 @@ public final class RegistryClient {
         /**
          * Whether to verify TLS for one registry (skopeo's {@code --tls-verify}). With {@code false}
          * the registry is reached over HTTPS without verification, or plain HTTP when it has no TLS.
-         * Loopback registries speak plain HTTP regardless.
+         * Loopback registries are insecure regardless, as Docker has it: plain HTTP, or HTTPS without
+         * verification when they give no HTTP answer to plain HTTP.
          *
          * @param registry the registry, as references name it
          * @param verify   false to skip verification

@@ -177,15 +177,28 @@ final class TokenAuth {
             creds.filter(c -> c.password().isPresent()).ifPresent(c -> b.header("Authorization", c.basicHeader()));
         }
         b.timeout(Duration.ofMinutes(1));
+        // A GET for a token is idempotent: retried on 429, 5xx and network errors as the registry's own
+        // GETs are. The refresh-token POST is sent once (a token service may rotate refresh tokens).
+        boolean retryable = b.build().method().equals("GET");
         HttpResponse<InputStream> r;
-        try {
-            r = transport.sendRaw(transport.http(), b.build());
-        } catch (InterruptedIOException e) {
-            throw e;
-        } catch (IOException e) {
-            // The JDK's ConnectException often has no message at all.
-            throw new IOException(endpoint + ": cannot be reached (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                r = transport.sendRaw(transport.http(), b.build());
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                if (retryable && transport.retryAfter(attempt, 0, null, endpoint)) {
+                    continue;
+                }
+                // The JDK's ConnectException often has no message at all.
+                throw new IOException(endpoint + ": cannot be reached (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            }
+            if (retryable && r.statusCode() != 200 && transport.retryAfter(attempt, r.statusCode(), r.headers(), endpoint)) {
+                Transport.discard(r);
+                continue;
+            }
+            break;
         }
         if (r.statusCode() != 200) {
             throw Transport.error(r, b.build().method(), endpoint);

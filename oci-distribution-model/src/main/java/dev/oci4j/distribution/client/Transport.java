@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -50,16 +52,22 @@ final class Transport {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final HttpClient http;
-    private final HttpClient insecureHttp;
+    private final Supplier<HttpClient> insecureHttp;
     private final Set<String> insecureRegistries;
+    /** Loopback registries reached over plain HTTP that have not answered over it yet. */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
+    /** Loopback registries found to speak TLS: reached without certificate checks, as Docker does. */
+    private final Set<String> loopbackTls = ConcurrentHashMap.newKeySet();
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration maxRetryAfter;
     private final String userAgent;
     private final TokenAuth auth;
     private final Map<String, String> schemes = new ConcurrentHashMap<>();
+    /** Loopback registries that answered over plain HTTP. */
+    private final Set<String> confirmedHttp = ConcurrentHashMap.newKeySet();
 
-    Transport(HttpClient http, HttpClient insecureHttp, Set<String> insecureRegistries, CredentialProvider credentials,
+    Transport(HttpClient http, Supplier<HttpClient> insecureHttp, Set<String> insecureRegistries, CredentialProvider credentials,
             int maxAttempts, Duration backoff, Duration maxRetryAfter, String userAgent) {
         this.http = http;
         this.insecureHttp = insecureHttp;
@@ -83,9 +91,15 @@ final class Transport {
             return known;
         }
         if (Reference.isLoopbackHost(registry)) {
-            // Docker's rule: registries on 127.0.0.0/8 and localhost are reached over plain HTTP.
-            schemes.put(registry, "http");
-            return "http";
+            // Docker's rule: registries on 127.0.0.0/8 and localhost are insecure, HTTPS without certificate
+            // checks or plain HTTP. Plain HTTP first, as nearly all of them speak it (and no TLS set-up is
+            // paid for); a first request that gets no HTTP answer, or the "HTTP request to an HTTPS server"
+            // answer, is sent again over TLS, and the registry stays there (see exchange).
+            schemes.putIfAbsent(registry, "http");
+            if (schemes.get(registry).equals("http") && !confirmedHttp.contains(registry)) {
+                unconfirmed.add(registry);
+            }
+            return schemes.get(registry);
         }
         if (!insecureRegistries.contains(registry)) {
             schemes.put(registry, "https");
@@ -94,7 +108,7 @@ final class Transport {
         // Asked for explicitly (--tls-verify=false): HTTPS without verification, else plain HTTP.
         String host = registry.equals(Reference.DOCKER_HUB) ? Reference.DOCKER_HUB_API_HOST : registry;
         try {
-            HttpResponse<Void> r = insecureHttp.send(HttpRequest.newBuilder(URI.create("https://" + host + "/v2/"))
+            HttpResponse<Void> r = insecureHttp.get().send(HttpRequest.newBuilder(URI.create("https://" + host + "/v2/"))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
             r.statusCode();
             schemes.put(registry, "https");
@@ -108,7 +122,118 @@ final class Transport {
     }
 
     private HttpClient clientFor(String registry) {
-        return insecureRegistries.contains(registry) ? insecureHttp : http;
+        return insecureRegistries.contains(registry) || loopbackTls.contains(registry) ? insecureHttp.get() : http;
+    }
+
+    /**
+     * Sends one request of {@code call}. To a loopback registry that has not answered over plain HTTP yet,
+     * a request that gets no HTTP answer at all (a TLS server drops the connection or answers with an alert)
+     * or Go's "Client sent an HTTP request to an HTTPS server" is sent again over TLS; if that fails too,
+     * the plain-HTTP failure is what is reported.
+     */
+    private HttpResponse<InputStream> exchange(Call call, URI uri, RequestAt request)
+            throws IOException {
+        String registry = call.registry();
+        if (!unconfirmed.contains(registry) || !uri.getScheme().equals("http") || !sameOrigin(uri, base(registry))) {
+            return sendRaw(clientFor(registry), request.at(uri));
+        }
+        HttpResponse<InputStream> r;
+        try {
+            r = sendRaw(http, request.at(uri));
+        } catch (ConnectException | HttpConnectTimeoutException | InterruptedIOException e) {
+            throw e; // nothing listens, or the wait was cut short: TLS would not change that
+        } catch (IOException e) {
+            return overTls(registry, uri, request, e);
+        }
+        if (r.statusCode() == 400 && r.headers().firstValue("Content-Type").map(t -> t.startsWith("text/plain")).orElse(true)) {
+            // Go's TLS servers answer plain HTTP with a bare 400, no headers, and "Client sent an HTTP
+            // request to an HTTPS server." (a HEAD's answer shows no body: its bare 400 has to do).
+            byte[] body = readBody(r, MAX_ERROR_BODY, call.target());
+            boolean bare = r.headers().map().isEmpty() && r.request().method().equals("HEAD");
+            Buffered plain = new Buffered(r, body);
+            if (bare || new String(body, StandardCharsets.UTF_8).contains("HTTP request to an HTTPS server")) {
+                HttpResponse<InputStream> tls = overTls(registry, uri, request, null);
+                return tls != null ? tls : plain;
+            }
+            r = plain;
+        }
+        confirmedHttp.add(registry);
+        unconfirmed.remove(registry);
+        return r;
+    }
+
+    /**
+     * The request again over TLS; when that fails too, throws {@code plainFailure}, or returns null when
+     * there is none (the plain answer stands).
+     */
+    private HttpResponse<InputStream> overTls(String registry, URI uri, RequestAt request,
+            IOException plainFailure) throws IOException {
+        URI tls = URI.create("https" + uri.toString().substring("http".length()));
+        HttpResponse<InputStream> r;
+        try {
+            r = sendRaw(insecureHttp.get(), request.at(tls));
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            if (plainFailure == null) {
+                return null;
+            }
+            plainFailure.addSuppressed(e);
+            throw plainFailure;
+        }
+        loopbackTls.add(registry);
+        schemes.put(registry, "https");
+        unconfirmed.remove(registry);
+        return r;
+    }
+
+    /** One request of a call, made for a URI (the same one over TLS, or another after a redirect). */
+    @FunctionalInterface
+    private interface RequestAt {
+        HttpRequest at(URI uri) throws IOException;
+    }
+
+    /** A response whose body was read already (to look at it), handed on as a stream of the same bytes. */
+    private record Buffered(HttpResponse<InputStream> response, byte[] bytes) implements HttpResponse<InputStream> {
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<InputStream>> previousResponse() {
+            return response.previousResponse();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public InputStream body() {
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
+        }
     }
 
     /**
@@ -164,15 +289,20 @@ final class Transport {
         Body body = call.body();
         URI registryBase = base(call.registry());
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10));
-            b.header("User-Agent", userAgent);
-            call.headers().forEach(b::header);
-            if (authorization != null && sameOrigin(uri, registryBase)) {
-                // Credentials go to the registry only: a redirect to object storage gets none.
-                b.header("Authorization", authorization);
-            }
-            b.method(method, body == null ? BodyPublishers.noBody() : body.open());
-            HttpResponse<InputStream> r = sendRaw(clientFor(call.registry()), b.build());
+            String m = method;
+            Body bd = body;
+            String auth = authorization != null && sameOrigin(uri, registryBase) ? authorization : null;
+            HttpResponse<InputStream> r = exchange(call, uri, u -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(Duration.ofMinutes(10));
+                b.header("User-Agent", userAgent);
+                call.headers().forEach(b::header);
+                if (auth != null) {
+                    // Credentials go to the registry only: a redirect to object storage gets none.
+                    b.header("Authorization", auth);
+                }
+                b.method(m, bd == null ? BodyPublishers.noBody() : bd.open());
+                return b.build();
+            });
             int s = r.statusCode();
             String location = r.headers().firstValue("Location").orElse(null);
             boolean redirect = (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) && location != null
@@ -211,6 +341,26 @@ final class Transport {
 
     static boolean sameOrigin(URI a, URI b) {
         return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getAuthority().equalsIgnoreCase(b.getAuthority());
+    }
+
+    /**
+     * Whether a request that failed on attempt {@code attempt} ({@code status} 429 or 5xx, or
+     * {@code status} 0 for a network error) gets another one; if so, waits first as {@link #send} does
+     * (the answer's {@code Retry-After}, else the backoff). For requests sent without {@link #send}, such
+     * as the token endpoint's.
+     */
+    boolean retryAfter(int attempt, int status, HttpHeaders headers, String target) throws InterruptedIOException {
+        if (attempt >= maxAttempts || status != 0 && status != 429 && status < 500) {
+            return false;
+        }
+        Duration wait = headers == null ? backoffFor(attempt) : retryAfter(headers).orElse(backoffFor(attempt));
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry " + target);
+        }
+        return true;
     }
 
     private Duration backoffFor(int attempt) {

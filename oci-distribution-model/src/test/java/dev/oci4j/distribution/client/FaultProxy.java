@@ -48,6 +48,8 @@ final class FaultProxy implements AutoCloseable {
     final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
     volatile String redirectTo;
     volatile String requiredAuthorization;
+    /** Passes the client's Authorization header on (in front of a token server, whose Basic check it is). */
+    volatile boolean forwardAuthorization;
 
     FaultProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -108,6 +110,9 @@ final class FaultProxy implements AutoCloseable {
                 if (v != null) {
                     b.header(h, v);
                 }
+            }
+            if (forwardAuthorization && auth != null) {
+                b.header("Authorization", auth);
             }
             byte[] body = x.getRequestBody().readAllBytes();
             b.method(x.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()

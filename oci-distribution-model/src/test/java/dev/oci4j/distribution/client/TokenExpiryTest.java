@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,8 @@ class TokenExpiryTest {
     }
 
     static RegistryClient carol() {
-        return RegistryClient.builder()
+        // A short backoff: the token endpoint's 5xx answers are retried too.
+        return RegistryClient.builder().backoff(Duration.ofMillis(20))
                 .credentials(CredentialProvider.of(registry.host(), Credentials.basic("carol", "secret"))).build();
     }
 
@@ -173,11 +175,34 @@ class TokenExpiryTest {
         String dead = "http://127.0.0.1:" + LocalRegistry.freePort() + "/token";
         try (LocalRegistry r = LocalRegistry.start(Files.createDirectories(dir.resolve("dead")),
                 tokens.authYaml(bundle).replace(tokens.realm(), dead))) {
-            RegistryClient client = RegistryClient.builder()
+            RegistryClient client = RegistryClient.builder().backoff(Duration.ofMillis(20))
                     .credentials(CredentialProvider.of(r.host(), Credentials.basic("carol", "secret"))).build();
             assertThatThrownBy(() -> client.fetchManifest(Reference.parse(r.host() + "/app:1")))
                     .hasMessageContaining(r.host() + ": token endpoint " + dead)
                     .hasMessageContaining("cannot be reached");
+        }
+    }
+
+    @Test
+    void aTokenEndpointAnswering503Or429IsRetriedAsOtherGetsAre() throws Exception {
+        // The fault proxy in front of the token server; a registry whose realm is the proxy.
+        try (FaultProxy proxy = new FaultProxy(tokens.realm().substring(0, tokens.realm().length() - "/token".length()))) {
+            proxy.forwardAuthorization = true;
+            proxy.add(FaultProxy.Fault.STATUS_503, x -> x.getRequestURI().getPath().equals("/token"), 1);
+            proxy.add(FaultProxy.Fault.STATUS_429, x -> x.getRequestURI().getPath().equals("/token"), 1);
+            Path bundle = tokens.writeBundle(dir.resolve("proxied-ca.pem"));
+            String realm = "http://" + proxy.host() + "/token";
+            try (LocalRegistry r = LocalRegistry.start(Files.createDirectories(dir.resolve("proxied")),
+                    tokens.authYaml(bundle).replace(tokens.realm(), realm))) {
+                RegistryClient client = RegistryClient.builder().backoff(Duration.ofMillis(20))
+                        .credentials(CredentialProvider.of(r.host(), Credentials.basic("carol", "secret"))).build();
+                assertThatThrownBy(() -> client.fetchManifest(Reference.parse(r.host() + "/retried/app:1")))
+                        .as("a token was had: the registry itself answers")
+                        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(404));
+                assertThat(proxy.log).filteredOn(l -> l.startsWith("GET /token")).as("503, 429, then the token")
+                        .hasSize(3);
+                assertThat(proxy.rules).allSatisfy(rule -> assertThat(rule.times).isZero());
+            }
         }
     }
 
