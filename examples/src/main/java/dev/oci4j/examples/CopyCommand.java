@@ -61,8 +61,11 @@ final class CopyCommand implements Callable<Integer> {
                 if (platform != null) {
                     p = p.platform(Platform.parse(platform)).allPlatforms(allPlatforms);
                 }
-                digest = p.pull(ref, ImageLayout.openOrCreate(to.dir()),
-                        to.ref().filter(r -> !r.isEmpty()).orElse(ref.tagOrDefault().orElse("latest"))).named().digest();
+                try (NewLayout destination = NewLayout.at(to.dir())) {
+                    digest = p.pull(ref, destination.open(),
+                            to.ref().filter(r -> !r.isEmpty()).orElse(ref.tagOrDefault().orElse("latest"))).named().digest();
+                    destination.keep();
+                }
             } else if (toRegistry) {
                 ImageLocation from = ImageLocation.parse(source);
                 ImageLayout layout = from.openLayout();

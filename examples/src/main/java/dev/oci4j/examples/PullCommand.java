@@ -4,7 +4,6 @@ import dev.oci4j.distribution.Reference;
 import dev.oci4j.distribution.client.ImagePuller;
 import dev.oci4j.distribution.client.PullResult;
 import dev.oci4j.image.Platform;
-import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,9 +45,12 @@ final class PullCommand implements Callable<Integer> {
             if (platform != null) {
                 puller = puller.platform(Platform.parse(platform));
             }
-            ImageLayout layout = ImageLayout.openOrCreate(to.dir());
             String name = to.ref().filter(r -> !r.isEmpty()).orElse(ref.tagOrDefault().orElse("latest"));
-            PullResult r = puller.allPlatforms(allPlatforms).pull(ref, layout, name);
+            PullResult r;
+            try (NewLayout destination = NewLayout.at(to.dir())) {
+                r = puller.allPlatforms(allPlatforms).pull(ref, destination.open(), name);
+                destination.keep();
+            }
             bar.close();
             spec.commandLine().getOut().println(r.named().digest());
             return 0;

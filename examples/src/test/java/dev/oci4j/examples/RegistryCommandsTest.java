@@ -109,8 +109,14 @@ class RegistryCommandsTest {
     void anUnreachableRegistryIsOneLineNamingTheImageAndExitOne() {
         CommandRun run = CommandRun.of("pull", "docker://127.0.0.1:1/app:1", "oci:" + dir.resolve("l") + ":1");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).startsWith("oci pull: docker://127.0.0.1:1/app:1: ").doesNotContain("\n");
-        assertThat(Files.exists(dir.resolve("l").resolve("index.json")) ? dir.resolve("l") : dir).exists();
+        assertThat(run.err().strip()).startsWith("oci pull: docker://127.0.0.1:1/app:1: ").doesNotContain("\n")
+                .contains("127.0.0.1:1 cannot be reached: connection refused");
+        // The layout did not exist before the pull: a failed pull leaves none behind.
+        assertThat(dir.resolve("l")).doesNotExist();
+        CommandRun unknownHost = CommandRun.of("pull", "docker://no-such-host.invalid/app:1", "oci:" + dir.resolve("u"));
+        assertThat(unknownHost.exitCode()).isEqualTo(1);
+        assertThat(unknownHost.err()).contains("unknown host no-such-host.invalid");
+        assertThat(dir.resolve("u")).doesNotExist();
     }
 
     @Test

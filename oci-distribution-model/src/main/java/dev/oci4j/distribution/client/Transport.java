@@ -329,6 +329,14 @@ final class Transport {
     HttpResponse<InputStream> sendRaw(HttpClient client, HttpRequest request) throws IOException {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException e) {
+            // The JDK's message is often empty, the reason two causes down (ClosedChannelException
+            // for a refused connection): say which registry address failed and why. Still a
+            // ConnectException, so retries treat it as before.
+            ConnectException named = new ConnectException(request.uri().getScheme() + "://"
+                    + request.uri().getAuthority() + " cannot be reached: " + connectProblem(e, request.uri()));
+            named.initCause(e);
+            throw named;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted: " + request.method() + " " + request.uri());
@@ -337,6 +345,28 @@ final class Transport {
 
     HttpClient http() {
         return http;
+    }
+
+    /** Why a connection failed, in words: the innermost cause that says something. */
+    static String connectProblem(Throwable e, URI uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host " + uri.getHost();
+            }
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t.getMessage() != null && t.getMessage().contains("Connection refused")) {
+                return "connection refused (nothing listens on that port?)";
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return "connect timed out";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     static boolean sameOrigin(URI a, URI b) {
