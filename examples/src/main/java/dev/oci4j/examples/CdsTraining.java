@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * The run the build records the class-data sharing archive from ({@code -XX:ArchiveClassesAtExit}, see
@@ -93,7 +91,7 @@ final class CdsTraining {
         } finally {
             System.setOut(out);
             System.setErr(err);
-            deleteTree(work);
+            FileTrees.deleteTree(work);
         }
         if (failed > 0) {
             System.exit(1);
@@ -144,11 +142,4 @@ final class CdsTraining {
         Files.createSymbolicLink(tree.resolve("link"), Path.of("dir0/file0.txt"));
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

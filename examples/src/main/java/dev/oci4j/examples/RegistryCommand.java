@@ -8,10 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,7 +70,7 @@ public final class RegistryCommand {
                 configureSecurity(b);
                 // Every input is read before the storage exists, so bad configuration leaves nothing behind.
                 b.checkFiles();
-                Path created = storage == null ? null : firstMissing(storage.toAbsolutePath());
+                Path created = storage == null ? null : FileTrees.firstMissing(storage.toAbsolutePath());
                 RegistryStorage store = storage != null ? RegistryStorage.onDisk(storage) : RegistryStorage.inMemory();
                 b.storage(store).requestLog(line -> {
                     synchronized (out) {
@@ -86,7 +84,7 @@ public final class RegistryCommand {
                     store.close();
                     if (created != null) {
                         // What can still fail here (a port in use) is known only when listening; nothing was stored yet.
-                        deleteTree(created);
+                        FileTrees.deleteTree(created);
                     }
                     throw e;
                 }
@@ -126,23 +124,6 @@ public final class RegistryCommand {
                 b.htpasswd(htpasswd).anonymousPull(anonymousPull);
                 if (tokenAuth) {
                     b.bearerTokens(Duration.ofSeconds(tokenLifetime));
-                }
-            }
-        }
-
-        /** The outermost directory of {@code dir} that does not exist yet, null when {@code dir} exists. */
-        private static Path firstMissing(Path dir) {
-            Path missing = null;
-            for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
-                missing = p;
-            }
-            return missing;
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
                 }
             }
         }
