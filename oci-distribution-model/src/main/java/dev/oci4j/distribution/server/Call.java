@@ -2,6 +2,7 @@ package dev.oci4j.distribution.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.oci4j.distribution.DistributionJson;
+import dev.oci4j.distribution.ErrorCode;
 import dev.oci4j.distribution.ErrorResponse;
 import dev.oci4j.distribution.RegistryError;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** One request and its response, counting what was sent for the request log. */
 final class Call {
@@ -28,6 +30,44 @@ final class Call {
         this.method = exchange.getRequestMethod();
         this.path = exchange.getRequestURI().getRawPath();
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    }
+
+    /** What a handler does with one call; an {@link ApiError} it throws becomes the error response. */
+    @FunctionalInterface
+    interface Body {
+        void handle(Call c) throws IOException;
+    }
+
+    /**
+     * Serves one exchange the way every handler of the server does: {@code body} answers it; an
+     * {@link ApiError} becomes its error response, any other failure a 500; the exchange is closed
+     * and one line goes to the request log.
+     */
+    static void serve(HttpExchange exchange, Consumer<String> log, Body body) {
+        long start = System.nanoTime();
+        Call c = new Call(exchange);
+        try {
+            body.handle(c);
+        } catch (ApiError e) {
+            c.respond(e);
+        } catch (IOException | RuntimeException e) {
+            c.respond(new ApiError(500, ErrorCode.of("UNKNOWN"), e.toString()));
+        } finally {
+            exchange.close();
+            log.accept(c.method + " " + c.path + " " + (c.status == 0 ? "-" : c.status) + " " + c.bytesSent + " "
+                    + (System.nanoTime() - start) / 1_000_000 + "ms");
+        }
+    }
+
+    private void respond(ApiError e) {
+        if (responded()) {
+            return;   // the status line is gone; closing the exchange cuts the body short, which the client sees
+        }
+        try {
+            error(e);
+        } catch (IOException ignored) {
+            // the client went away
+        }
     }
 
     private static Map<String, String> parseQuery(String raw) {

@@ -36,32 +36,11 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        long start = System.nanoTime();
-        Call c = new Call(exchange);
-        try {
+        Call.serve(exchange, log, c -> {
             c.set("Docker-Distribution-API-Version", "registry/2.0");
             auth.check(c);
             route(c);
-        } catch (ApiError e) {
-            respond(c, e);
-        } catch (IOException | RuntimeException e) {
-            respond(c, new ApiError(500, ErrorCode.of("UNKNOWN"), e.toString()));
-        } finally {
-            exchange.close();
-            log.accept(c.method + " " + c.path + " " + (c.status == 0 ? "-" : c.status) + " " + c.bytesSent + " "
-                    + (System.nanoTime() - start) / 1_000_000 + "ms");
-        }
-    }
-
-    private static void respond(Call c, ApiError e) {
-        if (c.responded()) {
-            return;   // the status line is gone; closing the exchange cuts the body short, which the client sees
-        }
-        try {
-            c.error(e);
-        } catch (IOException ignored) {
-            // the client went away
-        }
+        });
     }
 
     private void route(Call c) throws IOException {

@@ -43,62 +43,45 @@ final class TokenEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        long start = System.nanoTime();
-        Call c = new Call(exchange);
-        try {
-            if (!c.path.equals(PATH)) {
-                throw new ApiError(404, ErrorCode.of("NOT_FOUND"), "no endpoint at " + Checks.shorten(c.path));
-            }
-            Map<String, List<String>> params = form(exchange.getRequestURI().getRawQuery());
-            String user;
-            switch (c.method) {
-                case "GET" -> user = headerUser(c);
-                case "POST" -> {
-                    params.putAll(form(readForm(c)));
-                    user = passwordGrant(params);
-                }
-                default -> throw Router.methodNotAllowed(c);
-            }
-            Optional<String> service = first(params, "service");
-            if (service.isPresent() && !service.get().equals(tokens.service())) {
-                throw new ApiError(400, ErrorCode.UNSUPPORTED, "service \"" + Checks.shorten(service.get())
-                        + "\" is not this registry's (\"" + tokens.service() + "\")");
-            }
-            List<Tokens.Access> granted = new ArrayList<>();
-            for (String scopes : params.getOrDefault("scope", List.of())) {
-                for (String scope : scopes.trim().split(" +")) {
-                    if (!scope.isEmpty()) {
-                        grant(user, scope).ifPresent(granted::add);
-                    }
-                }
-            }
-            Tokens.Issued t = tokens.issue(user == null ? "" : user, granted);
-            c.set("Cache-Control", "no-store");
-            ObjectNode body = Json.newObject();
-            body.put("token", t.token());
-            body.put("access_token", t.token());
-            body.put("expires_in", t.lifetime().toSeconds());
-            body.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(t.issuedAt()));
-            c.bytes(200, "application/json", Json.write(body));
-        } catch (ApiError e) {
-            respond(c, e);
-        } catch (IOException | RuntimeException e) {
-            respond(c, new ApiError(500, ErrorCode.of("UNKNOWN"), e.toString()));
-        } finally {
-            exchange.close();
-            log.accept(c.method + " " + c.path + " " + (c.status == 0 ? "-" : c.status) + " " + c.bytesSent + " "
-                    + (System.nanoTime() - start) / 1_000_000 + "ms");
-        }
+        Call.serve(exchange, log, this::issue);
     }
 
-    private static void respond(Call c, ApiError e) {
-        if (!c.responded()) {
-            try {
-                c.error(e);
-            } catch (IOException ignored) {
-                // the client went away
+    /** Issues a token for the call's credentials and scopes (the OAuth2 password grant for a POST). */
+    private void issue(Call c) throws IOException {
+        if (!c.path.equals(PATH)) {
+            throw new ApiError(404, ErrorCode.of("NOT_FOUND"), "no endpoint at " + Checks.shorten(c.path));
+        }
+        Map<String, List<String>> params = form(c.exchange.getRequestURI().getRawQuery());
+        String user;
+        switch (c.method) {
+            case "GET" -> user = headerUser(c);
+            case "POST" -> {
+                params.putAll(form(readForm(c)));
+                user = passwordGrant(params);
+            }
+            default -> throw Router.methodNotAllowed(c);
+        }
+        Optional<String> service = first(params, "service");
+        if (service.isPresent() && !service.get().equals(tokens.service())) {
+            throw new ApiError(400, ErrorCode.UNSUPPORTED, "service \"" + Checks.shorten(service.get())
+                    + "\" is not this registry's (\"" + tokens.service() + "\")");
+        }
+        List<Tokens.Access> granted = new ArrayList<>();
+        for (String scopes : params.getOrDefault("scope", List.of())) {
+            for (String scope : scopes.trim().split(" +")) {
+                if (!scope.isEmpty()) {
+                    grant(user, scope).ifPresent(granted::add);
+                }
             }
         }
+        Tokens.Issued t = tokens.issue(user == null ? "" : user, granted);
+        c.set("Cache-Control", "no-store");
+        ObjectNode body = Json.newObject();
+        body.put("token", t.token());
+        body.put("access_token", t.token());
+        body.put("expires_in", t.lifetime().toSeconds());
+        body.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(t.issuedAt()));
+        c.bytes(200, "application/json", Json.write(body));
     }
 
     private static ApiError wrongCredentials() {
