@@ -4,6 +4,7 @@ import dev.oci4j.image.BlobSink;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.DigestingOutputStream;
 import dev.oci4j.image.MediaType;
+import dev.oci4j.image.internal.compress.ParallelGzipOutputStream;
 import dev.oci4j.image.internal.layer.DirectoryDiff;
 import dev.oci4j.image.internal.layer.DirectoryScanner;
 import dev.oci4j.image.internal.layer.EntryPolicy;
@@ -14,10 +15,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -312,19 +316,42 @@ public final class LayerWriter {
         DigestingOutputStream blob = digested == null ? new DigestingOutputStream(target) : null;
         OutputStream compressedSink = blob == null ? target : blob;
         // Uncompressed, the blob is the tar: one digest serves as both.
+        OutputStream compressor = compression == Compression.NONE ? null : compression.compress(compressedSink, level,
+                Math.min(Compression.MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()), gzipEngine);
+        // gzip hashes the tar on its writer thread, in block order: the thread writing the tar is a build's
+        // longest serial chain, and SHA-256 of the whole tar was about a third of its work.
+        ParallelGzipOutputStream gzip = compressor instanceof ParallelGzipOutputStream g ? g : null;
+        MessageDigest tarDigest = gzip == null ? null : sha256();
+        if (gzip != null) {
+            gzip.digestInput(tarDigest);
+        }
         DigestingOutputStream diff = compression == Compression.NONE
-                ? blob : new DigestingOutputStream(compression.compress(compressedSink, level,
-                        Math.min(Compression.MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()), gzipEngine));
-        OutputStream tarSink = diff == null ? compressedSink : diff;
+                ? blob : gzip != null ? null : new DigestingOutputStream(compressor);
+        OutputStream tarSink = gzip != null ? gzip : diff == null ? compressedSink : diff;
         // The tar writes 512-byte records; digesting and compressing them one by one would be slow.
         try (TarEntryWriter tar = new TarEntryWriter(new BufferedOutputStream(tarSink, 1 << 20))) {
             body.writeTo(new PolicyWriter(tar));
         }
         Digest blobDigest = blob != null ? blob.digest() : digested.digest();
         long blobSize = blob != null ? blob.size() : digested.size();
-        Digest diffId = diff != null ? diff.digest() : blobDigest;
-        long diffSize = diff != null ? diff.size() : blobSize;
+        Digest diffId;
+        long diffSize;
+        if (gzip != null) {
+            diffId = Digest.parse(Digest.SHA256, HexFormat.of().formatHex(tarDigest.digest()));
+            diffSize = gzip.inputSize();
+        } else {
+            diffId = diff != null ? diff.digest() : blobDigest;
+            diffSize = diff != null ? diff.size() : blobSize;
+        }
         return WrittenLayer.of(compression.layerMediaType(), blobDigest, blobSize, diffId, diffSize);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Whiteouts sort before their siblings (layer.md: SHOULD), an opaque marker right after its directory. */

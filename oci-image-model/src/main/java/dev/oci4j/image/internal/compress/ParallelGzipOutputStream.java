@@ -3,6 +3,7 @@ package dev.oci4j.image.internal.compress;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
@@ -33,6 +34,12 @@ import java.util.zip.CRC32;
  * the first full block, stopped by {@link #close()}); a shared static pool would outlive the stream in
  * JVMs that stay up for hours and let one slow layer starve another's.
  *
+ * <p>Finished blocks go to {@code out} from a writer thread of the stream's own, in order: a layer's
+ * writer thread (which reads files and writes the tar) was the longest serial chain of a build, and
+ * writing the blob (with whatever hashing {@code out} does) and, through {@link #digestInput}, hashing
+ * the tar for its diffID no longer run on it. {@code out} is written by one thread at a time, with a
+ * happens-before edge from each write to the next and to {@link #flush()} and {@link #close()}.
+ *
  * <pre>{@code
  * try (OutputStream gz = new ParallelGzipOutputStream(Files.newOutputStream(p), 6, 2)) {
  *     tar.transferTo(gz);
@@ -54,11 +61,21 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final Queue<BlockCompressor> compressors = new ConcurrentLinkedQueue<>();
     private final Supplier<BlockCompressor> factory;
     private final boolean storeAll;
+    /** Guards inFlight, free, writerDone, writerFailure and the writer thread's hand-offs. */
+    private final Object lock = new Object();
+    /** Blocks submitted and not yet written to {@code out}, in stream order. */
     private final ArrayDeque<Future<BlockJob>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<BlockJob> free = new ArrayDeque<>();
     private final int maxInFlight;
     private final Runnable workerHook;
     private ExecutorService executor;
+    private Thread writer;
+    /** Set by the writing thread once no more blocks come (the last one is in flight) or on abort. */
+    private boolean writerDone;
+    private boolean aborted;
+    /** The first failure of a worker or of {@code out}, seen by the writer thread. */
+    private Throwable writerFailure;
+    private MessageDigest inputDigest;
     private BlockJob current;
     private long totalIn;
     private boolean headerWritten;
@@ -137,6 +154,27 @@ public final class ParallelGzipOutputStream extends OutputStream {
         this.current = new BlockJob(blockSize, compressors, factory);
     }
 
+    /**
+     * Also digests the uncompressed bytes with {@code digest}, in stream order, off the caller's thread;
+     * the digest is complete once {@link #close()} returned.
+     *
+     * @param digest a fresh digest, updated with every byte written
+     * @return this stream
+     * @throws IllegalStateException if bytes were written already
+     */
+    public ParallelGzipOutputStream digestInput(MessageDigest digest) {
+        if (totalIn != 0 || current.length != 0) {
+            throw new IllegalStateException("digestInput must be set before the first write");
+        }
+        this.inputDigest = Objects.requireNonNull(digest, "digest");
+        return this;
+    }
+
+    /** {@return the uncompressed bytes written so far and handed to a block} all of them once closed */
+    public long inputSize() {
+        return totalIn;
+    }
+
     @Override
     public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
@@ -165,7 +203,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     public void flush() throws IOException {
         ensureOpen();
         try {
-            drain(0);
+            awaitWritten(0);
             out.flush();
         } catch (IOException | RuntimeException | Error e) {
             failed = true;
@@ -183,7 +221,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
         try (out) {
             if (!failed) {
                 guarded(true);
-                drain(0);
+                endWriter();
                 writeTrailer();
             }
         } finally {
@@ -206,51 +244,149 @@ public final class ParallelGzipOutputStream extends OutputStream {
         job.storeAll = storeAll;
         crc.update(job.data, BlockJob.WINDOW, job.length);
         totalIn += job.length;
+        if (executor == null && last) {
+            // A stream shorter than one block is compressed here: no threads for tiny layers.
+            writeHeader();
+            job.run();
+            finishBlock(job);
+            return;
+        }
+        BlockJob next;
+        synchronized (lock) {
+            awaitWrittenLocked(maxInFlight - 1);
+            inFlight.add(executor().submit(() -> {
+                workerHook.run();
+                job.run();
+                return job;
+            }));
+            lock.notifyAll();
+            next = free.isEmpty() ? null : free.pop();
+        }
         if (!last) {
-            BlockJob next = free.isEmpty() ? new BlockJob(blockSize, compressors, factory) : free.pop();
+            if (next == null) {
+                next = new BlockJob(blockSize, compressors, factory);
+            }
             next.reset();
             // The next block's dictionary is this block's last 32 KiB, raw: correct whether this
             // block ends up deflated or stored, since a stored block fills the window just the same.
+            // Workers only read a job's data, so copying from it while it is deflated is safe.
             System.arraycopy(job.data, BlockJob.WINDOW + job.length - BlockJob.WINDOW, next.data, 0, BlockJob.WINDOW);
             next.dictionaryLength = BlockJob.WINDOW;
             current = next;
         }
-        if (executor == null && last && inFlight.isEmpty()) {
-            // A stream shorter than one block is compressed here: no threads for tiny layers.
-            writeHeader();
-            job.run();
-            writeBlock(job);
-            return;
-        }
-        drain(maxInFlight - 1);
-        inFlight.add(executor().submit(() -> {
-            workerHook.run();
-            job.run();
-            return job;
-        }));
     }
 
-    /** Writes finished blocks in order until at most {@code keep} remain in flight. */
-    private void drain(int keep) throws IOException {
-        while (inFlight.size() > keep) {
-            BlockJob done;
+    /** Waits until at most {@code keep} blocks are in flight, and reports the writer thread's failure. */
+    private void awaitWritten(int keep) throws IOException {
+        synchronized (lock) {
+            awaitWrittenLocked(keep);
+        }
+    }
+
+    private void awaitWrittenLocked(int keep) throws IOException {
+        while (writerFailure == null && inFlight.size() > keep) {
             try {
-                done = inFlight.peek().get();
+                lock.wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for a gzip block");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IOException("gzip worker failed: " + cause, cause);
             }
-            inFlight.poll();
-            writeHeader();
-            writeBlock(done);
-            free.push(done);
         }
+        if (writerFailure != null) {
+            Throwable t = writerFailure;
+            if (t instanceof Error error) {
+                throw error;
+            }
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("gzip worker failed: " + t, t);
+        }
+    }
+
+    /** Tells the writer thread no more blocks come, waits for it to write them, and reports its failure. */
+    private void endWriter() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        synchronized (lock) {
+            writerDone = true;
+            lock.notifyAll();
+            awaitWrittenLocked(0);
+        }
+        joinWriter();
+    }
+
+    /**
+     * Not interruptible: the writer thread may be inside {@code out.write}, and interrupting a thread in a
+     * channel write closes the caller's channel. It ends after at most one block once told to stop.
+     */
+    private void joinWriter() {
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The writer thread: writes finished blocks in order until the last one, or the first failure. */
+    private void writeBlocks() {
+        while (true) {
+            Future<BlockJob> next;
+            synchronized (lock) {
+                while (inFlight.isEmpty() && !writerDone && !aborted) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        // Nothing of ours interrupts it; the writing thread must not wait for it in vain.
+                        writerFailure = new InterruptedIOException("gzip writer thread interrupted");
+                        lock.notifyAll();
+                        return;
+                    }
+                }
+                if (aborted || inFlight.isEmpty()) {
+                    return;
+                }
+                next = inFlight.peek();
+            }
+            Throwable failure = null;
+            BlockJob done = null;
+            try {
+                done = next.get();
+                writeHeader();
+                finishBlock(done);
+            } catch (InterruptedException e) {
+                failure = new InterruptedIOException("gzip writer thread interrupted");
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e;
+            }
+            synchronized (lock) {
+                if (failure != null) {
+                    writerFailure = failure;
+                    lock.notifyAll();
+                    return;
+                }
+                inFlight.poll();
+                free.push(done);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Digests a block's input and writes its output: on the writer thread once threads run. */
+    private void finishBlock(BlockJob job) throws IOException {
+        if (inputDigest != null) {
+            inputDigest.update(job.data, BlockJob.WINDOW, job.length);
+        }
+        writeBlock(job);
     }
 
     private void writeBlock(BlockJob job) throws IOException {
@@ -288,15 +424,26 @@ public final class ParallelGzipOutputStream extends OutputStream {
                 return t;
             };
             executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+            writer = new Thread(this::writeBlocks, "oci4j-gzip-" + id + "-writer");
+            writer.setDaemon(true);
+            writer.start();
         }
         return executor;
     }
 
     private void stopWorkers() {
-        if (executor != null) {
-            for (Future<BlockJob> f : inFlight) {
-                f.cancel(true);
+        if (writer != null) {
+            synchronized (lock) {
+                aborted = true;
+                for (Future<BlockJob> f : inFlight) {
+                    f.cancel(true);
+                }
+                lock.notifyAll();
             }
+            joinWriter();
+            writer = null;
+        }
+        if (executor != null) {
             executor.shutdownNow();
             try {
                 // Workers only finish a deflate call, so this is short; waiting lets close() promise
