@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -124,6 +125,32 @@ class ParallelGzipOutputStreamTest {
         Path empty = dir.resolve("empty.gz");
         Files.write(empty, gzip(new byte[0], 6, 2, BLOCK, 1));
         Commands.runOk("gzip", "-t", empty.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 7 * BLOCK + 123})
+    void theInputDigestCoversEveryByteInOrderAndTheOutputIsUnchanged(int size) throws Exception {
+        byte[] data = TestData.mixed(size, size);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ParallelGzipOutputStream gz = new ParallelGzipOutputStream(bytes, 4, 3, BLOCK).digestInput(digest);
+        try (gz) {
+            for (int i = 0; i < data.length; i += 5000) {
+                gz.write(data, i, Math.min(5000, data.length - i));
+            }
+        }
+        assertThat(digest.digest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+        assertThat(gz.inputSize()).isEqualTo(size);
+        assertThat(bytes.toByteArray()).isEqualTo(gzip(data, 4, 1, BLOCK, 65536));
+    }
+
+    @Test
+    void theInputDigestIsSetBeforeTheFirstWrite() throws IOException {
+        ParallelGzipOutputStream gz = new ParallelGzipOutputStream(new ByteArrayOutputStream(), 4, 2, BLOCK);
+        gz.write(1);
+        assertThatThrownBy(() -> gz.digestInput(MessageDigest.getInstance("SHA-256")))
+                .isInstanceOf(IllegalStateException.class);
+        gz.close();
     }
 
     @Test
