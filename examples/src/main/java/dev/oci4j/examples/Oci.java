@@ -51,6 +51,11 @@ public final class Oci {
             // The top-level help and the bare command's error, as picocli rendered them at build time.
             System.exit(printed);
         }
+        printed = StoredSpec.print(args);
+        if (printed >= 0) {
+            // The default config.json, as oci spec rendered it at build time.
+            System.exit(printed);
+        }
         if (args.length > 0) {
             Warmup.start(args[0]);
         }
