@@ -35,6 +35,18 @@ class LauncherJarIT {
             String log = run(List.of(launcher.toString(), "spec", "--rootless"), "-Xlog:class+load");
             assertThat(log).contains("dev.oci4j.examples.SpecCommand source: shared objects file");
         }
+        Path validateArchive = launcher.resolveSibling("oci-validate.jsa");
+        if (Files.exists(validateArchive) && Files.getLastModifiedTime(validateArchive)
+                .compareTo(Files.getLastModifiedTime(launcher.resolveSibling("oci.jar"))) > 0) {
+            // validate maps its own, smaller archive.
+            Path manifest = Files.writeString(dir.resolve("manifest.json"), "{\"schemaVersion\":2,\"mediaType\":"
+                    + "\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":"
+                    + "\"application/vnd.oci.image.config.v1+json\",\"digest\":"
+                    + "\"sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}");
+            String flags = run(List.of(launcher.toString(), "validate", manifest.toString()), "-XX:+PrintFlagsFinal");
+            assertThat(flags).containsPattern("SharedArchiveFile += \\S*/oci-validate\\.jsa ")
+                    .contains(manifest + ": valid manifest");
+        }
     }
 
     @Test
