@@ -157,7 +157,7 @@ final class CdsTraining {
                     warmup.run();
                 }
                 // Invalid and malformed documents are part of the training: their exit codes are expected.
-                Oci.run(command);
+                Oci.runParsed(command);
             }
         } finally {
             System.setOut(out);
@@ -181,7 +181,7 @@ final class CdsTraining {
             if (warmup != null) {
                 warmup.run();
             }
-            if (Oci.run(command) != 0) {
+            if (Oci.runParsed(command) != 0) {
                 err.println("oci " + String.join(" ", command) + " failed during the CDS training run");
                 failed++;
             }

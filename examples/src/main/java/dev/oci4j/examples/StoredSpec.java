@@ -2,13 +2,9 @@ package dev.oci4j.examples;
 
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.Specs;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +63,12 @@ final class StoredSpec {
             return -1;
         }
         if (output == null) {
-            PrintWriter out = printWriter(System.out, "sun.stdout.encoding");
+            PrintWriter out = Oci.writer(System.out, "sun.stdout.encoding");
             out.println(new String(json, StandardCharsets.UTF_8));
             out.flush();
             return 0;
         }
-        return SpecCommand.write(json, output, printWriter(System.err, "sun.stderr.encoding"));
+        return SpecCommand.write(json, output, Oci.writer(System.err, "sun.stderr.encoding"));
     }
 
     /**
@@ -81,23 +77,6 @@ final class StoredSpec {
      */
     private static boolean plainValue(String value) {
         return !value.isEmpty() && value.charAt(0) != '@' && value.charAt(0) != '-';
-    }
-
-    /**
-     * The writer picocli makes for {@code stream} when none is set ({@code CommandLine.getOut()},
-     * {@code getErr()}): the JVM's console encoding if it names one, else the default charset.
-     */
-    private static PrintWriter printWriter(OutputStream stream, String encodingProperty) {
-        Charset charset = Charset.defaultCharset();
-        String name = System.getProperty(encodingProperty);
-        if (name != null) {
-            try {
-                charset = Charset.forName(name.equalsIgnoreCase("cp65001") ? "UTF-8" : name);
-            } catch (IllegalArgumentException e) {
-                // picocli falls back to the default charset too.
-            }
-        }
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
     /**
