@@ -86,6 +86,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Duration grace;
     private final ProcessFactory factory;
     private final int prctl;
+    /**
+     * perl by its path, found once: by name, the JVM's exec tries every directory on PATH before the
+     * right one (eight failed execve calls a shim on this build machine).
+     */
+    private final String perl;
     private final Path work;
     private final AtomicLong counter = new AtomicLong();
     private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
@@ -119,6 +124,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
         this.factory = factory;
         this.prctl = ShimScript.prctlNumber().orElseThrow(() -> new IOException("no prctl syscall number for "
                 + System.getProperty("os.arch") + ": the shim cannot become a subreaper here"));
+        this.perl = CliRuntimeProvider.findOnPath("perl").map(Path::toString).orElse("perl");
         Files.createDirectories(root);
         // Short: Unix socket paths are limited to 107 bytes. The pid in the name lets a later JVM
         // remove what one killed with SIGKILL (no shutdown hook) left behind.
@@ -482,7 +488,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private Spawned spawn(Stdio stdio) throws IOException {
         Path socket = work.resolve(counter.incrementAndGet() + ".sock");
         int[] detach = ShimScript.detachNumbers().orElse(new int[3]);
-        List<String> cmd = List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
+        List<String> cmd = List.of(perl, "-e", ShimScript.SOURCE, Integer.toString(prctl),
                 Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString(),
                 Integer.toString(detach[0]), Integer.toString(detach[1]), Integer.toString(detach[2]));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
