@@ -87,7 +87,9 @@ public final class Oci {
      * @return the exit status the {@code oci} command would end with
      */
     public static int run(String... args) {
-        return execute(commandLine(args), args);
+        // pull, push and copy with just their two arguments need no command model (DirectVerbs).
+        int direct = DirectVerbs.run(args);
+        return direct != DirectVerbs.PICOCLI ? direct : execute(commandLine(args), args);
     }
 
     /** The class of the subcommand {@code name}, or null when there is none of that name. */
