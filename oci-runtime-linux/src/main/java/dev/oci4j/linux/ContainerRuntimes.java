@@ -57,31 +57,62 @@ public final class ContainerRuntimes {
      * @throws IOException when the chosen backend fails to open
      */
     public static ContainerRuntime open(RuntimeOptions options, ClassLoader loader) throws IOException {
+        Choice choice = choose(options, loader);
+        if (choice.provider == null) {
+            throw choice.unknownName ? new IllegalArgumentException(choice.reason) : new IllegalStateException(choice.reason);
+        }
+        return choice.provider.open(options);
+    }
+
+    /**
+     * What {@link #open(RuntimeOptions)} would open, without opening it: the chosen backend's name and
+     * what its probe found, or why nothing is usable, in the words {@code open} would throw. For test
+     * harnesses that skip, rather than fail, where containers cannot run (not root, no runtime on PATH).
+     *
+     * @param options the backend to choose and how to run it
+     * @return available with {@code "NAME: DETAIL"}, or unavailable with the reason, naming each backend
+     *         tried and what it lacks
+     * @throws IllegalArgumentException when the chosen backend does not exist: a misspelt name is a
+     *         mistake to report, not a machine without containers
+     */
+    public static Availability probe(RuntimeOptions options) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Choice choice = choose(options, loader != null ? loader : ContainerRuntimes.class.getClassLoader());
+        if (choice.unknownName) {
+            throw new IllegalArgumentException(choice.reason);
+        }
+        return choice.provider != null ? Availability.available(choice.provider.name() + ": " + choice.reason)
+                : Availability.unavailable(choice.reason);
+    }
+
+    /** The backend {@code open} takes, with its probe's detail; or none, and why. */
+    private record Choice(ContainerRuntimeProvider provider, String reason, boolean unknownName) {
+    }
+
+    private static Choice choose(RuntimeOptions options, ClassLoader loader) {
         List<ContainerRuntimeProvider> providers = providers(loader);
         String wanted = options.backend().orElse(System.getProperty(RuntimeOptions.BACKEND_PROPERTY, ""));
         if (!wanted.isEmpty()) {
             for (ContainerRuntimeProvider p : providers) {
                 if (p.name().equals(wanted)) {
                     Availability a = p.probe(options);
-                    if (!a.isAvailable()) {
-                        throw new IllegalStateException("container runtime " + wanted + " is not usable: " + a.reason());
-                    }
-                    return p.open(options);
+                    return a.isAvailable() ? new Choice(p, a.reason(), false)
+                            : new Choice(null, "container runtime " + wanted + " is not usable: " + a.reason(), false);
                 }
             }
-            throw new IllegalArgumentException("no container runtime backend named \"" + wanted + "\"; available: "
-                    + String.join(", ", providers.stream().map(ContainerRuntimeProvider::name).toList()));
+            return new Choice(null, "no container runtime backend named \"" + wanted + "\"; available: "
+                    + String.join(", ", providers.stream().map(ContainerRuntimeProvider::name).toList()), true);
         }
         List<String> reasons = new ArrayList<>();
         for (ContainerRuntimeProvider p : providers) {
             Availability a = p.probe(options);
             if (a.isAvailable()) {
-                return p.open(options);
+                return new Choice(p, a.reason(), false);
             }
             reasons.add(p.name() + ": " + a.reason());
         }
-        throw new IllegalStateException(providers.isEmpty() ? "no container runtime backend on the class path"
-                : "no usable container runtime: " + String.join("; ", reasons));
+        return new Choice(null, providers.isEmpty() ? "no container runtime backend on the class path"
+                : "no usable container runtime: " + String.join("; ", reasons), false);
     }
 
     /**

@@ -38,4 +38,17 @@ public @interface OciContainers {
      * @return the backend's name, or empty
      */
     String runtime() default "";
+
+    /**
+     * Whether the class's tests are disabled, rather than failed, where its runtime cannot run
+     * containers: not root, no runc or crun on PATH, no perl. The reason JUnit reports names each backend
+     * and what it lacks. Off by default, so that a machine that should run containers and cannot is a
+     * failure, not a silently green build; turn it on for tests that may also run where containers cannot
+     * (a developer's laptop, an unprivileged CI job). Only the class's runtime (above) is checked; a
+     * container that names its own with {@link OciContainer#runtime(String)} still fails when that one is
+     * unusable.
+     *
+     * @return true to disable the tests where no container runtime is usable
+     */
+    boolean disabledWithoutRuntime() default false;
 }

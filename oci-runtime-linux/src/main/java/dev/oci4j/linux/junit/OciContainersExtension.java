@@ -1,6 +1,9 @@
 package dev.oci4j.linux.junit;
 
 import dev.oci4j.distribution.server.RegistryServer;
+import dev.oci4j.linux.ContainerRuntimes;
+import dev.oci4j.linux.RuntimeOptions;
+import dev.oci4j.linux.spi.Availability;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -34,7 +39,8 @@ import org.junit.platform.commons.support.ModifierSupport;
 // "exports": JUnit is a static (optional) requirement on purpose; whoever uses this class has JUnit.
 @SuppressWarnings("exports")
 public final class OciContainersExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, ParameterResolver {
+        AfterEachCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, ParameterResolver,
+        ExecutionCondition {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(OciContainersExtension.class);
 
@@ -134,6 +140,37 @@ public final class OciContainersExtension implements BeforeAllCallback, AfterAll
 
     private static String key(ExtensionContext context) {
         return "started " + context.getUniqueId();
+    }
+
+    /**
+     * Disables the test class when it asks for that with
+     * {@link OciContainers#disabledWithoutRuntime() disabledWithoutRuntime} and its runtime is unusable
+     * here; the reason names each backend and what it lacks. Probed once per backend and launcher run.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<OciContainers> annotation = context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, OciContainers.class));
+        if (annotation.isEmpty() || !annotation.get().disabledWithoutRuntime()) {
+            return ConditionEvaluationResult.enabled("oci4j: disabledWithoutRuntime is off");
+        }
+        String backend = backend(context);
+        Availability a = context.getRoot().getStore(NS).getOrComputeIfAbsent("probe " + (backend == null ? "" : backend),
+                k -> {
+                    RuntimeOptions.Builder options = RuntimeOptions.builder();
+                    if (backend != null) {
+                        options.backend(backend);
+                    }
+                    try {
+                        return ContainerRuntimes.probe(options.build());
+                    } catch (IllegalArgumentException e) {
+                        // A misspelt backend is the test's mistake: disabling the class would hide it.
+                        throw new ExtensionConfigurationException("oci4j: " + e.getMessage(), e);
+                    }
+                }, Availability.class);
+        return a.isAvailable() ? ConditionEvaluationResult.enabled("oci4j: container runtime " + a.reason())
+                : ConditionEvaluationResult.disabled("oci4j: containers cannot run here, and the class has"
+                        + " @OciContainers(disabledWithoutRuntime = true): " + a.reason());
     }
 
     @Override
