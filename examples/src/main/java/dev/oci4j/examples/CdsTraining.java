@@ -87,6 +87,8 @@ final class CdsTraining {
                     {"push", "oci:" + work.resolve("big") + ":t", repo + "big:t"},
                     {"pull", repo + "gz:t", "oci:" + work.resolve("pulled") + ":gz"},
                     {"pull", repo + "big:t", "oci:" + work.resolve("pulled") + ":big"},
+                    // With an option, so through picocli (DirectVerbs runs the plain ones without it).
+                    {"pull", "--tls-verify=true", repo + "gz:t", "oci:" + work.resolve("pulled") + ":gz2"},
                     {"copy", repo + "gz:t", repo + "copy:t"},
                     {"copy", repo + "big:t", "oci:" + work.resolve("copied") + ":t"},
                     {"tags", repo + "gz"},

@@ -96,7 +96,9 @@ public final class Oci {
      * @return the exit status the {@code oci} command would end with
      */
     public static int run(String... args) {
-        return execute(commandLine(args), args);
+        // pull, push and copy with just their two arguments need no command model (DirectVerbs).
+        int direct = DirectVerbs.run(args);
+        return direct != DirectVerbs.PICOCLI ? direct : execute(commandLine(args), args);
     }
 
     /**
