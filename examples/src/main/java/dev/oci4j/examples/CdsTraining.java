@@ -159,7 +159,7 @@ final class CdsTraining {
                     warmup.run();
                 }
                 // Invalid and malformed documents are part of the training: their exit codes are expected.
-                Oci.runParsed(command);
+                Oci.run(command);
             }
         } finally {
             System.setOut(out);
@@ -183,7 +183,7 @@ final class CdsTraining {
             if (warmup != null) {
                 warmup.run();
             }
-            if (Oci.runParsed(command) != 0) {
+            if (Oci.run(command) != 0) {
                 err.println("oci " + String.join(" ", command) + " failed during the CDS training run");
                 failed++;
             }

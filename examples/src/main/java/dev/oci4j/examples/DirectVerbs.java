@@ -3,18 +3,22 @@ package dev.oci4j.examples;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code oci pull SRC DST}, {@code oci push SRC DST} and {@code oci copy SRC DST} with nothing but their two
- * arguments, run without picocli. Building picocli's model of the command (reflecting over the command's
- * fields, the registry options mixin and their annotations, then parsing) took 0.1-0.15 s of a cold
- * {@code oci pull}'s main thread, for two arguments that need no parsing; skopeo's whole pull of a 100 MiB
- * image takes 0.4-0.6 s.
+ * The command lines that need no parsing, run without picocli: {@code oci validate FILE...} and
+ * {@code oci pull|push|copy SRC DST} with nothing but their file names or references. Building picocli's
+ * model of a command (reflecting over its fields, mixins and their annotations, then parsing) took about
+ * a tenth of a CPU-second of each cold run, more than reading and sniffing a document and a fifth of
+ * skopeo's whole pull of a 100 MiB image, for arguments that need no parsing. {@link StoredSpec} answers
+ * {@code oci spec} with the same tests of what is plain.
  *
- * <p>Everything else goes to picocli: any other argument count, an argument that picocli could read as an
- * option, an end of options or an argument file ({@code -...}, {@code @...}), an empty argument, and any
- * {@code picocli.*} system property (tracing, for one). What the command prints and its exit status are
- * picocli's: the same command object runs with writers made as picocli makes them, and a failure it does not
+ * <p>Everything else goes to picocli: another argument count, an argument that picocli could read as an
+ * option, an end of options or an argument file ({@code -...}, {@code @...}; {@code -} alone is standard
+ * input for validate), an empty argument, any {@code picocli.*} system property (tracing, for one), and a
+ * stream encoding the JVM names but cannot find. What the command prints and its exit status are
+ * picocli's: the same command code runs with writers made as picocli makes them, and a failure it does not
  * catch itself ends as {@link Oci#unexpected} and {@link Oci#execute} end it.
  */
 final class DirectVerbs {
@@ -26,23 +30,27 @@ final class DirectVerbs {
     }
 
     /**
-     * Runs {@code args} when it is a registry verb and two plain arguments.
+     * Runs {@code args} when it is one of the plain command lines above.
      *
      * @param args the command line
      * @return the exit status, or {@link #PICOCLI} when the command line is picocli's to handle
      */
     static int run(String... args) {
-        if (args.length != 3 || !plain(args[1]) || !plain(args[2])) {
+        if (args.length < 2) {
             return PICOCLI;
         }
         String verb = args[0];
-        if (!verb.equals("pull") && !verb.equals("push") && !verb.equals("copy")) {
+        boolean validate = verb.equals("validate");
+        if (!validate && (args.length != 3 || !verb.equals("pull") && !verb.equals("push") && !verb.equals("copy"))) {
             return PICOCLI;
         }
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("picocli.")) {
+        for (int i = 1; i < args.length; i++) {
+            if (!plain(args[i]) && !(validate && args[i].equals("-"))) {
                 return PICOCLI;
             }
+        }
+        if (picocliProperty()) {
+            return PICOCLI;
         }
         PrintWriter out = writer(System.out, "sun.stdout.encoding");
         PrintWriter err = writer(System.err, "sun.stderr.encoding");
@@ -51,6 +59,9 @@ final class DirectVerbs {
         }
         try {
             switch (verb) {
+                case "validate":
+                    return ValidateCommand.validate(List.of(args).subList(1, args.length), Optional.empty(), false,
+                            out, err);
                 case "pull": {
                     PullCommand c = new PullCommand();
                     c.registry = new RegistryOptions();
@@ -79,16 +90,26 @@ final class DirectVerbs {
             err.flush();
             return 1;
         } catch (Exception e) {
-            // As Oci.unexpected ends it: the command's qualified name, exitCodeOnExecutionException (1).
+            // As Oci.unexpected ends it: the command's qualified name, its exitCodeOnExecutionException.
             err.println("oci " + verb + ": " + CliErrors.describe(e));
             err.flush();
-            return 1;
+            return validate ? ValidateCommand.UNREADABLE : 1;
         }
     }
 
-    /** What picocli reads as a positional parameter value in every configuration of ours. */
-    private static boolean plain(String arg) {
+    /** What picocli reads as a positional parameter or option value as it is, in every configuration of ours. */
+    static boolean plain(String arg) {
         return !arg.isEmpty() && arg.charAt(0) != '-' && arg.charAt(0) != '@';
+    }
+
+    /** Whether a {@code picocli.*} system property asks picocli for something (tracing, ANSI, ...). */
+    static boolean picocliProperty() {
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("picocli.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -97,7 +118,7 @@ final class DirectVerbs {
      * (Windows' {@code cp65001} read as UTF-8). Null when that encoding is unknown: picocli then warns on
      * stderr before falling back, so it handles that case itself.
      */
-    private static PrintWriter writer(PrintStream stream, String property) {
+    static PrintWriter writer(PrintStream stream, String property) {
         String name = System.getProperty(property);
         Charset charset;
         if (name == null) {

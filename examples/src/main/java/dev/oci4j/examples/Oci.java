@@ -1,10 +1,6 @@
 package dev.oci4j.examples;
 
-import java.io.BufferedWriter;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +59,7 @@ public final class Oci {
         if (args.length > 0) {
             Warmup.start(args[0]);
         }
-        int status = runParsed(args);
+        int status = run(args);
         stopHttpSelectors();
         System.exit(status);
     }
@@ -96,37 +92,9 @@ public final class Oci {
      * @return the exit status the {@code oci} command would end with
      */
     public static int run(String... args) {
-        // pull, push and copy with just their two arguments need no command model (DirectVerbs).
+        // validate, pull, push and copy with nothing to parse need no command model (DirectVerbs).
         int direct = DirectVerbs.run(args);
         return direct != DirectVerbs.PICOCLI ? direct : execute(commandLine(args), args);
-    }
-
-    /**
-     * What {@link #main} runs after the stored texts and the warm-up: {@code oci validate FILE...} without
-     * picocli when nothing in it needs parsing ({@link ValidateCommand#plain}), any other command line
-     * through picocli.
-     */
-    static int runParsed(String... args) {
-        int status = ValidateCommand.plain(args);
-        return status >= 0 ? status : run(args);
-    }
-
-    /**
-     * The writer picocli makes for {@code stream} when none is set ({@code CommandLine.getOut()},
-     * {@code getErr()}): the JVM's console encoding if {@code encodingProperty} names one, else the default
-     * charset. For output printed without picocli, byte for byte as picocli would.
-     */
-    static PrintWriter writer(OutputStream stream, String encodingProperty) {
-        Charset charset = Charset.defaultCharset();
-        String name = System.getProperty(encodingProperty);
-        if (name != null) {
-            try {
-                charset = Charset.forName(name.equalsIgnoreCase("cp65001") ? "UTF-8" : name);
-            } catch (IllegalArgumentException e) {
-                // picocli falls back to the default charset too.
-            }
-        }
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
     /** The class of the subcommand {@code name}, or null when there is none of that name. */

@@ -43,15 +43,13 @@ final class StoredSpec {
         if (args.length == 1 && args[0].equals("spec")) {
             output = null;
         } else if (args.length == 3 && args[0].equals("spec") && (args[1].equals("--output") || args[1].equals("-o"))
-                && plainValue(args[2])) {
+                && DirectVerbs.plain(args[2])) {
             output = Path.of(args[2]);
         } else {
             return -1;
         }
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("picocli.")) {
-                return -1;
-            }
+        if (DirectVerbs.picocliProperty()) {
+            return -1;
         }
         byte[] json;
         try (InputStream in = StoredSpec.class.getResourceAsStream(RESOURCE)) {
@@ -62,21 +60,17 @@ final class StoredSpec {
         } catch (IOException e) {
             return -1;
         }
+        PrintWriter out = DirectVerbs.writer(System.out, "sun.stdout.encoding");
+        PrintWriter err = DirectVerbs.writer(System.err, "sun.stderr.encoding");
+        if (out == null || err == null) {
+            return -1;
+        }
         if (output == null) {
-            PrintWriter out = Oci.writer(System.out, "sun.stdout.encoding");
             out.println(new String(json, StandardCharsets.UTF_8));
             out.flush();
             return 0;
         }
-        return SpecCommand.write(json, output, Oci.writer(System.err, "sun.stderr.encoding"));
-    }
-
-    /**
-     * Whether picocli takes {@code value} as it is: it expands {@code @FILE} arguments, may take an option
-     * for a missing value, and the converter of an empty path is picocli's business.
-     */
-    private static boolean plainValue(String value) {
-        return !value.isEmpty() && value.charAt(0) != '@' && value.charAt(0) != '-';
+        return SpecCommand.write(json, output, err);
     }
 
     /**

@@ -59,47 +59,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code oci validate FILE...} without picocli when the command line has nothing for picocli to
-     * parse: only file names, none an option, an {@code @FILE} argument file or empty, and no
-     * {@code picocli.*} system property. Building the command's picocli model cost about a tenth of a
-     * CPU-second of a cold run, more than reading and sniffing the files. The streams, output, messages
-     * and exit statuses are picocli's: its writers, and what its execution exception handler
-     * ({@link Oci#unexpected}) and {@link Oci#execute} print for a failure.
+     * Validates {@code files} and prints the result: the command's work, for picocli's run and for
+     * {@link DirectVerbs}' run of a plain command line alike.
      *
-     * @param args the whole command line
-     * @return the exit status, or -1 when picocli must handle the command line
+     * @return the exit status
      */
-    static int plain(String[] args) {
-        if (args.length < 2 || !args[0].equals("validate")) {
-            return -1;
-        }
-        for (int i = 1; i < args.length; i++) {
-            String file = args[i];
-            if (file.isEmpty() || file.charAt(0) == '@' || (file.charAt(0) == '-' && !file.equals("-"))) {
-                return -1;
-            }
-        }
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("picocli.")) {
-                return -1;
-            }
-        }
-        PrintWriter out = Oci.writer(System.out, "sun.stdout.encoding");
-        PrintWriter err = Oci.writer(System.err, "sun.stderr.encoding");
-        try {
-            return validate(List.of(args).subList(1, args.length), Optional.empty(), false, out, err);
-        } catch (VirtualMachineError e) {
-            err.println("oci: " + CliErrors.describe(e));
-            err.flush();
-            return 1;
-        } catch (Exception e) {
-            err.println("oci validate: " + CliErrors.describe(e));
-            err.flush();
-            return UNREADABLE;
-        }
-    }
-
-    private static int validate(List<String> files, Optional<DocumentType> forced, boolean json, PrintWriter out,
+    static int validate(List<String> files, Optional<DocumentType> forced, boolean json, PrintWriter out,
             PrintWriter err) {
         List<String> reports = new ArrayList<>();
         int status = VALID;

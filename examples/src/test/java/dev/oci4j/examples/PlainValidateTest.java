@@ -46,8 +46,8 @@ class PlainValidateTest {
             args.addAll(files);
             String[] line = args.toArray(String[]::new);
             byte[] stdin = Files.readAllBytes(invalid);
-            Run plain = capture(stdin, () -> ValidateCommand.plain(line));
-            Run picocli = capture(stdin, () -> Oci.run(line));
+            Run plain = capture(stdin, () -> DirectVerbs.run(line));
+            Run picocli = capture(stdin, () -> Oci.execute(Oci.commandLine(line), line));
             assertThat(plain).as("oci %s", args).isEqualTo(picocli);
             assertThat(plain.status()).as("oci %s", args).isBetween(0, 2);
         }
@@ -59,12 +59,12 @@ class PlainValidateTest {
                 List.of("validate", "x.json", "--type", "manifest"), List.of("validate", "--type=manifest", "x.json"),
                 List.of("validate", "-h"), List.of("validate", "--"), List.of("validate", "@args"), List.of("validate", ""),
                 List.of("validate", "x.json", "--help"), List.of("spec"), List.of("VALIDATE", "x.json"))) {
-            assertThat(capture(new byte[0], () -> ValidateCommand.plain(args.toArray(String[]::new))))
+            assertThat(capture(new byte[0], () -> DirectVerbs.run(args.toArray(String[]::new))))
                     .as("oci %s", args).isEqualTo(new Run(-1, "", ""));
         }
         System.setProperty("picocli.trace", "DEBUG");
         try {
-            assertThat(capture(new byte[0], () -> ValidateCommand.plain(new String[] {"validate", "x.json"})).status())
+            assertThat(capture(new byte[0], () -> DirectVerbs.run("validate", "x.json")).status())
                     .isEqualTo(-1);
         } finally {
             System.clearProperty("picocli.trace");
