@@ -197,7 +197,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
         List<String> c = new ArrayList<>();
         if (wrapped) {
             c.addAll(List.of("unshare", "--mount", "--propagation", "private",
-                    "sh", "-c", "umount -l \"$0\" && exec \"$@\"", detachMount.get()));
+                    "sh", "-c", "umount -l \"$0\" && mount -t tmpfs -o nosuid,nodev,noexec tmpfs \"$0\" && exec \"$@\"",
+                    detachMount.get()));
         }
         c.add(binary.toString());
         c.add("--root=" + root);

@@ -78,6 +78,13 @@ final class ShimScript {
                     + " or do { print $c \"failed making / private: $!\\n\"; exit 126; };",
             "    syscall($umount2 + 0, $detach, 2) == 0"
                     + " or do { print $c \"failed detaching $detach: $!\\n\"; exit 126; };",
+            // crun still creates DIR/ID/cgroup.procs there for the 0:: line of /proc/self/cgroup; on the
+            // host's own tmpfs those files outlive the container (crun delete, in the host's namespace,
+            // never sees them). A tmpfs of the namespace's own takes them and goes with it.
+            // MS_NOSUID|MS_NODEV|MS_NOEXEC is 0xe.
+            "    my $tmpfs = 'tmpfs';",
+            "    syscall($mount + 0, $tmpfs, $detach, $tmpfs, 0xe, 0) == 0"
+                    + " or do { print $c \"failed mounting a tmpfs on $detach: $!\\n\"; exit 126; };",
             "  }",
             "  exec { $cmd[0] } @cmd; print STDERR \"oci4j shim: exec $cmd[0]: $!\\n\"; exit 127;",
             "}",
