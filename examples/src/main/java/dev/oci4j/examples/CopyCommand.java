@@ -6,6 +6,7 @@ import dev.oci4j.distribution.client.ImagePusher;
 import dev.oci4j.image.Platform;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +41,12 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command, printing to {@code out} and {@code err} (picocli's writers, or {@link DirectVerbs}'). */
+    int run(PrintWriter out, PrintWriter err) {
+        try (ProgressBar bar = ProgressBar.onTerminal(err)) {
             boolean fromRegistry = RegistryOptions.isDocker(source);
             boolean toRegistry = RegistryOptions.isDocker(destination);
             List<String> registries = new ArrayList<>();
@@ -76,10 +82,10 @@ final class CopyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("one of SRC and DST must be docker://REF; for layouts use oci layout");
             }
             bar.close();
-            spec.commandLine().getOut().println(digest);
+            out.println(digest);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("oci copy: " + source + " -> " + destination + ": " + CliErrors.describe(e));
+            err.println("oci copy: " + source + " -> " + destination + ": " + CliErrors.describe(e));
             return 1;
         }
     }

@@ -51,6 +51,11 @@ public final class Oci {
             // The top-level help and the bare command's error, as picocli rendered them at build time.
             System.exit(printed);
         }
+        printed = StoredSpec.print(args);
+        if (printed >= 0) {
+            // The default config.json, as oci spec rendered it at build time.
+            System.exit(printed);
+        }
         if (args.length > 0) {
             Warmup.start(args[0]);
         }
@@ -87,7 +92,9 @@ public final class Oci {
      * @return the exit status the {@code oci} command would end with
      */
     public static int run(String... args) {
-        return execute(commandLine(args), args);
+        // validate, pull, push and copy with nothing to parse need no command model (DirectVerbs).
+        int direct = DirectVerbs.run(args);
+        return direct != DirectVerbs.PICOCLI ? direct : execute(commandLine(args), args);
     }
 
     /** The class of the subcommand {@code name}, or null when there is none of that name. */

@@ -5,6 +5,7 @@ import dev.oci4j.distribution.client.ImagePuller;
 import dev.oci4j.distribution.client.PullResult;
 import dev.oci4j.image.Platform;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +39,12 @@ final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command, printing to {@code out} and {@code err} (picocli's writers, or {@link DirectVerbs}'). */
+    int run(PrintWriter out, PrintWriter err) {
+        try (ProgressBar bar = ProgressBar.onTerminal(err)) {
             Reference ref = RegistryOptions.reference(source);
             ImageLocation to = ImageLocation.parse(destination);
             ImagePuller puller = ImagePuller.of(registry.client(List.of(ref.registry()), bar));
@@ -52,10 +58,10 @@ final class PullCommand implements Callable<Integer> {
                 destination.keep();
             }
             bar.close();
-            spec.commandLine().getOut().println(r.named().digest());
+            out.println(r.named().digest());
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("oci pull: " + source + ": " + CliErrors.describe(e));
+            err.println("oci pull: " + source + ": " + CliErrors.describe(e));
             return 1;
         }
     }

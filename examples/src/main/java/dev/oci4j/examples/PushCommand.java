@@ -5,6 +5,7 @@ import dev.oci4j.distribution.client.ImagePusher;
 import dev.oci4j.image.Digest;
 import dev.oci4j.image.layout.ImageLayout;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,17 +32,22 @@ final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command, printing to {@code out} and {@code err} (picocli's writers, or {@link DirectVerbs}'). */
+    int run(PrintWriter out, PrintWriter err) {
+        try (ProgressBar bar = ProgressBar.onTerminal(err)) {
             ImageLocation from = ImageLocation.parse(source);
             Reference to = RegistryOptions.reference(destination);
             ImageLayout layout = from.openLayout();
             Digest d = ImagePusher.of(registry.client(List.of(to.registry()), bar)).push(layout, from.resolve(layout),
                     to.tag().isPresent() || to.digest().isPresent() ? to : to.withTag("latest"));
             bar.close();
-            spec.commandLine().getOut().println(d);
+            out.println(d);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("oci push: " + destination + ": " + CliErrors.describe(e));
+            err.println("oci push: " + destination + ": " + CliErrors.describe(e));
             return 1;
         }
     }

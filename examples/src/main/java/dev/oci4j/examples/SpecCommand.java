@@ -4,6 +4,7 @@ import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.Spec;
 import dev.oci4j.runtime.Specs;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -51,15 +52,26 @@ final class SpecCommand implements Callable<Integer> {
             command.commandLine().getOut().flush();
             return 0;
         }
+        return write(json, output, command.commandLine().getErr());
+    }
+
+    /**
+     * Writes {@code json} to {@code output} as runc does (never over an existing file, no trailing newline);
+     * {@link StoredSpec} writes the stored default config through here too.
+     *
+     * @return 0 when written, 1 (said on {@code err}) when the file exists or cannot be written
+     */
+    static int write(byte[] json, Path output, PrintWriter err) {
         try {
             // Like runc: never overwrite a bundle's config, and no trailing newline.
             Files.write(output, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return 0;
         } catch (FileAlreadyExistsException e) {
-            command.commandLine().getErr().println("oci spec: " + output + " exists; remove it first");
+            err.println("oci spec: " + output + " exists; remove it first");
         } catch (IOException e) {
-            command.commandLine().getErr().println("oci spec: cannot write " + output + ": " + e);
+            err.println("oci spec: cannot write " + output + ": " + e);
         }
+        err.flush();
         return 1;
     }
 }

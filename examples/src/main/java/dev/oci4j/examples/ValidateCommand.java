@@ -55,8 +55,17 @@ final class ValidateCommand implements Callable<Integer> {
             forced = Optional.of(DocumentTypes.named(type).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "unknown --type " + type + ", expected one of " + DocumentTypes.names())));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return validate(files, forced, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Validates {@code files} and prints the result: the command's work, for picocli's run and for
+     * {@link DirectVerbs}' run of a plain command line alike.
+     *
+     * @return the exit status
+     */
+    static int validate(List<String> files, Optional<DocumentType> forced, boolean json, PrintWriter out,
+            PrintWriter err) {
         List<String> reports = new ArrayList<>();
         int status = VALID;
         for (String file : files) {
@@ -80,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
         return status;
     }
 
-    private FileReport check(String file, Optional<DocumentType> forced) {
+    private static FileReport check(String file, Optional<DocumentType> forced) {
         String name = file.equals("-") ? "<stdin>" : file;
         byte[] bytes;
         try {

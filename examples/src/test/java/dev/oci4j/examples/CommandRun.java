@@ -18,8 +18,17 @@ record CommandRun(int exitCode, String out, String err) {
         return withStdin(new ByteArrayInputStream(stdin), args);
     }
 
+    /** Runs the command line through picocli even where {@link Oci#run} would not ({@link DirectVerbs}). */
+    static CommandRun viaPicocli(String... args) {
+        return swapped(new ByteArrayInputStream(new byte[0]), () -> Oci.execute(Oci.commandLine(args), args));
+    }
+
     /** Runs {@link Oci#run} reading {@code stdin}, which may be endless. */
-    static synchronized CommandRun withStdin(InputStream stdin, String... args) {
+    static CommandRun withStdin(InputStream stdin, String... args) {
+        return swapped(stdin, () -> Oci.run(args));
+    }
+
+    private static synchronized CommandRun swapped(InputStream stdin, java.util.function.IntSupplier command) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -29,7 +38,7 @@ record CommandRun(int exitCode, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(stdin);
-            int code = Oci.run(args);
+            int code = command.getAsInt();
             return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

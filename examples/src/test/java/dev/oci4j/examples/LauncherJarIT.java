@@ -31,8 +31,21 @@ class LauncherJarIT {
         // The package phase makes it unless -Doci4j.skipCds=true; an older one belongs to an older jar.
         if (Files.exists(archive) && Files.getLastModifiedTime(archive)
                 .compareTo(Files.getLastModifiedTime(launcher.resolveSibling("oci.jar"))) > 0) {
-            String log = run(List.of(launcher.toString(), "spec"), "-Xlog:class+load");
+            // --rootless: a plain oci spec prints stored text, without the archive (see StoredSpec).
+            String log = run(List.of(launcher.toString(), "spec", "--rootless"), "-Xlog:class+load");
             assertThat(log).contains("dev.oci4j.examples.SpecCommand source: shared objects file");
+        }
+        Path validateArchive = launcher.resolveSibling("oci-validate.jsa");
+        if (Files.exists(validateArchive) && Files.getLastModifiedTime(validateArchive)
+                .compareTo(Files.getLastModifiedTime(launcher.resolveSibling("oci.jar"))) > 0) {
+            // validate maps its own, smaller archive.
+            Path manifest = Files.writeString(dir.resolve("manifest.json"), "{\"schemaVersion\":2,\"mediaType\":"
+                    + "\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":"
+                    + "\"application/vnd.oci.image.config.v1+json\",\"digest\":"
+                    + "\"sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}");
+            String flags = run(List.of(launcher.toString(), "validate", manifest.toString()), "-XX:+PrintFlagsFinal");
+            assertThat(flags).containsPattern("SharedArchiveFile += \\S*/oci-validate\\.jsa ")
+                    .contains(manifest + ": valid manifest");
         }
     }
 
@@ -60,10 +73,10 @@ class LauncherJarIT {
                 Files.copy(launcher.resolveSibling(name), dir.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
-        String moved = run(List.of(dir.resolve("oci").toString(), "spec"), "-Xlog:class+load");
+        String moved = run(List.of(dir.resolve("oci").toString(), "spec", "--rootless"), "-Xlog:class+load");
         assertThat(moved).contains("dev.oci4j.examples.SpecCommand source: file:").doesNotContain("warning");
         Files.setLastModifiedTime(dir.resolve("oci.jar"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        assertThat(run(List.of(dir.resolve("oci").toString(), "spec"), "")).startsWith("{").doesNotContain("warning");
+        assertThat(run(List.of(dir.resolve("oci").toString(), "spec", "--rootless"), "")).startsWith("{").doesNotContain("warning");
     }
 
     private static Path launcher() {

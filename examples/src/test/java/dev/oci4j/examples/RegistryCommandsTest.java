@@ -130,6 +130,35 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void pullPushAndCopyWithoutPicocliPrintAndExitAsPicocliDoes() throws IOException {
+        Path src = dir.resolve("src");
+        build(src, "v1", "direct");
+        String[][] commandLines = {
+            {"push", "oci:" + src + ":v1", docker("cli/direct:v1")},
+            {"pull", docker("cli/direct:v1"), "oci:" + dir.resolve("dst") + ":v1"},
+            {"copy", docker("cli/direct:v1"), docker("cli/direct-copy:v1")},
+            {"copy", "oci:" + src + ":v1", "oci:" + dir.resolve("other")},
+            {"pull", docker("cli/none:missing"), "oci:" + dir.resolve("none") + ":x"},
+            {"pull", "docker://127.0.0.1:1/app:1", "oci:" + dir.resolve("l") + ":1"},
+            {"pull", "docker://Example.com/UPPER", "oci:" + dir.resolve("l") + ":1"},
+            {"push", "oci:" + dir.resolve("missing") + ":v1", docker("cli/direct:v2")},
+            {"push", "oci:" + src + ":nosuchtag", docker("cli/direct:v2")},
+            {"push", "oci:" + src, "registry/app"},
+        };
+        for (String[] args : commandLines) {
+            CommandRun picocli = CommandRun.viaPicocli(args);
+            CommandRun direct = CommandRun.of(args);
+            assertThat(direct).as("oci %s", String.join(" ", args)).isEqualTo(picocli);
+        }
+        assertThat(DirectVerbs.run("pull", "--tls-verify=false", docker("cli/direct:v1"))).isEqualTo(DirectVerbs.PICOCLI);
+        assertThat(DirectVerbs.run("pull", "@args.txt", "oci:x")).isEqualTo(DirectVerbs.PICOCLI);
+        assertThat(DirectVerbs.run("pull", docker("cli/direct:v1"), "-")).isEqualTo(DirectVerbs.PICOCLI);
+        assertThat(DirectVerbs.run("pull", docker("cli/direct:v1"), "")).isEqualTo(DirectVerbs.PICOCLI);
+        assertThat(DirectVerbs.run("pull", docker("cli/direct:v1"))).isEqualTo(DirectVerbs.PICOCLI);
+        assertThat(DirectVerbs.run("tags", docker("cli/direct"), "x")).isEqualTo(DirectVerbs.PICOCLI);
+    }
+
+    @Test
     void logoutWithoutLoginSaysSo() {
         CommandRun run = CommandRun.of("logout", "--authfile", dir.resolve("auth.json").toString(), "localhost:5000");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -549,6 +549,7 @@ public abstract class ContainerRuntimeContract {
             }
             assertThat(processesMentioning(b.dir().toString())).isEmpty();
             assertThat(cgroupDirectoriesNamed(ids)).isEmpty();
+            assertThat(hiddenUnderCgroupMounts(ids)).isEmpty();
         } finally {
             b.delete();
         }
@@ -580,6 +581,38 @@ public abstract class ContainerRuntimeContract {
             }
         });
         return found;
+    }
+
+    /**
+     * Entries named after one of {@code ids} in the filesystem that holds /sys/fs/cgroup itself (a tmpfs
+     * on a v1 or hybrid host), beneath the cgroup mounts where a walk of /sys/fs/cgroup cannot see them:
+     * crun, run with the cgroup2 mount detached on a hybrid host, once left {@code unified/ID/cgroup.procs}
+     * there for every container. Seen through a non-recursive bind mount of /sys/fs/cgroup.
+     */
+    private List<Path> hiddenUnderCgroupMounts(List<String> ids) throws Exception {
+        Path peek = Files.createDirectory(tmp.resolve("cgroup-peek-" + System.nanoTime()));
+        run("mount", "--bind", "/sys/fs/cgroup", peek.toString());
+        try (Stream<Path> top = Files.list(peek)) {
+            List<Path> found = new ArrayList<>();
+            for (Path dir : top.filter(Files::isDirectory).toList()) {
+                for (String id : ids) {
+                    if (Files.exists(dir.resolve(id), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        found.add(Path.of("/sys/fs/cgroup").resolve(dir.getFileName().toString()).resolve(id));
+                    }
+                }
+            }
+            return found;
+        } finally {
+            run("umount", peek.toString());
+            Files.delete(peek);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        dev.oci4j.testing.TestEnvironment.requireTool(command[0]);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
     }
 
     /** The mount points in /proc/self/mountinfo at or below {@code dir}, without the mount ids (which are reused). */

@@ -68,6 +68,7 @@ public final class TestEnvironment {
         m.put("gzip", new DebianPackage("gzip", true));
         m.put("unshare", new DebianPackage("util-linux", true));
         m.put("umount", new DebianPackage("mount", true)); // inside sh -c, by RealContainerStateTest's crun wrapper
+        m.put("mount", new DebianPackage("mount", true)); // inside sh -c: the crun backend's fallback wrapper
         m.put("dpkg-query", new DebianPackage("dpkg", true));
         m.put("script", new DebianPackage("bsdutils", true)); // a pseudo-terminal for the CLI's progress line
         m.put("perl", new DebianPackage("perl-base", true)); // oci-runtime-linux's exit-status shim

@@ -58,6 +58,11 @@ final class CliContainer implements Container {
         return shim.exit();
     }
 
+    /** The container's output as it is being captured (run with pipes); empty otherwise. */
+    Optional<Shim.Output> output() {
+        return shim.output();
+    }
+
     @Override
     public void start() throws IOException {
         runtime.start(id);

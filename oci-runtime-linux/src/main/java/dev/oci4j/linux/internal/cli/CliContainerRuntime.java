@@ -38,6 +38,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,6 +86,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private final Duration grace;
     private final ProcessFactory factory;
     private final int prctl;
+    /**
+     * perl by its path, found once: by name, the JVM's exec tries every directory on PATH before the
+     * right one (eight failed execve calls a shim on this build machine).
+     */
+    private final String perl;
     private final Path work;
     private final AtomicLong counter = new AtomicLong();
     private final Set<CliContainer> open = ConcurrentHashMap.newKeySet();
@@ -91,6 +100,12 @@ public final class CliContainerRuntime implements ContainerRuntime {
      */
     private final ConcurrentHashMap<String, CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Spawned>> warm = new AtomicReference<>();
+    /**
+     * The threads that read the shims' reports, drain output and start warm shims. Reused rather than
+     * started per run: {@code Thread.start} waits until the new thread runs, and a run needed four,
+     * each a trip through the scheduler on the container's critical path (milliseconds on a busy host).
+     */
+    private final ExecutorService threads;
     private volatile boolean closed;
     private final Thread shutdownHook;
 
@@ -109,12 +124,19 @@ public final class CliContainerRuntime implements ContainerRuntime {
         this.factory = factory;
         this.prctl = ShimScript.prctlNumber().orElseThrow(() -> new IOException("no prctl syscall number for "
                 + System.getProperty("os.arch") + ": the shim cannot become a subreaper here"));
+        this.perl = CliRuntimeProvider.findOnPath("perl").map(Path::toString).orElse("perl");
         Files.createDirectories(root);
         // Short: Unix socket paths are limited to 107 bytes. The pid in the name lets a later JVM
         // remove what one killed with SIGKILL (no shutdown hook) left behind.
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         sweepWorkDirs(tmp);
         this.work = Files.createTempDirectory(tmp, WORK_PREFIX + ProcessHandle.current().pid() + "-");
+        AtomicLong threadCount = new AtomicLong();
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "oci4j-" + name + "-" + threadCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.shutdownHook = new Thread(this::cleanUpAtExit, "oci4j-" + name + "-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -175,7 +197,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
         List<String> c = new ArrayList<>();
         if (wrapped) {
             c.addAll(List.of("unshare", "--mount", "--propagation", "private",
-                    "sh", "-c", "umount -l \"$0\" && exec \"$@\"", detachMount.get()));
+                    "sh", "-c", "umount -l \"$0\" && mount -t tmpfs -o nosuid,nodev,noexec tmpfs \"$0\" && exec \"$@\"",
+                    detachMount.get()));
         }
         c.add(binary.toString());
         c.add("--root=" + root);
@@ -207,8 +230,9 @@ public final class CliContainerRuntime implements ContainerRuntime {
         CliContainer c = launch("run", id, dir, stdio, facts, true, l -> args(List.of("run", "--detach", "--bundle",
                 dir.toString(), "--pid-file", l.pidFile().toString()), l.console(), List.of(id)));
         try {
-            return collect(c.id(), c.stdout(), c.stderr(), c.exit(), timeout, c::close,
-                    facts.terminal() ? () -> { } : c::closeStdin);
+            Shim.Output output = c.output().orElseGet(() -> new Shim.Output(drain(threads, c.stdout()),
+                    drain(threads, c.stderr())));
+            return collect(c.id(), output, c.exit(), timeout, c::close, facts.terminal() ? () -> { } : c::closeStdin);
         } finally {
             c.close();
         }
@@ -217,17 +241,16 @@ public final class CliContainerRuntime implements ContainerRuntime {
     @Override
     public RunResult exec(String id, List<String> args, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
-        Shim shim = startExec(id, args, Stdio.pipes());
-        return collect(id, shim.process().getInputStream(), shim.process().getErrorStream(), shim.exit(), timeout,
-                () -> kill(id, "KILL"), shim::closeStdin);
+        Shim shim = startExec(id, args, Stdio.pipes(), true);
+        return collect(id, shim.output().orElseThrow(), shim.exit(), timeout, () -> kill(id, "KILL"), shim::closeStdin);
     }
 
     @Override
     public ContainerProcess exec(String id, List<String> args, Stdio stdio) throws IOException {
-        return new CliProcess(startExec(id, args, stdio));
+        return new CliProcess(startExec(id, args, stdio, false));
     }
 
-    private Shim startExec(String id, List<String> args, Stdio stdio) throws IOException {
+    private Shim startExec(String id, List<String> args, Stdio stdio, boolean capture) throws IOException {
         settle(checkId(id));
         if (args.isEmpty()) {
             throw new IllegalArgumentException("exec into " + id + ": no command given");
@@ -238,7 +261,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
                 flags.add("--tty");
             }
             return args(flags, l.console(), concat(List.of(id), args));
-        });
+        }, false, capture);
     }
 
     private static List<String> args(List<String> head, List<String> console, List<String> tail) {
@@ -255,15 +278,14 @@ public final class CliContainerRuntime implements ContainerRuntime {
         void run() throws IOException;
     }
 
-    private static RunResult collect(String id, InputStream out, InputStream err, CompletableFuture<ExitStatus> exit,
+    private static RunResult collect(String id, Shim.Output output, CompletableFuture<ExitStatus> exit,
             Duration timeout, IoAction onTimeout, IoAction closeStdin)
             throws IOException, InterruptedException, TimeoutException {
         closeStdin.run();
-        CompletableFuture<byte[]> stdout = drain(out);
-        CompletableFuture<byte[]> stderr = drain(err);
         try {
             ExitStatus status = exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return new RunResult(status, stdout.get(30, TimeUnit.SECONDS), stderr.get(30, TimeUnit.SECONDS));
+            return new RunResult(status, output.stdout().get(30, TimeUnit.SECONDS),
+                    output.stderr().get(30, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             onTimeout.run();
             throw new TimeoutException(id + " did not end within " + timeout);
@@ -272,17 +294,15 @@ public final class CliContainerRuntime implements ContainerRuntime {
         }
     }
 
-    private static CompletableFuture<byte[]> drain(InputStream in) {
+    private static CompletableFuture<byte[]> drain(Executor threads, InputStream in) {
         CompletableFuture<byte[]> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        threads.execute(() -> {
             try (in) {
                 f.complete(in.readAllBytes());
             } catch (IOException e) {
                 f.completeExceptionally(new UncheckedIOException(e));
             }
-        }, "oci4j-output");
-        t.setDaemon(true);
-        t.start();
+        });
         return f;
     }
 
@@ -315,7 +335,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
                     : "Stdio.terminal() for bundle " + bundle + ", whose config.json has no terminal: set"
                             + " process.terminal (ContainerOptions.Builder.terminal(true))");
         }
-        Shim shim = startShim(op, id, stdio, args, deleteAfterExit);
+        // run captures its output, unless it goes to a terminal
+        Shim shim = startShim(op, id, stdio, args, deleteAfterExit, deleteAfterExit && isPipes(stdio));
         CliContainer c = new CliContainer(this, id, bundle, shim, facts.stopSignal());
         open.add(c);
         return c;
@@ -326,16 +347,17 @@ public final class CliContainerRuntime implements ContainerRuntime {
     }
 
     private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args) throws IOException {
-        return startShim(op, id, stdio, args, false);
+        return startShim(op, id, stdio, args, false, false);
     }
 
     /**
      * Starts the runtime command under a shim (a warm one for pipes) and waits for its report.
      *
      * @param deleteAfterExit whether the shim deletes the container once it has ended (run)
+     * @param capture whether the process's output is read to its end into {@link Shim#output()} (pipes only)
      */
     private Shim startShim(String op, String id, Stdio stdio, Function<Launch, List<String>> args,
-            boolean deleteAfterExit) throws IOException {
+            boolean deleteAfterExit, boolean capture) throws IOException {
         long n = counter.incrementAndGet();
         Path pidFile = work.resolve(n + ".pid");
         Path log = work.resolve(n + ".log");
@@ -350,6 +372,11 @@ public final class CliContainerRuntime implements ContainerRuntime {
             String line = ShimScript.commandLine(pidFile.toString(), shimDetaches ? detachMount : Optional.empty(),
                     command(Optional.of(log), runtimeArgs, needsDetach(runtimeArgs) && !shimDetaches));
             shim = isPipes(stdio) ? takeWarm() : spawn(stdio);
+            // Output that is captured is read from the start, by threads already waiting when the process
+            // ends: at its end they are woken with the JVM's report, not after it.
+            Optional<Shim.Output> output = capture ? Optional.of(new Shim.Output(
+                    drain(threads, shim.process().getInputStream()), drain(threads, shim.process().getErrorStream())))
+                    : Optional.empty();
             shim.channel().write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             String report = shim.control().readLine();
             Process process = shim.process();
@@ -394,7 +421,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
                     ? Optional.of(new Shim.AfterExit(command(Optional.empty(), List.of("delete", "--force", id)),
                             work.resolve(n + ".delete")))
                     : Optional.empty();
-            Shim started = Shim.started(process, pid, memory, terminal, after, shim.control(), shim.channel());
+            Shim started = Shim.started(threads, process, pid, memory, terminal, output, after, shim.control(),
+                    shim.channel());
             shim = null;
             return started;
         } catch (InterruptedException e) {
@@ -461,7 +489,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
     private Spawned spawn(Stdio stdio) throws IOException {
         Path socket = work.resolve(counter.incrementAndGet() + ".sock");
         int[] detach = ShimScript.detachNumbers().orElse(new int[3]);
-        List<String> cmd = List.of("perl", "-e", ShimScript.SOURCE, Integer.toString(prctl),
+        List<String> cmd = List.of(perl, "-e", ShimScript.SOURCE, Integer.toString(prctl),
                 Integer.toString(ShimScript.setsidNumber().orElseThrow()), socket.toString(),
                 Integer.toString(detach[0]), Integer.toString(detach[1]), Integer.toString(detach[2]));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -513,7 +541,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
         if (closed || !warm.compareAndSet(null, next)) {
             return;
         }
-        Thread t = new Thread(() -> {
+        threads.execute(() -> {
             try {
                 next.complete(spawn(Stdio.pipes()));
             } catch (IOException | RuntimeException e) {
@@ -522,9 +550,7 @@ public final class CliContainerRuntime implements ContainerRuntime {
             if (closed) {
                 discardWarm();
             }
-        }, "oci4j-" + name + "-shim-warmer");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private void discardWarm() {
@@ -737,6 +763,8 @@ public final class CliContainerRuntime implements ContainerRuntime {
             }
         }
         Files.deleteIfExists(work);
+        // Running tasks (the report of a detached container's shim) go on; idle threads end now.
+        threads.shutdown();
         if (first != null) {
             throw first;
         }

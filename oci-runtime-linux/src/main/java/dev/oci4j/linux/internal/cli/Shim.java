@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A running {@link ShimScript}: its process (whose stdio is the container's), the container
@@ -29,6 +30,7 @@ final class Shim {
     private final long pid;
     private final Optional<PtyMaster> terminal;
     private final Optional<AfterExit> afterExit;
+    private final Optional<Output> output;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final CompletableFuture<Boolean> afterExitDone = new CompletableFuture<>();
 
@@ -39,20 +41,41 @@ final class Shim {
     record AfterExit(List<String> command, Path output) {
     }
 
-    private Shim(Process process, long pid, Optional<PtyMaster> terminal, Optional<AfterExit> afterExit) {
+    /** The process's standard output and error, each read to its end. */
+    record Output(CompletableFuture<byte[]> stdout, CompletableFuture<byte[]> stderr) {
+    }
+
+    private Shim(Process process, long pid, Optional<PtyMaster> terminal, Optional<Output> output,
+            Optional<AfterExit> afterExit) {
         this.process = process;
         this.pid = pid;
         this.terminal = terminal;
+        this.output = output;
         this.afterExit = afterExit;
     }
 
-    /** @param memory the container's memory cgroup directory, where its OOM count is read at exit */
-    static Shim started(Process process, long pid, Optional<Path> memory, Optional<PtyMaster> terminal,
-            Optional<AfterExit> afterExit, BufferedReader control, SocketChannel channel) {
-        Shim shim = new Shim(process, pid, terminal, afterExit);
-        Thread t = new Thread(() -> shim.readExit(control, channel, memory), "oci4j-shim-" + pid);
-        t.setDaemon(true);
-        t.start();
+    /**
+     * @param threads where the shim's report is read (a thread that waits for the process's end)
+     * @param memory the container's memory cgroup directory, where its OOM count is read at exit
+     * @param output the process's output as it is being captured, if it is
+     */
+    static Shim started(Executor threads, Process process, long pid, Optional<Path> memory,
+            Optional<PtyMaster> terminal, Optional<Output> output, Optional<AfterExit> afterExit,
+            BufferedReader control, SocketChannel channel) {
+        Shim shim = new Shim(process, pid, terminal, output, afterExit);
+        Boolean ended = null;
+        try {
+            // A process that had ended when the shim reported its creation has its exit status in the
+            // same read: taken here, not through a thread that would wake this one (two hand-offs).
+            if (control.ready()) {
+                ended = shim.exited(control.readLine(), memory);
+            }
+        } catch (IOException e) {
+            shim.exit.completeExceptionally(e);
+            ended = false;
+        }
+        Boolean known = ended;
+        threads.execute(() -> shim.readExit(control, channel, memory, known));
         return shim;
     }
 
@@ -60,14 +83,27 @@ final class Shim {
         return new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.US_ASCII));
     }
 
-    private void readExit(BufferedReader control, SocketChannel channel, Optional<Path> memory) {
+    /**
+     * Completes the exit status from the shim's report, with the OOM flag read from the cgroup;
+     * false when the report is no exit status (the shim lost the process, or ended).
+     */
+    private boolean exited(String line, Optional<Path> memory) {
+        if (line != null && line.startsWith("exit ")) {
+            // The status is the caller's as soon as it is known; the delete that follows (run) is
+            // bookkeeping the runtime waits for only where it matters (the same id, list, close).
+            exit.complete(ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()))
+                    .withOomKilled(oomKills(memory) > 0));
+            return true;
+        }
+        exit.completeExceptionally(new IOException("the shim of process " + pid
+                + " ended without its exit status (" + (line == null ? "no report" : line) + ")"));
+        return false;
+    }
+
+    /** @param ended whether the exit status is already known (null: not yet read) */
+    private void readExit(BufferedReader control, SocketChannel channel, Optional<Path> memory, Boolean ended) {
         try (channel) {
-            String line = control.readLine();
-            if (line != null && line.startsWith("exit ")) {
-                // The status is the caller's as soon as it is known; the delete that follows (run) is
-                // bookkeeping the runtime waits for only where it matters (the same id, list, close).
-                exit.complete(ExitStatus.fromWaitStatus(Integer.parseInt(line.substring(5).trim()))
-                        .withOomKilled(oomKills(memory) > 0));
+            if (ended != null ? ended : exited(control.readLine(), memory)) {
                 // Only now, with the OOM count read from the cgroup, may the delete remove it.
                 if (afterExit.isPresent()) {
                     List<String> words = new java.util.ArrayList<>(List.of(afterExit.get().output().toString()));
@@ -77,9 +113,6 @@ final class Shim {
                     Files.deleteIfExists(afterExit.get().output());
                     afterExitDone.complete(done != null && done.equals("done 0"));
                 }
-            } else {
-                exit.completeExceptionally(new IOException("the shim of process " + pid
-                        + " ended without its exit status (" + (line == null ? "no report" : line) + ")"));
             }
         } catch (IOException | RuntimeException e) {
             // the status may be known; the runtime deletes the container itself
@@ -99,6 +132,11 @@ final class Shim {
 
     CompletableFuture<ExitStatus> exit() {
         return exit;
+    }
+
+    /** The process's output as it is being captured (run, and exec with a timeout); empty otherwise. */
+    Optional<Output> output() {
+        return output;
     }
 
     /** Whether the shim runs a command after the exit (the runtime's delete, for run). */

@@ -17,7 +17,8 @@ import java.util.Optional;
  * is needed, off the container's critical path), runs it, reports {@code created PID} (from the
  * runtime's {@code --pid-file}, with the process's {@code /proc/PID/cgroup}) and, when the orphaned container process ends, {@code exit STATUS}
  * with the raw wait status: an exit code and a killing signal stay distinct (having first let go of the
- * container's stdio, so that the JVM reads its output to the end at once). Then it runs one more
+ * container's stdio, so that the JVM reads its output to the end at once). A process that has already
+ * ended when the runtime's command returns gets both lines in one write. Then it runs one more
  * command if the JVM sends one (the runtime's {@code delete} after {@code run}, once the JVM has read
  * the cgroup's OOM count) and reports {@code done STATUS}. The container's stdio is the shim's own,
  * so pipes and files given to the shim reach the container unchanged.
@@ -77,6 +78,13 @@ final class ShimScript {
                     + " or do { print $c \"failed making / private: $!\\n\"; exit 126; };",
             "    syscall($umount2 + 0, $detach, 2) == 0"
                     + " or do { print $c \"failed detaching $detach: $!\\n\"; exit 126; };",
+            // crun still creates DIR/ID/cgroup.procs there for the 0:: line of /proc/self/cgroup; on the
+            // host's own tmpfs those files outlive the container (crun delete, in the host's namespace,
+            // never sees them). A tmpfs of the namespace's own takes them and goes with it.
+            // MS_NOSUID|MS_NODEV|MS_NOEXEC is 0xe.
+            "    my $tmpfs = 'tmpfs';",
+            "    syscall($mount + 0, $tmpfs, $detach, $tmpfs, 0xe, 0) == 0"
+                    + " or do { print $c \"failed mounting a tmpfs on $detach: $!\\n\"; exit 126; };",
             "  }",
             "  exec { $cmd[0] } @cmd; print STDERR \"oci4j shim: exec $cmd[0]: $!\\n\"; exit 127;",
             "}",
@@ -87,15 +95,23 @@ final class ShimScript {
             // The process's cgroups, read before anything here can reap it (it may have ended already,
             // a zombie until the loop below): the JVM finds the memory cgroup's OOM count from them.
             "my $cg = ''; if (open(my $g, '<', \"/proc/$pid/cgroup\")) { local $/; $cg = <$g> // ''; close $g; }",
-            "print $c \"created $pid \" . unpack('H*', $cg) . \"\\n\";",
-            "while (1) {",
-            "  my $w = waitpid(-1, 0);",
-            "  if ($w == -1) { print $c \"lost\\n\"; exit 0; }",
+            "my $created = \"created $pid \" . unpack('H*', $cg) . \"\\n\";",
+            // A short-lived process has often ended by now: reaped here without blocking (WNOHANG is 1),
+            // its status goes out with the report, in one write and one wake-up of the JVM instead of two.
+            "my $st;",
+            "while ((my $w = waitpid(-1, 1)) > 0) { if ($w == $pid) { $st = $?; last; } }",
+            "if (!defined $st) {",
+            "  print $c $created; $created = '';",
+            "  while (1) {",
+            "    my $w = waitpid(-1, 0);",
+            "    if ($w == -1) { print $c \"lost\\n\"; exit 0; }",
+            "    if ($w == $pid) { $st = $?; last; }",
+            "  }",
+            "}",
             // Give back the container's stdio before reporting: the JVM reads its output to the end of
             // file, which must not wait for the delete that follows.
-            "  if ($w == $pid) { my $st = $?; open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null');"
-                    + " open(STDERR, '>', '/dev/null'); print $c \"exit $st\\n\"; last; }",
-            "}",
+            "open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null'); open(STDERR, '>', '/dev/null');",
+            "print $c $created . \"exit $st\\n\";",
             // After the exit, the JVM may ask for one more command (the runtime's delete, for run):
             // output file, then argv. One process fewer for the JVM to start.
             "my $next = <$c>;",
