@@ -28,6 +28,14 @@ record CommandRun(int exitCode, String out, String err) {
         return swapped(stdin, () -> Oci.run(args));
     }
 
+    /**
+     * Runs {@code command} with System.in reading {@code stdin} and System.out/err captured (as UTF-8), for
+     * the entry points that answer before picocli ({@link DirectVerbs}, {@link StoredSpec}, {@link TopLevelHelp}).
+     */
+    static CommandRun capturing(byte[] stdin, java.util.function.IntSupplier command) {
+        return swapped(new ByteArrayInputStream(stdin), command);
+    }
+
     private static synchronized CommandRun swapped(InputStream stdin, java.util.function.IntSupplier command) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

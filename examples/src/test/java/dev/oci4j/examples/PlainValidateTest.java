@@ -2,10 +2,6 @@ package dev.oci4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +42,10 @@ class PlainValidateTest {
             args.addAll(files);
             String[] line = args.toArray(String[]::new);
             byte[] stdin = Files.readAllBytes(invalid);
-            Run plain = capture(stdin, () -> DirectVerbs.run(line));
-            Run picocli = capture(stdin, () -> Oci.execute(Oci.commandLine(line), line));
+            CommandRun plain = CommandRun.capturing(stdin, () -> DirectVerbs.run(line));
+            CommandRun picocli = CommandRun.capturing(stdin, () -> Oci.execute(Oci.commandLine(line), line));
             assertThat(plain).as("oci %s", args).isEqualTo(picocli);
-            assertThat(plain.status()).as("oci %s", args).isBetween(0, 2);
+            assertThat(plain.exitCode()).as("oci %s", args).isBetween(0, 2);
         }
     }
 
@@ -59,12 +55,12 @@ class PlainValidateTest {
                 List.of("validate", "x.json", "--type", "manifest"), List.of("validate", "--type=manifest", "x.json"),
                 List.of("validate", "-h"), List.of("validate", "--"), List.of("validate", "@args"), List.of("validate", ""),
                 List.of("validate", "x.json", "--help"), List.of("spec"), List.of("VALIDATE", "x.json"))) {
-            assertThat(capture(new byte[0], () -> DirectVerbs.run(args.toArray(String[]::new))))
-                    .as("oci %s", args).isEqualTo(new Run(-1, "", ""));
+            assertThat(CommandRun.capturing(new byte[0], () -> DirectVerbs.run(args.toArray(String[]::new))))
+                    .as("oci %s", args).isEqualTo(new CommandRun(-1, "", ""));
         }
         System.setProperty("picocli.trace", "DEBUG");
         try {
-            assertThat(capture(new byte[0], () -> DirectVerbs.run("validate", "x.json")).status())
+            assertThat(CommandRun.capturing(new byte[0], () -> DirectVerbs.run("validate", "x.json")).exitCode())
                     .isEqualTo(-1);
         } finally {
             System.clearProperty("picocli.trace");
@@ -73,31 +69,5 @@ class PlainValidateTest {
 
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    }
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private interface Command {
-        int run();
-    }
-
-    private static synchronized Run capture(byte[] stdin, Command command) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin));
-            int status = command.run();
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oci4j.runtime.RuntimeJson;
 import dev.oci4j.runtime.Specs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +34,8 @@ class StoredSpecTest {
 
     @Test
     void specPrintsTheStoredTextAsPicocliDoes() {
-        Printed printed = print("spec");
-        assertThat(printed.status()).isZero();
+        CommandRun printed = print("spec");
+        assertThat(printed.exitCode()).isZero();
         assertThat(printed.err()).isEmpty();
         assertThat(printed.out()).isEqualTo(CommandRun.of("spec").out()).startsWith("{\n\t\"ociVersion\": ");
     }
@@ -47,21 +45,21 @@ class StoredSpecTest {
         for (String option : List.of("--output", "-o")) {
             Path stored = dir.resolve("stored" + option + ".json");
             Path picocli = dir.resolve("picocli" + option + ".json");
-            Printed written = print("spec", option, stored.toString());
-            assertThat(written).isEqualTo(new Printed(0, "", ""));
+            CommandRun written = print("spec", option, stored.toString());
+            assertThat(written).isEqualTo(new CommandRun(0, "", ""));
             assertThat(CommandRun.of("spec", option, picocli.toString()).exitCode()).isZero();
             assertThat(stored).hasSameBinaryContentAs(picocli);
 
-            Printed again = print("spec", option, stored.toString());
+            CommandRun again = print("spec", option, stored.toString());
             CommandRun picocliAgain = CommandRun.of("spec", option, stored.toString());
-            assertThat(again).isEqualTo(new Printed(picocliAgain.exitCode(), picocliAgain.out(), picocliAgain.err()));
-            assertThat(again.status()).isEqualTo(1);
+            assertThat(again).isEqualTo(picocliAgain);
+            assertThat(again.exitCode()).isEqualTo(1);
             assertThat(again.err()).isEqualTo("oci spec: " + stored + " exists; remove it first" + System.lineSeparator());
         }
         Path missing = dir.resolve("missing/config.json");
         CommandRun picocli = CommandRun.of("spec", "--output", missing.toString());
         assertThat(print("spec", "--output", missing.toString()))
-                .isEqualTo(new Printed(picocli.exitCode(), picocli.out(), picocli.err()));
+                .isEqualTo(picocli);
         assertThat(picocli.err()).startsWith("oci spec: cannot write " + missing + ": ");
         assertThat(Files.exists(missing.getParent())).isFalse();
     }
@@ -72,7 +70,7 @@ class StoredSpecTest {
                 List.of("spec", "-o"), List.of("spec", "--output=x.json"), List.of("spec", "-ox.json"),
                 List.of("spec", "-o", "@args"), List.of("spec", "-o", "--rootless"), List.of("spec", "-o", ""),
                 List.of("spec", "x"), List.of("spec", "-o", "x", "--rootless"), List.of("SPEC"), List.of("validate"))) {
-            assertThat(print(args.toArray(String[]::new)).status()).as("oci %s", args).isEqualTo(-1);
+            assertThat(print(args.toArray(String[]::new)).exitCode()).as("oci %s", args).isEqualTo(-1);
         }
         assertThat(dir).isEmptyDirectory();
     }
@@ -81,29 +79,15 @@ class StoredSpecTest {
     void aPicocliPropertySendsSpecToPicocli() {
         System.setProperty("picocli.trace", "DEBUG");
         try {
-            assertThat(print("spec").status()).isEqualTo(-1);
+            assertThat(print("spec").exitCode()).isEqualTo(-1);
         } finally {
             System.clearProperty("picocli.trace");
         }
     }
 
-    private record Printed(int status, String out, String err) {
-    }
-
-    private static synchronized Printed print(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = StoredSpec.print(args);
-            return new Printed(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** What {@code StoredSpec.print(args)} returns and prints. */
+    private static CommandRun print(String... args) {
+        return CommandRun.capturing(new byte[0], () -> StoredSpec.print(args));
     }
 
     private static byte[] resource() throws IOException {

@@ -2,10 +2,8 @@ package dev.oci4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,14 +29,14 @@ class TopLevelHelpTest {
 
     @Test
     void helpHelpAndAbareOciPrintTheStoredText() {
-        Printed help = print("help");
-        assertThat(help.status()).isZero();
+        CommandRun help = print("help");
+        assertThat(help.exitCode()).isZero();
         assertThat(help.out()).isEqualTo(TopLevelHelp.render(false, "help").out()).startsWith("Usage: oci [-hV] [COMMAND]");
         assertThat(help.err()).isEmpty();
         assertThat(print("--help")).isEqualTo(help);
         assertThat(print("-h")).isEqualTo(help);
-        Printed bare = print();
-        assertThat(bare.status()).isEqualTo(2);
+        CommandRun bare = print();
+        assertThat(bare.exitCode()).isEqualTo(2);
         assertThat(bare.out()).isEmpty();
         assertThat(bare.err()).isEqualTo(TopLevelHelp.render(false).err()).startsWith("Missing required subcommand\n");
     }
@@ -47,7 +45,7 @@ class TopLevelHelpTest {
     void anyOtherCommandLineGoesToPicocli() {
         for (List<String> args : List.of(List.of("help", "build"), List.of("build", "--help"), List.of("-h", "build"),
                 List.of("-V"), List.of("spec"), List.of("--HELP"), List.of("help", "-h"))) {
-            assertThat(print(args.toArray(String[]::new)).status()).as("oci %s", args).isEqualTo(-1);
+            assertThat(print(args.toArray(String[]::new)).exitCode()).as("oci %s", args).isEqualTo(-1);
         }
     }
 
@@ -56,8 +54,8 @@ class TopLevelHelpTest {
         for (String property : List.of("picocli.usage.width", "picocli.ansi", "picocli.color.commands")) {
             System.setProperty(property, "bold");
             try {
-                assertThat(print("help").status()).as(property).isEqualTo(-1);
-                assertThat(print().status()).as(property).isEqualTo(-1);
+                assertThat(print("help").exitCode()).as(property).isEqualTo(-1);
+                assertThat(print().exitCode()).as(property).isEqualTo(-1);
             } finally {
                 System.clearProperty(property);
             }
@@ -70,23 +68,9 @@ class TopLevelHelpTest {
         assertThat(TopLevelHelp.ansi()).isEqualTo(CommandLine.Help.Ansi.AUTO.enabled());
     }
 
-    private record Printed(int status, String out, String err) {
-    }
-
-    private static synchronized Printed print(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = TopLevelHelp.print(args);
-            return new Printed(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** What {@code TopLevelHelp.print(args)} returns and prints. */
+    private static CommandRun print(String... args) {
+        return CommandRun.capturing(new byte[0], () -> TopLevelHelp.print(args));
     }
 
     private static String resource(String name) throws IOException {
