@@ -132,11 +132,15 @@ public final class CliContainerRuntime implements ContainerRuntime {
         sweepWorkDirs(tmp);
         this.work = Files.createTempDirectory(tmp, WORK_PREFIX + ProcessHandle.current().pid() + "-");
         AtomicLong threadCount = new AtomicLong();
-        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        java.util.concurrent.ThreadFactory threadFactory = r -> {
             Thread t = new Thread(r, "oci4j-" + name + "-" + threadCount.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
+        // After close() shuts the pool down, a run still in flight (close racing a run on another thread)
+        // gets a thread of its own rather than a RejectedExecutionException in the middle of its work.
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threadFactory, (r, pool) -> threadFactory.newThread(r).start());
         this.shutdownHook = new Thread(this::cleanUpAtExit, "oci4j-" + name + "-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
