@@ -39,6 +39,17 @@ final class CopyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DST")
     String destination;
 
+    /** For picocli, which fills the fields in. */
+    CopyCommand() {
+    }
+
+    /** {@code oci copy SOURCE DESTINATION} with no option, for {@link DirectVerbs}. */
+    CopyCommand(String source, String destination) {
+        this.registry = new RegistryOptions();
+        this.source = source;
+        this.destination = destination;
+    }
+
     @Override
     public Integer call() {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());

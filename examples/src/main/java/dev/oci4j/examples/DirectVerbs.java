@@ -62,27 +62,12 @@ final class DirectVerbs {
                 case "validate":
                     return ValidateCommand.validate(List.of(args).subList(1, args.length), Optional.empty(), false,
                             out, err);
-                case "pull": {
-                    PullCommand c = new PullCommand();
-                    c.registry = new RegistryOptions();
-                    c.source = args[1];
-                    c.destination = args[2];
-                    return c.run(out, err);
-                }
-                case "push": {
-                    PushCommand c = new PushCommand();
-                    c.registry = new RegistryOptions();
-                    c.source = args[1];
-                    c.destination = args[2];
-                    return c.run(out, err);
-                }
-                default: {
-                    CopyCommand c = new CopyCommand();
-                    c.registry = new RegistryOptions();
-                    c.source = args[1];
-                    c.destination = args[2];
-                    return c.run(out, err);
-                }
+                case "pull":
+                    return new PullCommand(args[1], args[2]).run(out, err);
+                case "push":
+                    return new PushCommand(args[1], args[2]).run(out, err);
+                default:
+                    return new CopyCommand(args[1], args[2]).run(out, err);
             }
         } catch (VirtualMachineError e) {
             // As Oci.execute ends it; other Errors propagate, as they do through picocli.

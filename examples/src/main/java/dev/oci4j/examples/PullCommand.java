@@ -37,6 +37,17 @@ final class PullCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "oci:DIR[:REF]")
     String destination;
 
+    /** For picocli, which fills the fields in. */
+    PullCommand() {
+    }
+
+    /** {@code oci pull SOURCE DESTINATION} with no option, for {@link DirectVerbs}. */
+    PullCommand(String source, String destination) {
+        this.registry = new RegistryOptions();
+        this.source = source;
+        this.destination = destination;
+    }
+
     @Override
     public Integer call() {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());

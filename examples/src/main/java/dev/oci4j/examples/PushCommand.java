@@ -30,6 +30,17 @@ final class PushCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "docker://REF")
     String destination;
 
+    /** For picocli, which fills the fields in. */
+    PushCommand() {
+    }
+
+    /** {@code oci push SOURCE DESTINATION} with no option, for {@link DirectVerbs}. */
+    PushCommand(String source, String destination) {
+        this.registry = new RegistryOptions();
+        this.source = source;
+        this.destination = destination;
+    }
+
     @Override
     public Integer call() {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
